@@ -1,0 +1,91 @@
+/**
+ * Loads dist/Code.js the way Apps Script does: evaluated whole in a fresh
+ * context that has only ECMAScript built-ins and the Apps Script services
+ * (no require, process, setTimeout, URL, TextEncoder, fetch, crypto, Buffer),
+ * then calls its top-level functions. Every call re-evaluates nothing: like
+ * Apps Script, a fresh load per execution is available via `fresh`.
+ */
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import vm from 'node:vm';
+import type {AuthMode, Emulator, Trigger} from './index';
+
+export const CODE_PATH = join(__dirname, '..', 'dist', 'Code.js');
+
+/** Host globals that Apps Script's V8 does not have and a vm context must not leak. */
+export const ABSENT_GLOBALS = [
+  'require',
+  'process',
+  'setTimeout',
+  'setInterval',
+  'URL',
+  'TextEncoder',
+  'TextDecoder',
+  'fetch',
+  'crypto',
+  'Buffer',
+  'atob',
+  'btoa',
+  'module',
+  'exports',
+  'global',
+  'queueMicrotask',
+  'structuredClone',
+];
+
+export interface LoadedBundle {
+  context: vm.Context;
+  /** The names of the functions the bundle declares at top level (what Apps Script can call). */
+  globalFunctions: string[];
+  /** Calls a top-level function as an execution of the given kind. */
+  call(
+    name: string,
+    args?: unknown[],
+    kind?: {authMode?: AuthMode; trigger?: Trigger; user?: string},
+  ): unknown;
+}
+
+export function readBundle(path = CODE_PATH): string {
+  return readFileSync(path, 'utf8');
+}
+
+export function loadBundle(
+  emulator: Emulator,
+  code = readBundle(),
+): LoadedBundle {
+  const sandbox: Record<string, unknown> = {
+    ...emulator.globals,
+    console: quietConsole(emulator.logs),
+  };
+  const context = vm.createContext(sandbox, {
+    codeGeneration: {strings: false, wasm: false},
+  });
+  vm.runInContext(code, context, {filename: 'Code.js'});
+  const globalFunctions = Object.getOwnPropertyNames(context).filter(
+    name =>
+      typeof (context as Record<string, unknown>)[name] === 'function' &&
+      !(name in emulator.globals),
+  );
+  return {
+    context,
+    globalFunctions,
+    call(name, args = [], kind = {}) {
+      const fn = (context as Record<string, unknown>)[name];
+      if (typeof fn !== 'function')
+        throw new Error(`Script function not found: ${name}`);
+      return emulator.run(kind, () =>
+        (fn as (...a: unknown[]) => unknown)(...args),
+      );
+    },
+  };
+}
+
+/** Apps Script's console writes to the execution log, not to the terminal. */
+function quietConsole(logs: string[]) {
+  const write = (...args: unknown[]) => {
+    logs.push(
+      args.map(a => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '),
+    );
+  };
+  return {log: write, info: write, warn: write, error: write};
+}

@@ -1,0 +1,117 @@
+/**
+ * SpreadsheetApp.getUi(): menus are recorded so tests and the preview can
+ * read them; alerts are recorded and answered; no Ui exists outside a user
+ * context (a time-driven trigger), where Apps Script throws.
+ */
+import type {EmulatorContext} from './context';
+import {expose} from './instrument';
+
+export interface MenuRecord {
+  title: string;
+  items: Array<{label: string; handler: string} | 'separator'>;
+}
+
+export interface UiState {
+  menus: MenuRecord[];
+  alerts: string[];
+  sidebars: Array<{title: string; html: string}>;
+  dialogs: Array<{title: string; html: string}>;
+}
+
+export function emptyUiState(): UiState {
+  return {menus: [], alerts: [], sidebars: [], dialogs: []};
+}
+
+export class FakeMenu {
+  private readonly record: MenuRecord;
+
+  constructor(
+    private readonly ui: UiState,
+    title: string,
+  ) {
+    this.record = {title, items: []};
+  }
+
+  addItem(caption: string, functionName: string) {
+    this.record.items.push({label: caption, handler: functionName});
+    return this;
+  }
+
+  addSeparator() {
+    this.record.items.push('separator');
+    return this;
+  }
+
+  addToUi(): void {
+    const existing = this.ui.menus.findIndex(
+      m => m.title === this.record.title,
+    );
+    if (existing >= 0) this.ui.menus.splice(existing, 1, this.record);
+    else this.ui.menus.push(this.record);
+  }
+}
+
+export const ButtonSet = {
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+} as const;
+export const Button = {
+  OK: 'OK',
+  CANCEL: 'CANCEL',
+  YES: 'YES',
+  NO: 'NO',
+  CLOSE: 'CLOSE',
+} as const;
+
+export class FakeUi {
+  constructor(
+    private readonly ctx: EmulatorContext,
+    private readonly state: UiState,
+  ) {}
+
+  readonly ButtonSet = ButtonSet;
+  readonly Button = Button;
+
+  /** The add-on's menu is titled by the add-on's name; here "Trust Rebuild". */
+  createAddonMenu() {
+    return expose(
+      new FakeMenu(this.state, 'Extensions › Trust Rebuild'),
+      'Menu',
+      this.ctx,
+    );
+  }
+
+  createMenu(caption: string) {
+    return expose(new FakeMenu(this.state, caption), 'Menu', this.ctx);
+  }
+
+  /** Records the message; answers OK (or YES) as the person would to go on. */
+  alert(
+    titleOrPrompt: string,
+    prompt?: string | unknown,
+    buttons?: unknown,
+  ): string {
+    void buttons;
+    const text =
+      typeof prompt === 'string'
+        ? `${titleOrPrompt}\n\n${prompt}`
+        : titleOrPrompt;
+    this.state.alerts.push(text);
+    return buttons === ButtonSet.YES_NO || prompt === ButtonSet.YES_NO
+      ? Button.YES
+      : Button.OK;
+  }
+
+  showSidebar(userInterface: {getTitle(): string; getContent(): string}): void {
+    this.state.sidebars.push({
+      title: userInterface.getTitle(),
+      html: userInterface.getContent(),
+    });
+  }
+
+  showModalDialog(userInterface: {getContent(): string}, title: string): void {
+    this.state.dialogs.push({title, html: userInterface.getContent()});
+  }
+}

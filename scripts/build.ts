@@ -1,0 +1,146 @@
+// Builds the Apps Script project into dist/: Code.js (bundle + top-level entry points
+// with their JSDoc), appsscript.json and sidebar.html (one self-contained file).
+import * as esbuild from 'esbuild';
+import ts from 'typescript';
+import {
+  readFileSync,
+  writeFileSync,
+  mkdirSync,
+  copyFileSync,
+  existsSync,
+} from 'node:fs';
+import {join} from 'node:path';
+
+const root = join(__dirname, '..');
+const dist = join(root, 'dist');
+export const BUNDLE_GLOBAL = 'TrustRebuild';
+export const CODE_BUDGET_BYTES = 100 * 1024;
+
+/** Reads every export of src/index.ts: name, parameter names and its JSDoc, verbatim. */
+export interface EntryPoint {
+  name: string;
+  params: string[];
+  jsdoc: string;
+}
+
+export function readEntryPoints(
+  file = join(root, 'src/index.ts'),
+): EntryPoint[] {
+  const text = readFileSync(file, 'utf8');
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2020, true);
+  const entries: EntryPoint[] = [];
+  for (const statement of source.statements) {
+    const exported =
+      ts.canHaveModifiers(statement) &&
+      ts
+        .getModifiers(statement)
+        ?.some(m => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (!exported) continue;
+    if (!ts.isFunctionDeclaration(statement) || !statement.name) {
+      throw new Error(
+        `src/index.ts: every export must be a named function declaration (found: ${text.slice(statement.pos, statement.end).trim().split('\n')[0]})`,
+      );
+    }
+    const docs = (ts.getLeadingCommentRanges(text, statement.pos) ?? [])
+      .map(r => text.slice(r.pos, r.end))
+      .filter(c => c.startsWith('/**'));
+    const params = statement.parameters.map(p => p.name.getText(source));
+    entries.push({name: statement.name.text, params, jsdoc: docs.at(-1) ?? ''});
+  }
+  return entries;
+}
+
+function entryPointSource(entries: EntryPoint[]): string {
+  return entries
+    .map(({name, params, jsdoc}) => {
+      const args = params.join(', ');
+      return `${jsdoc}\nfunction ${name}(${args}) {\n  return ${BUNDLE_GLOBAL}.${name}(${args});\n}\n`;
+    })
+    .join('\n');
+}
+
+async function buildCode() {
+  const entries = readEntryPoints();
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'src/index.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: BUNDLE_GLOBAL,
+    target: 'es2020',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+  });
+  const bundle = result.outputFiles[0].text;
+  const code = `// Built by scripts/build.mjs from src/. Do not edit: edit src/ and run npm run build.\n${bundle}\n${entryPointSource(entries)}`;
+  writeFileSync(join(dist, 'Code.js'), code);
+  return {bytes: Buffer.byteLength(code), entries: entries.length};
+}
+
+/** Inlines sidebar/<name>.ts and .css into sidebar/<name>.html; safe for HtmlService. */
+async function buildHtml(name: string): Promise<number | undefined> {
+  const dir = join(root, 'sidebar');
+  const htmlFile = join(dir, `${name}.html`);
+  if (!existsSync(htmlFile)) return undefined;
+  let html = readFileSync(htmlFile, 'utf8');
+  const script = await esbuild.build({
+    entryPoints: [join(dir, `${name}.ts`)],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  const js = script.outputFiles[0].text
+    .replace(/<\/script/gi, '<\\/script')
+    .replace(/<\?/g, '<\\?');
+  const cssFile = join(dir, `${name}.css`);
+  const css = existsSync(cssFile) ? readFileSync(cssFile, 'utf8') : '';
+  html = html
+    .replace('<!-- inline:style -->', () => `<style>\n${css}</style>`)
+    .replace('<!-- inline:script -->', () => `<script>\n${js}</script>`);
+  if (html.includes('<?'))
+    throw new Error(
+      `sidebar/${name}.html: "<?" would be read by HtmlService templating`,
+    );
+  if (/<(script|link)[^>]+(src|href)=["']?https?:/i.test(html)) {
+    throw new Error(
+      `sidebar/${name}.html: external script or stylesheet; the sidebar must be self-contained`,
+    );
+  }
+  writeFileSync(join(dist, `${name}.html`), html);
+  return Buffer.byteLength(html);
+}
+
+export async function build({quiet = false} = {}) {
+  mkdirSync(dist, {recursive: true});
+  const {bytes, entries} = await buildCode();
+  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  const sidebarBytes = await buildHtml('sidebar');
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  if (!quiet) {
+    console.log(
+      `dist/Code.js      ${kb(bytes)} of ${kb(CODE_BUDGET_BYTES)} budget, ${entries} entry points`,
+    );
+    if (sidebarBytes !== undefined)
+      console.log(`dist/sidebar.html ${kb(sidebarBytes)}`);
+  }
+  if (bytes > CODE_BUDGET_BYTES) {
+    throw new Error(
+      `dist/Code.js is ${kb(bytes)}, over the ${kb(CODE_BUDGET_BYTES)} budget`,
+    );
+  }
+  return {codeBytes: bytes, sidebarBytes};
+}
+
+if (require.main === module) {
+  build().catch((err: Error) => {
+    console.error(err.message);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * Reading single cells the way Sheets hands them to a custom function:
+ * blanks arrive as "", dates as Date objects, numbers as numbers, checkboxes
+ * as booleans, and anything typed by a person may arrive as text.
+ */
+
+export type Cell = string | number | boolean | Date | null | undefined;
+
+/** A Date from any realm (Apps Script, a vm context or Node): `instanceof` is realm-bound. */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+export function isBlank(value: unknown): boolean {
+  return (
+    value === '' ||
+    value === null ||
+    value === undefined ||
+    (typeof value === 'string' && value.trim() === '')
+  );
+}
+
+/** Quotes a value for an error message so a person can find it in the sheet. */
+export function show(value: unknown): string {
+  if (isDate(value)) {
+    return isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();
+  }
+  if (typeof value === 'string') return JSON.stringify(value);
+  return String(value);
+}
+
+const NUMBER_TEXT =
+  /^\(?[-+]?\$?\s*[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?\s*([kKmMbB])?\s*%?\)?$/;
+const SCALE: Record<string, number> = {k: 1e3, m: 1e6, b: 1e9};
+
+/**
+ * A number from a cell: numbers as they are; text such as "$1,200", "12%",
+ * "(500)", "1.5M" when unambiguous. Returns undefined when it is not a number.
+ */
+export function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (text === '' || !NUMBER_TEXT.test(text) || !/\d/.test(text))
+    return undefined;
+  const negative = /^\(.*\)$/.test(text) || /^\(?[-]|\$\s*-/.test(text);
+  const scale = /[kKmMbB]/.exec(text);
+  const percent = text.includes('%');
+  if (scale && percent) return undefined;
+  const digits = text.replace(/[()$,\s%+kKmMbB-]/g, '');
+  if ((text.match(/[-+]/g) ?? []).length > 1) return undefined;
+  let n = Number(digits);
+  if (!Number.isFinite(n)) return undefined;
+  if (scale) n *= SCALE[scale[0].toLowerCase()];
+  if (percent) n /= 100;
+  return negative ? -n : n;
+}
+
+const ISO_DATE =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const US_DATE =
+  /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * A date from a cell: Date objects as they are; text as ISO (2026-11-20) or
+ * US (11/20/2026) dates, read as local midnight like Sheets does. Undefined
+ * when it is not a date.
+ */
+export function toDate(value: unknown): Date | undefined {
+  if (isDate(value))
+    return isNaN(value.getTime()) ? undefined : new Date(value.getTime());
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  let m = ISO_DATE.exec(text);
+  let y: number, mo: number, d: number;
+  if (m) {
+    [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  } else {
+    m = US_DATE.exec(text);
+    if (!m) return undefined;
+    [mo, d, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  }
+  const [h, mi, s] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  const date = new Date(y, mo - 1, d, h, mi, s);
+  const valid =
+    date.getFullYear() === y &&
+    date.getMonth() === mo - 1 &&
+    date.getDate() === d &&
+    h < 24 &&
+    mi < 60 &&
+    s < 60;
+  return valid ? date : undefined;
+}
+
+/** A checkbox or yes/no cell: true, "TRUE", "yes", "y", "x", "✓" and 1 count as ticked. */
+export function toFlag(value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0 && Number.isFinite(value);
+  if (typeof value !== 'string') return false;
+  return /^(true|yes|y|x|✓|✔|1|done|documented)$/i.test(value.trim());
+}
+
+/** Text of a cell, trimmed; dates as ISO dates. */
+export function toText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) return isNaN(value.getTime()) ? '' : value.toISOString();
+  return String(value).trim();
+}

@@ -1,0 +1,40 @@
+/**
+ * The add-on menu. Built in onOpen, which may run in AuthMode.NONE where only
+ * menus work, so this touches nothing but the Ui.
+ */
+
+/** Menu labels and the global function (in index.ts) each item calls. */
+export const MENU_ITEMS: ReadonlyArray<
+  readonly [label: string, handler: string]
+> = [
+  ['Set up workbook', 'setUpWorkbook'],
+  ['Open scorecard sidebar', 'openSidebar'],
+  ['Snapshot this week now', 'snapshotWeekFromMenu'],
+  ['Run slip check now', 'runSlipCheckFromMenu'],
+  ['Verify scorecard record', 'verifyScorecardFromMenu'],
+  ['Schedule weekly snapshot and email', 'installSchedule'],
+  ['Stop the schedule', 'removeSchedule'],
+  ['Settings help', 'showSettingsHelp'],
+];
+
+const SEPARATOR_AFTER = new Set([
+  'openSidebar',
+  'verifyScorecardFromMenu',
+  'removeSchedule',
+]);
+
+export function buildMenu(): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const [label, handler] of MENU_ITEMS) {
+    menu.addItem(label, handler);
+    if (SEPARATOR_AFTER.has(handler)) menu.addSeparator();
+  }
+  menu.addToUi();
+}
+
+/** Says plainly that a menu item's feature is not in this version yet. */
+export function notYetAvailable(feature: string): void {
+  SpreadsheetApp.getUi().alert(
+    `${feature} is not available in this version of the add-on yet.`,
+  );
+}
