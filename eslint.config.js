@@ -4,6 +4,8 @@ module.exports = [
   ...require('gts'),
   {
     files: ['*.js', 'scripts/**/*.js'],
-    languageOptions: {globals: {module: 'writable', require: 'readonly', __dirname: 'readonly'}},
+    languageOptions: {
+      globals: {module: 'writable', require: 'readonly', __dirname: 'readonly'},
+    },
   },
 ];
