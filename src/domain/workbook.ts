@@ -1,0 +1,200 @@
+/**
+ * The workbook contract of WORKBOOK.md as data: every tab, its headers in
+ * their canonical spelling and order, and each column's kind. The one source
+ * of truth for set-up, the table layer and the custom functions' header names.
+ */
+
+/** What a column holds; decides its number format and validation at set-up. */
+export type ColumnKind =
+  | 'text'
+  | 'number'
+  | 'currency'
+  | 'percent'
+  | 'date'
+  | 'datetime'
+  | 'checkbox'
+  | 'link'
+  | 'choice';
+
+export interface ColumnSpec {
+  header: string;
+  kind: ColumnKind;
+  /** For kind 'choice': the values of the dropdown. */
+  choices?: readonly string[];
+}
+
+export interface TabSpec {
+  name: string;
+  columns: readonly ColumnSpec[];
+  /** Written only by the add-on and protected (Scorecard, and the hidden history tab). */
+  protected?: boolean;
+  hidden?: boolean;
+}
+
+export const FORECAST_CATEGORIES = [
+  'Commit',
+  'Best Case',
+  'Pipeline',
+  'Closed Won',
+  'Closed Lost',
+] as const;
+
+export const GRADES = ['Green', 'Yellow', 'Red'] as const;
+export type Grade = (typeof GRADES)[number];
+
+/** The seven slip signals, named as in PLAYBOOK.md. */
+export const SLIP_SIGNALS = [
+  'champion latency',
+  'close-date micro-slip',
+  'no new stakeholders',
+  'silent procurement',
+  'hedged language',
+  'broken next step',
+  'MEDDPICC stagnation',
+] as const;
+export type SlipSignal = (typeof SLIP_SIGNALS)[number];
+
+export const SIGNAL_SOURCES = ['manual', 'auto'] as const;
+
+/** The eight MEDDPICC elements, as Deals headers. */
+export const MEDDPICC = [
+  'Metrics',
+  'Economic Buyer',
+  'Decision Criteria',
+  'Decision Process',
+  'Paper Process',
+  'Identify Pain',
+  'Champion',
+  'Competition',
+] as const;
+
+const col = (
+  header: string,
+  kind: ColumnKind,
+  choices?: readonly string[],
+): ColumnSpec => (choices ? {header, kind, choices} : {header, kind});
+
+export const DEALS: TabSpec = {
+  name: 'Deals',
+  columns: [
+    col('Deal ID', 'text'),
+    col('Deal', 'text'),
+    col('Owner', 'text'),
+    col('Amount', 'currency'),
+    col('Stage', 'text'),
+    col('Forecast Category', 'choice', FORECAST_CATEGORIES),
+    col('Close Date', 'date'),
+    col('Committed Close Date', 'date'),
+    ...MEDDPICC.map(h => col(h, 'checkbox')),
+    col('Economic Buyer Name', 'text'),
+    col('EB Confirmed On', 'date'),
+    col('Paper Process Map', 'link'),
+    col('Last Champion Reply', 'datetime'),
+    col('Last New Stakeholder', 'date'),
+    col('Last Procurement Contact', 'date'),
+    col('Next Step', 'text'),
+    col('Next Step Due', 'date'),
+    col('Notes', 'text'),
+  ],
+};
+
+export const FORECAST: TabSpec = {
+  name: 'Forecast',
+  columns: [
+    col('Week', 'number'),
+    col('Week Ending', 'date'),
+    col('Committed', 'currency'),
+    col('Closed', 'currency'),
+  ],
+};
+
+export const COMMITMENTS: TabSpec = {
+  name: 'Commitments',
+  columns: [
+    col('Commitment ID', 'text'),
+    col('Commitment', 'text'),
+    col('Metric', 'text'),
+    col('Target', 'text'),
+    col('Owner', 'text'),
+    col('Active', 'checkbox'),
+  ],
+};
+
+export const GRADES_TAB: TabSpec = {
+  name: 'Grades',
+  columns: [
+    col('Week Ending', 'date'),
+    col('Commitment ID', 'text'),
+    col('Grade', 'choice', GRADES),
+    col('Reason', 'text'),
+    col('Next Action', 'text'),
+    col('Graded By', 'text'),
+    col('Graded At', 'datetime'),
+  ],
+};
+
+export const SIGNALS_TAB: TabSpec = {
+  name: 'Signals',
+  columns: [
+    col('Logged At', 'datetime'),
+    col('Deal ID', 'text'),
+    col('Signal', 'choice', SLIP_SIGNALS),
+    col('Source', 'choice', SIGNAL_SOURCES),
+    col('Note', 'text'),
+    col('Save Play', 'text'),
+    col('Save Play Owner', 'text'),
+    col('Save Play Executed On', 'date'),
+    col('Outcome', 'text'),
+  ],
+};
+
+export const ATTENDANCE: TabSpec = {
+  name: 'Attendance',
+  columns: [
+    col('Week Ending', 'date'),
+    col('Invited', 'number'),
+    col('Attended', 'number'),
+  ],
+};
+
+export const SETTINGS_TAB: TabSpec = {
+  name: 'Settings',
+  columns: [col('Setting', 'text'), col('Value', 'text')],
+};
+
+export const SCORECARD: TabSpec = {
+  name: 'Scorecard',
+  protected: true,
+  columns: [
+    col('Week Ending', 'date'),
+    col('Week', 'number'),
+    col('Committed', 'currency'),
+    col('Closed', 'currency'),
+    col('Forecast Variance', 'percent'),
+    col('Variance Target', 'percent'),
+    col('Gate Compliance', 'percent'),
+    col('Gate Target', 'percent'),
+    col('Signals Fired', 'number'),
+    col('Signals Prior Week', 'number'),
+    col('Save Plays Executed', 'number'),
+    col('Save-Play Rate', 'percent'),
+    col('Attendance', 'percent'),
+    col('Green', 'number'),
+    col('Yellow', 'number'),
+    col('Red', 'number'),
+    col('Snapshot At', 'datetime'),
+    col('Snapshot By', 'text'),
+  ],
+};
+
+/** Every tab of the contract, in the order set-up creates them. */
+export const TABS: readonly TabSpec[] = [
+  DEALS,
+  FORECAST,
+  COMMITMENTS,
+  GRADES_TAB,
+  SIGNALS_TAB,
+  ATTENDANCE,
+  SETTINGS_TAB,
+  SCORECARD,
+];
