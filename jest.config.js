@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', {isolatedModules: true, diagnostics: false}],
+    '^.+\\.ts$': ['ts-jest', {diagnostics: false}],
   },
   // The bundle tests need dist/Code.js: test/global-setup.js builds it once per run.
   globalSetup: '<rootDir>/test/global-setup.ts',

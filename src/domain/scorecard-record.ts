@@ -1,0 +1,41 @@
+/**
+ * One week of the public record, as the snapshot computes it and the
+ * Scorecard tab, the CFO email and the sidebar show it.
+ */
+import type {Grade} from './workbook';
+import type {LocalDate} from './calendar';
+
+export interface CommitmentGrade {
+  id: string;
+  commitment: string;
+  grade: Grade | '';
+  reason: string;
+  nextAction: string;
+}
+
+export interface WeekRecord {
+  weekEnding: LocalDate;
+  week: number;
+  committed: number | '';
+  closed: number | '';
+  variance: number | '';
+  varianceTarget: number | '';
+  gateCompliance: number | '';
+  gateTarget: number | '';
+  signalsFired: number;
+  signalsPriorWeek: number;
+  savePlaysExecuted: number;
+  savePlayRate: number | '';
+  attendance: number | '';
+  green: number;
+  yellow: number;
+  red: number;
+  commitments: CommitmentGrade[];
+}
+
+/** Thresholds that colour the numbers (from Settings). */
+export interface StatusThresholds {
+  savePlayThreshold: number;
+  attendanceLow: number;
+  attendanceHigh: number;
+}

@@ -1,0 +1,141 @@
+/**
+ * Green / yellow / red for each weekly number against its target, the way
+ * the CRO reads them aloud on Friday. The bands around each target are our
+ * choice (PLAYBOOK.md gives the targets, not the bands) and are documented in
+ * the README.
+ */
+import type {StatusThresholds, WeekRecord} from './scorecard-record';
+
+export type Status = 'green' | 'yellow' | 'red' | 'none';
+
+export interface NumberStatus {
+  metric: string;
+  value: number | '';
+  target: string;
+  status: Status;
+  /** A short sentence saying where the number stands. */
+  says: string;
+}
+
+const pct = (n: number) => `${(n * 100).toFixed(1).replace(/\.0$/, '')}%`;
+
+/** Variance: green at or under target, yellow up to 1.5× target, red beyond. */
+export function varianceStatus(
+  variance: number | '',
+  target: number | '',
+): Status {
+  if (variance === '' || target === '') return 'none';
+  if (variance <= target) return 'green';
+  return variance <= target * 1.5 ? 'yellow' : 'red';
+}
+
+/** Gate compliance: green at or above target, yellow within 10 points, red below that. */
+export function gateStatus(
+  compliance: number | '',
+  target: number | '',
+): Status {
+  if (compliance === '' || target === '') return 'none';
+  if (compliance >= target) return 'green';
+  return compliance >= target - 0.1 ? 'yellow' : 'red';
+}
+
+/** Slip-signal density should decline week over week: lower green, level yellow, higher red. */
+export function densityStatus(
+  fired: number,
+  prior: number,
+  week: number,
+): Status {
+  if (week <= 1) return 'none';
+  if (fired < prior || fired === 0) return 'green';
+  return fired === prior ? 'yellow' : 'red';
+}
+
+/** Save-play rate: at or above the threshold is operational; within 20 points yellow; else decorative. */
+export function savePlayStatus(rate: number | '', threshold: number): Status {
+  if (rate === '') return 'none';
+  if (rate >= threshold) return 'green';
+  return rate >= threshold - 0.2 ? 'yellow' : 'red';
+}
+
+/** Attendance: below the low line the audience is disengaging; above the high line, engaged. */
+export function attendanceStatus(
+  rate: number | '',
+  low: number,
+  high: number,
+): Status {
+  if (rate === '') return 'none';
+  if (rate < low) return 'red';
+  return rate > high ? 'green' : 'yellow';
+}
+
+/** The five numbers of the week with their status, in the order the scorecard reads them. */
+export function weekStatuses(
+  record: WeekRecord,
+  thresholds: StatusThresholds,
+): NumberStatus[] {
+  const v = record.variance;
+  const vt = record.varianceTarget;
+  const g = record.gateCompliance;
+  const gt = record.gateTarget;
+  return [
+    {
+      metric: 'Forecast variance',
+      value: v,
+      target: vt === '' ? '—' : `≤ ${pct(vt)}`,
+      status: varianceStatus(v, vt),
+      says:
+        v === ''
+          ? 'no forecast row for this week'
+          : `${pct(v)} against a target of ${vt === '' ? '—' : pct(vt)}`,
+    },
+    {
+      metric: 'Qualification-gate compliance',
+      value: g,
+      target: gt === '' ? '—' : `≥ ${pct(gt)}`,
+      status: gateStatus(g, gt),
+      says:
+        g === ''
+          ? 'no Commit deals'
+          : `${pct(g)} of Commit deals pass the gate`,
+    },
+    {
+      metric: 'Slip-signal density',
+      value: record.signalsFired,
+      target: `< ${record.signalsPriorWeek} (last week)`,
+      status: densityStatus(
+        record.signalsFired,
+        record.signalsPriorWeek,
+        record.week,
+      ),
+      says: `${record.signalsFired} signals this week, ${record.signalsPriorWeek} last week`,
+    },
+    {
+      metric: 'Save-play execution rate',
+      value: record.savePlayRate,
+      target: `≥ ${pct(thresholds.savePlayThreshold)}`,
+      status: savePlayStatus(record.savePlayRate, thresholds.savePlayThreshold),
+      says:
+        record.savePlayRate === ''
+          ? 'no signals fired this week'
+          : `${record.savePlaysExecuted} of ${record.signalsFired} signals got a save-play (${pct(record.savePlayRate)})`,
+    },
+    {
+      metric: 'Scorecard attendance',
+      value: record.attendance,
+      target: `> ${pct(thresholds.attendanceHigh)}`,
+      status: attendanceStatus(
+        record.attendance,
+        thresholds.attendanceLow,
+        thresholds.attendanceHigh,
+      ),
+      says:
+        record.attendance === ''
+          ? 'no attendance recorded'
+          : `${pct(record.attendance)} of those invited attended`,
+    },
+  ];
+}
+
+export function formatPercent(value: number | ''): string {
+  return value === '' ? '—' : pct(value);
+}

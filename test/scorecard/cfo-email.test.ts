@@ -1,0 +1,148 @@
+import {renderCfoEmail, type CfoEmailInput} from '../../src/domain/cfo-email';
+import type {WeekRecord} from '../../src/domain/scorecard-record';
+import {
+  attendanceStatus,
+  densityStatus,
+  gateStatus,
+  savePlayStatus,
+  varianceStatus,
+} from '../../src/domain/status';
+
+const record: WeekRecord = {
+  weekEnding: '2026-11-20',
+  week: 7,
+  committed: 2_000_000,
+  closed: 1_860_000,
+  variance: 0.07,
+  varianceTarget: 0.05,
+  gateCompliance: 0.9,
+  gateTarget: 1,
+  signalsFired: 6,
+  signalsPriorWeek: 9,
+  savePlaysExecuted: 5,
+  savePlayRate: 5 / 6,
+  attendance: 0.92,
+  green: 1,
+  yellow: 1,
+  red: 1,
+  commitments: [
+    {
+      id: 'C1',
+      commitment: 'Every Commit deal passes the gate',
+      grade: 'Green',
+      reason: '',
+      nextAction: 'Audit new commits Monday',
+    },
+    {
+      id: 'C2',
+      commitment: '<script>alert(1)</script> pipeline coverage',
+      grade: 'Red',
+      reason: 'Two deals slipped <b>late</b>',
+      nextAction: 'Daily deal review',
+    },
+    {
+      id: 'C3',
+      commitment: 'Monday slip call',
+      grade: 'Yellow',
+      reason: 'Ran short',
+      nextAction: 'Book 45 minutes',
+    },
+  ],
+};
+
+const input: CfoEmailInput = {
+  record,
+  thresholds: {savePlayThreshold: 0.8, attendanceLow: 0.8, attendanceHigh: 0.9},
+  trend: [
+    {week: 1, variance: 0.31, target: 0.12},
+    {week: 6, variance: 0.05, target: 0.08},
+    {week: 7, variance: 0.07, target: 0.05},
+  ],
+  chain: 'ab'.repeat(32),
+  scorecardRow: 8,
+  spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/x/edit',
+  spreadsheetName: 'Q3 rebuild',
+  weekEndingLabel: 'Fri 20 Nov 2026',
+};
+
+describe('CFO email', () => {
+  const email = renderCfoEmail(input);
+
+  it('states the week and the headline variance against target in the subject', () => {
+    expect(email.subject).toBe(
+      'Rebuild scorecard, week 7 ending Fri 20 Nov 2026: variance 7% vs target 5% (off target)',
+    );
+  });
+
+  it('leads with what is off target', () => {
+    const lead = email.html.indexOf('Off target this week');
+    expect(lead).toBeGreaterThan(0);
+    expect(lead).toBeLessThan(
+      email.html.indexOf('Qualification-gate compliance</td>'),
+    );
+    expect(email.text).toMatch(
+      /Off target this week:\n- Forecast variance: 7% against a target of 5%/,
+    );
+  });
+
+  it('escapes user text: a <script> commitment shows as text', () => {
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt; pipeline coverage',
+    );
+    expect(email.handoutHtml).not.toContain('<script>');
+    expect(email.html).toContain('Two deals slipped &lt;b&gt;late&lt;/b&gt;');
+  });
+
+  it('carries the chain value, the row and a link to the spreadsheet', () => {
+    expect(email.html).toContain('ab'.repeat(32));
+    expect(email.html).toContain(
+      'href="https://docs.google.com/spreadsheets/d/x/edit"',
+    );
+    expect(email.text).toContain('Scorecard row 8');
+  });
+
+  it('says the same facts in plain text', () => {
+    expect(email.text).toContain(
+      'Save-play execution rate: 5 of 6 signals got a save-play (83.3%); target ≥ 80%; GREEN',
+    );
+    expect(email.text).toContain('wk 1 31% (12%), wk 6 5% (8%), wk 7 7% (5%)');
+    expect(email.text).toContain(
+      '- Monday slip call: Yellow — Ran short. Next: Book 45 minutes',
+    );
+  });
+
+  it('marks an amendment in subject and body', () => {
+    const amended = renderCfoEmail({
+      ...input,
+      amendment: {amendsRow: 8, changes: 'Closed 1,860,000 → 1,900,000'},
+    });
+    expect(amended.subject.startsWith('Amended: ')).toBe(true);
+    expect(amended.text).toContain(
+      'This is an amendment to Scorecard row 8: Closed 1,860,000 → 1,900,000.',
+    );
+  });
+});
+
+describe('status bands', () => {
+  it('colours variance against its target', () => {
+    expect(varianceStatus(0.05, 0.05)).toBe('green');
+    expect(varianceStatus(0.07, 0.05)).toBe('yellow');
+    expect(varianceStatus(0.08, 0.05)).toBe('red');
+    expect(varianceStatus('', 0.05)).toBe('none');
+  });
+
+  it('colours gate compliance, density, save-play rate and attendance', () => {
+    expect(gateStatus(1, 1)).toBe('green');
+    expect(gateStatus(0.9, 1)).toBe('yellow');
+    expect(gateStatus(0.7, 0.95)).toBe('red');
+    expect(densityStatus(4, 6, 3)).toBe('green');
+    expect(densityStatus(6, 6, 3)).toBe('yellow');
+    expect(densityStatus(7, 6, 3)).toBe('red');
+    expect(savePlayStatus(0.8, 0.8)).toBe('green');
+    expect(savePlayStatus(0.5, 0.8)).toBe('red');
+    expect(attendanceStatus(0.79, 0.8, 0.9)).toBe('red');
+    expect(attendanceStatus(0.85, 0.8, 0.9)).toBe('yellow');
+    expect(attendanceStatus(0.95, 0.8, 0.9)).toBe('green');
+  });
+});
