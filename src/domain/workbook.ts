@@ -184,6 +184,41 @@ export const SCORECARD: TabSpec = {
     col('Red', 'number'),
     col('Snapshot At', 'datetime'),
     col('Snapshot By', 'text'),
+    // What the record needs to prove itself: each commitment's grade, reason and next action;
+    // the row an amendment amends and what changed; the SHA-256 chain value.
+    col('Commitment Grades', 'text'),
+    col('Amends Row', 'number'),
+    col('Changes', 'text'),
+    col('Chain', 'text'),
+  ],
+};
+
+/** Every delivery attempt of the CFO email: the record that nothing sent is ever lost or sent twice. */
+export const DELIVERY_LOG: TabSpec = {
+  name: 'Delivery Log',
+  protected: true,
+  columns: [
+    col('Attempted At', 'datetime'),
+    col('Scorecard Row', 'number'),
+    col('Week Ending', 'date'),
+    col('Recipients', 'text'),
+    col('Status', 'text'),
+    col('Detail', 'text'),
+  ],
+};
+
+/** Weekly history of each Commit deal, for the two signals one snapshot cannot show. */
+export const DEAL_HISTORY: TabSpec = {
+  name: 'Deal History',
+  protected: true,
+  hidden: true,
+  columns: [
+    col('Week Ending', 'date'),
+    col('Deal ID', 'text'),
+    col('Stage', 'text'),
+    col('Close Date', 'date'),
+    col('Next Step', 'text'),
+    col('MEDDPICC', 'text'),
   ],
 };
 
@@ -197,4 +232,6 @@ export const TABS: readonly TabSpec[] = [
   ATTENDANCE,
   SETTINGS_TAB,
   SCORECARD,
+  DELIVERY_LOG,
+  DEAL_HISTORY,
 ];
