@@ -1,0 +1,202 @@
+/**
+ * The weekly snapshot's arithmetic: from the week's rows of Forecast, Grades,
+ * Commitments, Signals and Attendance (already parsed to local dates), the
+ * record of PLAYBOOK.md's weekly numbers, and how it is laid out as a
+ * Scorecard row, compared for amendments, and summarised.
+ */
+import {addDays, mondayOf, type LocalDate} from './calendar';
+import type {CommitmentGrade, WeekRecord} from './scorecard-record';
+import {SCORECARD, type Grade} from './workbook';
+
+export interface ForecastWeek {
+  week: number | '';
+  weekEnding: LocalDate | '';
+  committed: number | '';
+  closed: number | '';
+}
+
+export interface CommitmentRow {
+  id: string;
+  commitment: string;
+  active: boolean;
+}
+
+export interface GradeRow {
+  weekEnding: LocalDate;
+  commitmentId: string;
+  grade: Grade;
+  reason: string;
+  nextAction: string;
+}
+
+export interface SignalRow {
+  loggedOn: LocalDate;
+  executedOn: LocalDate | '';
+}
+
+export interface AttendanceRow {
+  weekEnding: LocalDate;
+  invited: number;
+  attended: number;
+}
+
+export interface WeekInputs {
+  weekEnding: LocalDate;
+  week: number;
+  forecast: ForecastWeek[];
+  commitments: CommitmentRow[];
+  grades: GradeRow[];
+  signals: SignalRow[];
+  attendance: AttendanceRow[];
+  /** Share of Commit deals passing the gate at the week ending ('' when there are none). */
+  gateCompliance: number | '';
+  varianceTarget: number | '';
+  gateTarget: number | '';
+}
+
+/** The week's Forecast row: by Week Ending when present, else by Week number. */
+export function forecastFor(
+  rows: ForecastWeek[],
+  weekEnding: LocalDate,
+  week: number,
+): ForecastWeek | undefined {
+  return (
+    rows.find(r => r.weekEnding === weekEnding) ??
+    rows.find(r => r.weekEnding === '' && r.week === week)
+  );
+}
+
+export function varianceOf(
+  committed: number | '',
+  closed: number | '',
+): number | '' {
+  if (committed === '' || closed === '') return '';
+  if (committed === 0) return closed === 0 ? 0 : '';
+  return Math.abs(closed - committed) / committed;
+}
+
+const inWeek = (date: LocalDate | '', monday: LocalDate) =>
+  date !== '' && date >= monday && date <= addDays(monday, 6);
+
+export function computeWeekRecord(inputs: WeekInputs): WeekRecord {
+  const monday = mondayOf(inputs.weekEnding);
+  const priorMonday = addDays(monday, -7);
+  const forecast = forecastFor(inputs.forecast, inputs.weekEnding, inputs.week);
+  const committed = forecast?.committed ?? '';
+  const closed = forecast?.closed ?? '';
+
+  const thisWeek = inputs.signals.filter(s => inWeek(s.loggedOn, monday));
+  const executed = thisWeek.filter(s => s.executedOn !== '').length;
+  const prior = inputs.signals.filter(s =>
+    inWeek(s.loggedOn, priorMonday),
+  ).length;
+
+  const attendance = inputs.attendance.find(
+    a => a.weekEnding === inputs.weekEnding,
+  );
+
+  const gradesThisWeek = new Map(
+    inputs.grades
+      .filter(g => g.weekEnding === inputs.weekEnding)
+      .map(g => [g.commitmentId, g]),
+  );
+  const commitments: CommitmentGrade[] = inputs.commitments
+    .filter(c => c.active)
+    .map(c => {
+      const g = gradesThisWeek.get(c.id);
+      return {
+        id: c.id,
+        commitment: c.commitment,
+        grade: g?.grade ?? '',
+        reason: g?.reason ?? '',
+        nextAction: g?.nextAction ?? '',
+      };
+    });
+  const count = (grade: Grade) =>
+    commitments.filter(c => c.grade === grade).length;
+
+  return {
+    weekEnding: inputs.weekEnding,
+    week: inputs.week,
+    committed,
+    closed,
+    variance: varianceOf(committed, closed),
+    varianceTarget: inputs.varianceTarget,
+    gateCompliance: inputs.gateCompliance,
+    gateTarget: inputs.gateTarget,
+    signalsFired: thisWeek.length,
+    signalsPriorWeek: prior,
+    savePlaysExecuted: executed,
+    savePlayRate: thisWeek.length === 0 ? '' : executed / thisWeek.length,
+    attendance:
+      attendance && attendance.invited > 0
+        ? attendance.attended / attendance.invited
+        : '',
+    green: count('Green'),
+    yellow: count('Yellow'),
+    red: count('Red'),
+    commitments,
+  };
+}
+
+/** Commitments as one readable cell: "C1 Green — reason → next action" per line. */
+export function commitmentGradesText(commitments: CommitmentGrade[]): string {
+  return commitments
+    .map(
+      c =>
+        `${c.id} ${c.grade || 'Not graded'}${c.reason ? ` — ${c.reason}` : ''}${c.nextAction ? ` → ${c.nextAction}` : ''}`,
+    )
+    .join('\n');
+}
+
+export const SCORECARD_HEADERS = SCORECARD.columns.map(c => c.header);
+
+/** The fields of a record that an amendment compares (everything but who and when). */
+const COMPARED: ReadonlyArray<
+  [header: string, pick: (r: WeekRecord) => unknown]
+> = [
+  ['Week', r => r.week],
+  ['Committed', r => r.committed],
+  ['Closed', r => r.closed],
+  ['Forecast Variance', r => r.variance],
+  ['Variance Target', r => r.varianceTarget],
+  ['Gate Compliance', r => r.gateCompliance],
+  ['Gate Target', r => r.gateTarget],
+  ['Signals Fired', r => r.signalsFired],
+  ['Signals Prior Week', r => r.signalsPriorWeek],
+  ['Save Plays Executed', r => r.savePlaysExecuted],
+  ['Save-Play Rate', r => r.savePlayRate],
+  ['Attendance', r => r.attendance],
+  ['Green', r => r.green],
+  ['Yellow', r => r.yellow],
+  ['Red', r => r.red],
+  ['Commitment Grades', r => commitmentGradesText(r.commitments)],
+];
+
+/** The compared fields as they are stored in a Scorecard row, for diffing against the sheet. */
+export function comparableValues(record: WeekRecord): Record<string, unknown> {
+  return Object.fromEntries(COMPARED.map(([h, pick]) => [h, pick(record)]));
+}
+
+const close = (a: unknown, b: unknown) =>
+  typeof a === 'number' && typeof b === 'number'
+    ? Math.abs(a - b) < 1e-9
+    : a === b;
+
+const shown = (v: unknown) =>
+  typeof v === 'number'
+    ? String(Math.round(v * 1e6) / 1e6)
+    : v === ''
+      ? '(blank)'
+      : String(v).replace(/\n/g, '; ');
+
+/** What changed between the last recorded values of a week and the new record, in words. */
+export function describeChanges(
+  recorded: Record<string, unknown>,
+  record: WeekRecord,
+): string[] {
+  const now = comparableValues(record);
+  return COMPARED.filter(([h]) => !close(recorded[h], now[h])).map(
+    ([h]) => `${h} ${shown(recorded[h])} → ${shown(now[h])}`,
+  );
+}

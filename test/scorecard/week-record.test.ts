@@ -1,0 +1,130 @@
+import {
+  commitmentGradesText,
+  computeWeekRecord,
+  describeChanges,
+  comparableValues,
+  type WeekInputs,
+} from '../../src/domain/scorecard';
+
+const inputs: WeekInputs = {
+  weekEnding: '2026-11-20',
+  week: 7,
+  forecast: [
+    {week: 6, weekEnding: '2026-11-13', committed: 1_000_000, closed: 950_000},
+    {
+      week: 7,
+      weekEnding: '2026-11-20',
+      committed: 2_000_000,
+      closed: 1_860_000,
+    },
+  ],
+  commitments: [
+    {id: 'C1', commitment: 'Gate every commit', active: true},
+    {id: 'C2', commitment: 'Slip call', active: true},
+    {id: 'C3', commitment: 'Old plan item', active: false},
+  ],
+  grades: [
+    {
+      weekEnding: '2026-11-13',
+      commitmentId: 'C1',
+      grade: 'Red',
+      reason: 'x',
+      nextAction: 'y',
+    },
+    {
+      weekEnding: '2026-11-20',
+      commitmentId: 'C1',
+      grade: 'Green',
+      reason: '',
+      nextAction: 'Audit',
+    },
+    {
+      weekEnding: '2026-11-20',
+      commitmentId: 'C2',
+      grade: 'Yellow',
+      reason: 'Short',
+      nextAction: 'Longer',
+    },
+    {
+      weekEnding: '2026-11-20',
+      commitmentId: 'C3',
+      grade: 'Red',
+      reason: 'inactive',
+      nextAction: '',
+    },
+  ],
+  signals: [
+    {loggedOn: '2026-11-16', executedOn: '2026-11-17'},
+    {loggedOn: '2026-11-22', executedOn: ''},
+    {loggedOn: '2026-11-23', executedOn: ''},
+    {loggedOn: '2026-11-10', executedOn: ''},
+    {loggedOn: '2026-11-15', executedOn: ''},
+  ],
+  attendance: [{weekEnding: '2026-11-20', invited: 12, attended: 11}],
+  gateCompliance: 0.9,
+  varianceTarget: 0.05,
+  gateTarget: 1,
+};
+
+describe('the week record', () => {
+  const record = computeWeekRecord(inputs);
+
+  it('takes committed and closed from the week ending row and computes the variance', () => {
+    expect(record.committed).toBe(2_000_000);
+    expect(record.closed).toBe(1_860_000);
+    expect(record.variance).toBeCloseTo(0.07, 10);
+  });
+
+  it('counts signals logged Monday to Sunday of the week, and of the week before', () => {
+    expect(record.signalsFired).toBe(2);
+    expect(record.signalsPriorWeek).toBe(2);
+    expect(record.savePlaysExecuted).toBe(1);
+    expect(record.savePlayRate).toBe(0.5);
+  });
+
+  it("grades only the active commitments, with this week's grades", () => {
+    expect(record.commitments.map(c => [c.id, c.grade])).toEqual([
+      ['C1', 'Green'],
+      ['C2', 'Yellow'],
+    ]);
+    expect([record.green, record.yellow, record.red]).toEqual([1, 1, 0]);
+    expect(commitmentGradesText(record.commitments)).toBe(
+      'C1 Green → Audit\nC2 Yellow — Short → Longer',
+    );
+  });
+
+  it('computes attendance as attended ÷ invited', () => {
+    expect(record.attendance).toBeCloseTo(11 / 12, 10);
+  });
+
+  it('leaves blank what the week has no data for', () => {
+    const empty = computeWeekRecord({
+      ...inputs,
+      forecast: [],
+      signals: [],
+      attendance: [],
+    });
+    expect(empty.variance).toBe('');
+    expect(empty.savePlayRate).toBe('');
+    expect(empty.attendance).toBe('');
+  });
+
+  it('describes what changed since the recorded values, and nothing when nothing did', () => {
+    expect(describeChanges(comparableValues(record), record)).toEqual([]);
+    const later = computeWeekRecord({
+      ...inputs,
+      forecast: [
+        {
+          week: 7,
+          weekEnding: '2026-11-20',
+          committed: 2_000_000,
+          closed: 1_900_000,
+        },
+      ],
+    });
+    expect(describeChanges(comparableValues(record), later)).toEqual([
+      'Closed 1860000 → 1900000',
+      'Forecast Variance 0.07 → 0.05',
+    ]);
+  });
+});
