@@ -1,0 +1,307 @@
+/**
+ * The table access layer: the only place that reads or writes a tab of the
+ * workbook contract as records. Columns are found by header (the custom
+ * functions' matching: any case, spacing or punctuation, any order), a tab is
+ * read with one getValues, and each write is one setValues over the rows it
+ * touches, under the document lock, with every value made safe (no text ever
+ * becomes a formula). Columns of the user's own are kept and ignored.
+ */
+import {isBlank, isDate, toText} from '../domain/cells';
+import {headerKey, locateColumns} from '../domain/headers';
+import {safeCell, type CellInput} from '../domain/safe-text';
+import type {TabSpec} from '../domain/workbook';
+import {withDocumentLock} from './lock';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A row by the contract's header names (canonical spelling); absent columns read as "". */
+export type TableRecord = Record<string, unknown>;
+
+export interface TableRow {
+  /** 1-based row of the sheet. */
+  rowNumber: number;
+  record: TableRecord;
+}
+
+export interface Table {
+  tab: TabSpec;
+  sheet: Sheet;
+  /** 0-based column of each contract header, -1 when the tab lacks it. */
+  columns: Record<string, number>;
+  /** Non-blank rows below the header, in sheet order. */
+  rows: TableRow[];
+  /** Every row read, header first, as getValues returned it. */
+  cells: unknown[][];
+  /** Last row holding anything (the header at least): appends go below it. */
+  lastRow: number;
+}
+
+export interface WriteResult {
+  updated: number[];
+  appended: number[];
+}
+
+const SETUP_HINT = 'run Extensions › Trust Rebuild › Set up workbook';
+
+/** The tab by its name; a tab whose name differs only in case or surrounding spaces counts. */
+export function findTab(spreadsheet: Spreadsheet, name: string): Sheet | null {
+  const exact = spreadsheet.getSheetByName(name);
+  if (exact) return exact;
+  const wanted = name.trim().toLowerCase();
+  return (
+    spreadsheet
+      .getSheets()
+      .find(s => s.getName().trim().toLowerCase() === wanted) ?? null
+  );
+}
+
+export function requireTab(spreadsheet: Spreadsheet, tab: TabSpec): Sheet {
+  const sheet = findTab(spreadsheet, tab.name);
+  if (!sheet) {
+    throw new Error(`The "${tab.name}" tab is missing: ${SETUP_HINT}.`);
+  }
+  return sheet;
+}
+
+function headerNames(tab: TabSpec): string[] {
+  return tab.columns.map(c => c.header);
+}
+
+/** The contract's spelling of a header, or an Error for a name the tab does not define (a bug, not user input). */
+function canonical(tab: TabSpec, header: string): string {
+  const found = tab.columns.find(
+    c => headerKey(c.header) === headerKey(header),
+  );
+  if (!found) {
+    throw new Error(`The "${tab.name}" tab has no column "${header}".`);
+  }
+  return found.header;
+}
+
+function requireHeaders(
+  tab: TabSpec,
+  columns: Record<string, number>,
+  required: readonly string[],
+): void {
+  const missing = required
+    .map(h => canonical(tab, h))
+    .filter(h => columns[h] < 0);
+  if (missing.length > 0) {
+    const list = missing.map(h => `"${h}"`).join(', ');
+    throw new Error(
+      `The "${tab.name}" tab has no ${list} header${missing.length > 1 ? 's' : ''} in row 1: add ${missing.length > 1 ? 'them' : 'it'} (any case or spacing) or ${SETUP_HINT}.`,
+    );
+  }
+}
+
+/**
+ * Reads a whole tab as records with one getValues. Blank rows (nothing in
+ * any contract column) are skipped; a missing required header is an Error
+ * naming the tab and the header.
+ */
+export function readTable(
+  spreadsheet: Spreadsheet,
+  tab: TabSpec,
+  options: {required?: readonly string[]} = {},
+): Table {
+  const sheet = requireTab(spreadsheet, tab);
+  const cells = sheet.getDataRange().getValues();
+  const names = headerNames(tab);
+  const columns = locateColumns(cells[0] ?? [], names);
+  requireHeaders(tab, columns, options.required ?? []);
+  const present = names.filter(h => columns[h] >= 0);
+  const rows: TableRow[] = [];
+  for (let r = 1; r < cells.length; r++) {
+    const line = cells[r];
+    if (present.every(h => isBlank(line[columns[h]]))) continue;
+    const record: TableRecord = {};
+    for (const h of names) record[h] = columns[h] >= 0 ? line[columns[h]] : '';
+    rows.push({rowNumber: r + 1, record});
+  }
+  const lastRow =
+    cells.length === 1 && cells[0].every(isBlank) ? 0 : cells.length;
+  return {tab, sheet, columns, rows, cells, lastRow};
+}
+
+/** The headers a batch of records writes, in the contract's spelling. */
+function writtenHeaders(
+  tab: TabSpec,
+  records: readonly TableRecord[],
+): string[] {
+  const set = new Set<string>();
+  for (const record of records)
+    for (const h of Object.keys(record)) set.add(canonical(tab, h));
+  return [...set];
+}
+
+function valueOf(record: TableRecord, header: string): unknown {
+  if (header in record) return record[header];
+  const key = headerKey(header);
+  const alias = Object.keys(record).find(k => headerKey(k) === key);
+  return alias === undefined ? undefined : record[alias];
+}
+
+/** Makes room below the last row of the sheet when a write would run past it. */
+function ensureRows(sheet: Sheet, lastNeeded: number): void {
+  const max = sheet.getMaxRows();
+  if (lastNeeded > max) sheet.insertRowsAfter(max, lastNeeded - max);
+}
+
+function span(columns: Record<string, number>, headers: readonly string[]) {
+  const indexes = headers.map(h => columns[h]);
+  const first = Math.min(...indexes);
+  return {first, width: Math.max(...indexes) - first + 1};
+}
+
+/** One setValues of new rows right below `lastRow`: every cell there is empty, so nothing of the user's is touched. */
+function writeAppends(
+  sheet: Sheet,
+  columns: Record<string, number>,
+  headers: readonly string[],
+  lastRow: number,
+  records: readonly TableRecord[],
+): number[] {
+  if (records.length === 0) return [];
+  const {first, width} = span(columns, headers);
+  const grid: CellInput[][] = records.map(record => {
+    const line: CellInput[] = new Array<CellInput>(width).fill('');
+    for (const h of headers)
+      line[columns[h] - first] = safeCell(valueOf(record, h));
+    return line;
+  });
+  const start = Math.max(lastRow, 1) + 1;
+  ensureRows(sheet, start + records.length - 1);
+  sheet.getRange(start, first + 1, records.length, width).setValues(grid);
+  return records.map((_, i) => start + i);
+}
+
+/**
+ * Appends records below the last row of the tab: one header read and one
+ * setValues, under the document lock.
+ */
+export function appendRows(
+  spreadsheet: Spreadsheet,
+  tab: TabSpec,
+  records: readonly TableRecord[],
+): number[] {
+  if (records.length === 0) return [];
+  const headers = writtenHeaders(tab, records);
+  return withDocumentLock(() => {
+    const sheet = requireTab(spreadsheet, tab);
+    const lastRow = sheet.getLastRow();
+    const width = Math.max(1, sheet.getLastColumn());
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0];
+    const columns = locateColumns(header, headerNames(tab));
+    requireHeaders(tab, columns, headers);
+    return writeAppends(sheet, columns, headers, lastRow, records);
+  });
+}
+
+/**
+ * Rewrites rows of a table read in this same lock: one getFormulas and one
+ * setValues over the smallest block holding every changed cell. Cells of
+ * that block the update does not name are written back as they were read
+ * (a formula as its formula), so a user's cell never changes.
+ */
+export function updateRows(
+  table: Table,
+  updates: ReadonlyArray<{rowNumber: number; record: TableRecord}>,
+): number[] {
+  if (updates.length === 0) return [];
+  const {tab, sheet, columns, cells} = table;
+  const headers = writtenHeaders(
+    tab,
+    updates.map(u => u.record),
+  );
+  requireHeaders(tab, columns, headers);
+  const rowNumbers = updates.map(u => u.rowNumber);
+  const outside = rowNumbers.find(n => n < 2 || n > table.lastRow);
+  if (outside !== undefined) {
+    throw new Error(`The "${tab.name}" tab has no row ${outside} to update.`);
+  }
+  return withDocumentLock(() => {
+    const top = Math.min(...rowNumbers);
+    const height = Math.max(...rowNumbers) - top + 1;
+    const {first, width} = span(columns, headers);
+    const range = sheet.getRange(top, first + 1, height, width);
+    const formulas = range.getFormulas();
+    const grid: CellInput[][] = [];
+    for (let r = 0; r < height; r++) {
+      const line = cells[top - 1 + r] ?? [];
+      grid.push(
+        formulas[r].map((formula, c) =>
+          formula !== '' ? formula : safeCell(line[first + c] ?? ''),
+        ),
+      );
+    }
+    for (const {rowNumber, record} of updates) {
+      for (const h of headers) {
+        if (valueOf(record, h) === undefined) continue;
+        grid[rowNumber - top][columns[h] - first] = safeCell(
+          valueOf(record, h),
+        );
+      }
+    }
+    range.setValues(grid);
+    return rowNumbers;
+  });
+}
+
+/** A key cell compared the way a person would: dates by instant, text trimmed and case-blind. */
+export function keyPart(value: unknown): string {
+  if (isDate(value)) return `@${value.getTime()}`;
+  return toText(value).toLowerCase();
+}
+
+/**
+ * Updates the rows whose key columns match a record, and appends the rest:
+ * one getValues of the tab, then at most one block rewrite and one append,
+ * all under the document lock. The first row with a key wins.
+ */
+export function upsertRows(
+  spreadsheet: Spreadsheet,
+  tab: TabSpec,
+  keyHeaders: readonly string[],
+  records: readonly TableRecord[],
+): WriteResult {
+  if (records.length === 0) return {updated: [], appended: []};
+  const keys = keyHeaders.map(h => canonical(tab, h));
+  const headers = writtenHeaders(tab, records);
+  return withDocumentLock(() => {
+    const table = readTable(spreadsheet, tab, {
+      required: [...keys, ...headers],
+    });
+    const keyOf = (record: TableRecord) =>
+      JSON.stringify(keys.map(k => keyPart(valueOf(record, k))));
+    const existing = new Map<string, number>();
+    for (const row of table.rows) {
+      const k = keyOf(row.record);
+      if (!existing.has(k)) existing.set(k, row.rowNumber);
+    }
+    const seen = new Set<string>();
+    const updates: Array<{rowNumber: number; record: TableRecord}> = [];
+    const appends: TableRecord[] = [];
+    for (const record of records) {
+      const k = keyOf(record);
+      if (seen.has(k)) {
+        throw new Error(
+          `Two rows for the "${tab.name}" tab have the same ${keys.join(' and ')}: ${keys.map(h => JSON.stringify(toText(valueOf(record, h)))).join(', ')}.`,
+        );
+      }
+      seen.add(k);
+      const rowNumber = existing.get(k);
+      if (rowNumber === undefined) appends.push(record);
+      else updates.push({rowNumber, record});
+    }
+    const updated = updateRows(table, updates);
+    const appended = writeAppends(
+      table.sheet,
+      table.columns,
+      headers,
+      table.lastRow,
+      appends,
+    );
+    return {updated, appended};
+  });
+}
