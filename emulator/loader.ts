@@ -60,11 +60,13 @@ export function loadBundle(
   const context = vm.createContext(sandbox, {
     codeGeneration: {strings: false, wasm: false},
   });
+  installEmulatedClock(context, () => emulator.ctx.now().getTime());
   vm.runInContext(code, context, {filename: 'Code.js'});
   const globalFunctions = Object.getOwnPropertyNames(context).filter(
     name =>
       typeof (context as Record<string, unknown>)[name] === 'function' &&
-      !(name in emulator.globals),
+      !(name in emulator.globals) &&
+      name !== 'Date',
   );
   return {
     context,
@@ -88,4 +90,29 @@ function quietConsole(logs: string[]) {
     );
   };
   return {log: write, info: write, warn: write, error: write};
+}
+
+/**
+ * `new Date()` and `Date.now()` in the bundle read the emulated clock, so a
+ * test or the preview can run Friday evening in Los Angeles at any real time.
+ * Dates built from arguments behave exactly as the built-in Date.
+ */
+function installEmulatedClock(context: vm.Context, now: () => number): void {
+  const install = vm.runInContext(
+    `(now) => {
+      const RealDate = Date;
+      class EmulatedDate extends RealDate {
+        constructor(...args) {
+          if (args.length === 0) super(now());
+          else super(...args);
+        }
+        static now() {
+          return now();
+        }
+      }
+      globalThis.Date = EmulatedDate;
+    }`,
+    context,
+  ) as (now: () => number) => void;
+  install(now);
 }
