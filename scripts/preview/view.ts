@@ -1,0 +1,231 @@
+/**
+ * The page's picture of the world, as plain JSON: the add-on menu, the tabs
+ * with their values as Sheets would display them, the clock, the triggers and
+ * the outbox. Read from the emulator's state directly, so looking at the
+ * workbook costs no counted service calls.
+ */
+import type {Emulator} from '../../emulator';
+import type {MenuRecord} from '../../emulator/ui';
+import type {SheetState} from '../../emulator/spreadsheet';
+import {columnLetter} from '../../emulator/spreadsheet';
+import {isDateValue} from './serialise';
+import {outboxOf, type Execution, type PreviewWorld} from './world';
+import {triggersOf} from './store';
+
+/** Rows sent per tab: enough to read, bounded for the 8,800-deal export. */
+export const ROWS_SHOWN = 300;
+
+export interface TabSummary {
+  name: string;
+  hidden: boolean;
+  protected: boolean;
+  protection?: {description: string; editors: string[]; warningOnly: boolean};
+  rows: number;
+  columns: number;
+}
+
+/** One cell as shown: its text and how Sheets would align or draw it. */
+export type CellKind =
+  'text' | 'number' | 'date' | 'boolean' | 'checkbox' | 'formula' | 'empty';
+export interface CellView {
+  text: string;
+  kind: CellKind;
+  checked?: boolean;
+}
+
+export interface SheetView extends TabSummary {
+  frozenRows: number;
+  letters: string[];
+  cells: CellView[][];
+  shownRows: number;
+}
+
+export interface MessageView {
+  index: number;
+  from: string;
+  to: string;
+  cc: string;
+  bcc: string;
+  replyTo: string;
+  subject: string;
+  sentAt: string;
+  text: string;
+  html: string;
+  attachments: Array<{
+    index: number;
+    name: string;
+    contentType: string;
+    size: number;
+  }>;
+}
+
+export interface PreviewState {
+  document: {
+    name: string;
+    url: string;
+    timeZone: string;
+    scriptTimeZone: string;
+    owner: string;
+    user: string;
+  };
+  menus: MenuRecord[];
+  tabs: TabSummary[];
+  sidebar: {index: number; title: string} | null;
+  clock: {now: string; scriptTimeZone: string; spreadsheetTimeZone: string};
+  triggers: Array<{handler: string; description: string}>;
+  outbox: MessageView[];
+  executions: Execution[];
+  logs: string[];
+  alerts: string[];
+  functions: string[];
+}
+
+function lastRowOf(sheet: SheetState): number {
+  for (let r = sheet.values.length; r > 0; r--) {
+    if (sheet.values[r - 1].some(v => v !== '')) return r;
+    if (Object.keys(sheet.formulas).some(k => k.startsWith(`${r},`))) return r;
+  }
+  return 0;
+}
+
+function lastColumnOf(sheet: SheetState): number {
+  let last = 0;
+  for (const row of sheet.values)
+    for (let c = row.length; c > last; c--)
+      if (row[c - 1] !== '') {
+        last = c;
+        break;
+      }
+  for (const k of Object.keys(sheet.formulas))
+    last = Math.max(last, Number(k.split(',')[1]));
+  return last;
+}
+
+function summary(sheet: SheetState): TabSummary {
+  const lock = sheet.protections.find(p => p.type === 'SHEET');
+  const out: TabSummary = {
+    name: sheet.name,
+    hidden: sheet.hidden,
+    protected: sheet.protections.length > 0,
+    rows: lastRowOf(sheet),
+    columns: lastColumnOf(sheet),
+  };
+  const shown = lock ?? sheet.protections[0];
+  if (shown)
+    out.protection = {
+      description: shown.description,
+      editors: [...shown.editors],
+      warningOnly: shown.warningOnly,
+    };
+  return out;
+}
+
+/** The tab's cells as Sheets shows them, first ROWS_SHOWN rows. */
+export function sheetView(
+  emulator: Emulator,
+  name: string,
+): SheetView | undefined {
+  const fake = emulator.spreadsheet.sheets.find(s => s.state.name === name);
+  if (!fake) return undefined;
+  const sheet = fake.state;
+  const base = summary(sheet);
+  const columns = Math.max(base.columns, 1);
+  const shownRows = Math.min(base.rows, ROWS_SHOWN);
+  const cells: CellView[][] = [];
+  for (let r = 1; r <= shownRows; r++) {
+    const line: CellView[] = [];
+    for (let c = 1; c <= columns; c++) {
+      const key = `${r},${c}`;
+      const formula = sheet.formulas[key];
+      const value = sheet.values[r - 1]?.[c - 1] ?? '';
+      if (formula) {
+        line.push({text: formula, kind: 'formula'});
+      } else if (
+        sheet.validations[key]?.criteria === 'CHECKBOX' &&
+        typeof value === 'boolean'
+      ) {
+        line.push({
+          text: value ? 'TRUE' : 'FALSE',
+          kind: 'checkbox',
+          checked: value,
+        });
+      } else {
+        const text = emulator.spreadsheet.display(value, sheet.formats[key]);
+        line.push({text, kind: kindOf(value)});
+      }
+    }
+    cells.push(line);
+  }
+  return {
+    ...base,
+    frozenRows: sheet.frozenRows,
+    letters: Array.from({length: columns}, (_, i) => columnLetter(i + 1)),
+    cells,
+    shownRows,
+  };
+}
+
+function kindOf(value: unknown): CellKind {
+  if (value === '') return 'empty';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'boolean';
+  if (isDateValue(value)) return 'date';
+  return 'text';
+}
+
+function bytesOf(data: number[] | Uint8Array): number {
+  return data.length;
+}
+
+export function messages(emulator: Emulator): MessageView[] {
+  return outboxOf(emulator).map((m, index) => ({
+    index,
+    from: m.name ? `${m.name} <${emulator.ctx.user}>` : emulator.ctx.user,
+    to: m.to,
+    cc: m.cc ?? '',
+    bcc: m.bcc ?? '',
+    replyTo: m.replyTo ?? '',
+    subject: m.subject,
+    sentAt: m.sentAt && isDateValue(m.sentAt) ? m.sentAt.toISOString() : '',
+    text: m.body ?? '',
+    html: m.htmlBody ?? '',
+    attachments: (m.attachments ?? []).map((a, i) => ({
+      index: i,
+      name: a.name,
+      contentType: a.contentType,
+      size: bytesOf(a.bytes),
+    })),
+  }));
+}
+
+export function previewState(world: PreviewWorld): PreviewState {
+  const {emulator} = world;
+  const ss = emulator.spreadsheet;
+  const sidebars = emulator.ui.sidebars;
+  return {
+    document: {
+      name: ss.state.name,
+      url: ss.getUrl(),
+      timeZone: ss.state.timeZone,
+      scriptTimeZone: emulator.ctx.scriptTimeZone,
+      owner: emulator.ctx.owner,
+      user: emulator.ctx.user,
+    },
+    menus: emulator.ui.menus,
+    tabs: ss.sheets.map(s => summary(s.state)),
+    sidebar: sidebars.length
+      ? {index: sidebars.length - 1, title: sidebars[sidebars.length - 1].title}
+      : null,
+    clock: {
+      now: world.now().toISOString(),
+      scriptTimeZone: emulator.ctx.scriptTimeZone,
+      spreadsheetTimeZone: ss.state.timeZone,
+    },
+    triggers: triggersOf(emulator),
+    outbox: messages(emulator),
+    executions: world.executions.slice(-40),
+    logs: emulator.logs.slice(-60),
+    alerts: emulator.ui.alerts.slice(-20),
+    functions: world.publicFunctions(),
+  };
+}

@@ -1,0 +1,51 @@
+// `npm start`: builds dist/, then serves the local preview of the add-on on the emulator.
+// Options: --port N (or PORT; default 8080), --reset (start again from the sample workbook),
+// --empty (a new world starts from one empty sheet instead), --world FILE (default .preview/world.json).
+import {join} from 'node:path';
+import {parseArgs} from 'node:util';
+import {build} from './build';
+import {startPreview} from './preview/server';
+
+export const DEFAULT_WORLD = join(__dirname, '..', '.preview', 'world.json');
+
+function portFrom(text: string | undefined): number {
+  if (text === undefined || text === '') return 8080;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(
+      `--port/PORT must be a port number (0-65535), got "${text}"`,
+    );
+  return port;
+}
+
+async function main(): Promise<void> {
+  const {values} = parseArgs({
+    options: {
+      port: {type: 'string'},
+      reset: {type: 'boolean', default: false},
+      empty: {type: 'boolean', default: false},
+      world: {type: 'string'},
+    },
+  });
+  await build();
+  const preview = await startPreview({
+    port: portFrom(values.port ?? process.env.PORT),
+    file: values.world ?? DEFAULT_WORLD,
+    reset: values.reset,
+    seed: values.empty ? 'empty' : 'sample',
+  });
+  console.log(`Preview of the add-on: ${preview.url}`);
+  console.log(
+    `State is saved to ${values.world ?? '.preview/world.json'}; npm start -- --reset starts again from the sample. Ctrl+C stops.`,
+  );
+  const stop = () => {
+    void preview.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});
