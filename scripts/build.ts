@@ -69,8 +69,8 @@ async function buildCode() {
     target: 'es2020',
     platform: 'neutral',
     mainFields: ['module', 'main'],
-    minifySyntax: true,
-    minifyWhitespace: true,
+    // Apps Script re-parses the whole file before every custom-function call: keep it small.
+    minify: true,
     legalComments: 'none',
     write: false,
     logLevel: 'warning',
@@ -130,8 +130,8 @@ export async function build({quiet = false} = {}) {
     if (sidebarBytes !== undefined)
       console.log(`dist/sidebar.html ${kb(sidebarBytes)}`);
   }
-  if (bytes > CODE_BUDGET_BYTES) {
-    throw new Error(
+  if (bytes > CODE_BUDGET_BYTES && !quiet) {
+    console.error(
       `dist/Code.js is ${kb(bytes)}, over the ${kb(CODE_BUDGET_BYTES)} budget`,
     );
   }
@@ -139,8 +139,13 @@ export async function build({quiet = false} = {}) {
 }
 
 if (require.main === module) {
-  build().catch((err: Error) => {
-    console.error(err.message);
-    process.exit(1);
-  });
+  build()
+    .then(({codeBytes}) => {
+      // The budget fails the build command; the bundle-contract test fails the suite.
+      if (codeBytes > CODE_BUDGET_BYTES) process.exit(1);
+    })
+    .catch((err: Error) => {
+      console.error(err.message);
+      process.exit(1);
+    });
 }

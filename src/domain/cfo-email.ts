@@ -62,7 +62,22 @@ const money = (n: number | '') =>
 
 function badge(status: Status): string {
   const c = COLOURS[status];
-  return `<span style="display:inline-block;padding:2px 8px;border-radius:10px;background:${c.bg};color:${c.fg};font-weight:bold;font-size:12px">${c.label}</span>`;
+  return `<span style="padding:2px 8px;border-radius:10px;background:${c.bg};color:${c.fg};font-weight:bold;font-size:12px">${c.label}</span>`;
+}
+
+const CELL = 'padding:6px 8px;border-bottom:1px solid #e0e0e0';
+
+/** A Gmail-safe table: inline styles only, a header row, then rows of ready-made cell HTML. */
+function table(headers: string[], rows: string[][]): string {
+  const head = headers
+    .map(h => `<th style="padding:6px 8px">${h}</th>`)
+    .join('');
+  const body = rows
+    .map(
+      r => `<tr>${r.map(c => `<td style="${CELL}">${c}</td>`).join('')}</tr>`,
+    )
+    .join('');
+  return `<table role="presentation" style="border-collapse:collapse;width:100%;font-size:13px"><tr style="text-align:left;color:#5f6368">${head}</tr>${body}</table>`;
 }
 
 export function subjectLine(input: CfoEmailInput): string {
@@ -106,47 +121,47 @@ function trendTable(trend: TrendPoint[]): string {
     0.3,
     ...trend.map(p => (p.variance === '' ? 0 : p.variance)),
   );
+  const px = (v: number) => Math.round((v / max) * 200);
   const rows = trend
     .map(p => {
-      const width =
-        p.variance === ''
-          ? 0
-          : Math.max(2, Math.round((p.variance / max) * 200));
-      const targetLeft =
-        p.target === '' ? 0 : Math.round((p.target / max) * 200);
+      const width = p.variance === '' ? 0 : Math.max(2, px(p.variance));
       const colour =
         p.variance === '' || p.target === ''
           ? '#9aa0a6'
           : p.variance <= p.target
             ? '#1e8e3e'
             : '#d93025';
-      return `<tr><td style="padding:2px 8px 2px 0;font-size:12px;color:#5f6368">Wk ${p.week}</td><td style="padding:2px 0;width:210px"><div style="position:relative;height:14px;width:210px;background:#f1f3f4"><div style="height:14px;width:${width}px;background:${colour}"></div><div style="position:absolute;top:0;left:${targetLeft}px;height:14px;width:2px;background:#202124"></div></div></td><td style="padding:2px 0 2px 8px;font-size:12px">${formatPercent(p.variance)} <span style="color:#5f6368">/ ${formatPercent(p.target)}</span></td></tr>`;
+      return `<tr><td style="padding:2px 8px 2px 0;font-size:12px;color:#5f6368">Wk ${p.week}</td><td style="width:210px"><div style="position:relative;height:14px;width:210px;background:#f1f3f4"><div style="height:14px;width:${width}px;background:${colour}"></div><div style="position:absolute;top:0;left:${p.target === '' ? 0 : px(p.target)}px;height:14px;width:2px;background:#202124"></div></div></td><td style="padding-left:8px;font-size:12px">${formatPercent(p.variance)} <span style="color:#5f6368">/ ${formatPercent(p.target)}</span></td></tr>`;
     })
     .join('');
   return `<table role="presentation" style="border-collapse:collapse">${rows}</table><div style="font-size:11px;color:#5f6368;margin-top:4px">Bar: forecast variance. Black line: the glide-path target in force that week (12% → 8% → 5%).</div>`;
 }
 
 function numbersTable(statuses: NumberStatus[]): string {
-  const rows = statuses
-    .map(
-      s =>
-        `<tr><td style="padding:6px 8px;border-bottom:1px solid #e0e0e0">${escapeHtml(s.metric)}</td><td style="padding:6px 8px;border-bottom:1px solid #e0e0e0">${escapeHtml(s.says)}</td><td style="padding:6px 8px;border-bottom:1px solid #e0e0e0;white-space:nowrap">${escapeHtml(s.target)}</td><td style="padding:6px 8px;border-bottom:1px solid #e0e0e0">${badge(s.status)}</td></tr>`,
-    )
-    .join('');
-  return `<table role="presentation" style="border-collapse:collapse;width:100%;font-size:13px"><tr style="text-align:left;color:#5f6368"><th style="padding:6px 8px">Number</th><th style="padding:6px 8px">This week</th><th style="padding:6px 8px">Target</th><th style="padding:6px 8px">Status</th></tr>${rows}</table>`;
+  return table(
+    ['Number', 'This week', 'Target', 'Status'],
+    statuses.map(s => [
+      escapeHtml(s.metric),
+      escapeHtml(s.says),
+      escapeHtml(s.target),
+      badge(s.status),
+    ]),
+  );
 }
 
 function commitmentsTable(record: WeekRecord): string {
   if (record.commitments.length === 0) {
     return '<p style="font-size:13px;color:#5f6368">No active commitments.</p>';
   }
-  const rows = record.commitments
-    .map(
-      c =>
-        `<tr><td style="padding:6px 8px;border-bottom:1px solid #e0e0e0">${escapeHtml(c.commitment)}</td><td style="padding:6px 8px;border-bottom:1px solid #e0e0e0">${c.grade ? badge(GRADE_STATUS[c.grade]) : badge('none')}</td><td style="padding:6px 8px;border-bottom:1px solid #e0e0e0">${escapeHtml(c.reason)}</td><td style="padding:6px 8px;border-bottom:1px solid #e0e0e0">${escapeHtml(c.nextAction)}</td></tr>`,
-    )
-    .join('');
-  return `<table role="presentation" style="border-collapse:collapse;width:100%;font-size:13px"><tr style="text-align:left;color:#5f6368"><th style="padding:6px 8px">Commitment</th><th style="padding:6px 8px">Grade</th><th style="padding:6px 8px">Reason</th><th style="padding:6px 8px">Next action</th></tr>${rows}</table>`;
+  return table(
+    ['Commitment', 'Grade', 'Reason', 'Next action'],
+    record.commitments.map(c => [
+      escapeHtml(c.commitment),
+      badge(c.grade ? GRADE_STATUS[c.grade] : 'none'),
+      escapeHtml(c.reason),
+      escapeHtml(c.nextAction),
+    ]),
+  );
 }
 
 function body(

@@ -139,14 +139,34 @@ export function computeWeekRecord(inputs: WeekInputs): WeekRecord {
   };
 }
 
-/** Commitments as one readable cell: "C1 Green — reason → next action" per line. */
+/** Commitments as one readable cell, a line each: "C1 (Gate every commit): Yellow — reason → next action". */
 export function commitmentGradesText(commitments: CommitmentGrade[]): string {
   return commitments
     .map(
       c =>
-        `${c.id} ${c.grade || 'Not graded'}${c.reason ? ` — ${c.reason}` : ''}${c.nextAction ? ` → ${c.nextAction}` : ''}`,
+        `${c.id} (${c.commitment}): ${c.grade || 'Not graded'}${c.reason ? ` — ${c.reason}` : ''}${c.nextAction ? ` → ${c.nextAction}` : ''}`,
     )
     .join('\n');
+}
+
+const GRADE_LINE =
+  /^(\S+) \((.*)\): (Green|Yellow|Red|Not graded)(?: — (.*?))?(?: → (.*))?$/s;
+
+/** Reads the cell back (for re-sending a recorded week); lines it cannot read keep their text. */
+export function parseCommitmentGrades(text: string): CommitmentGrade[] {
+  if (text.trim() === '') return [];
+  return text.split('\n').map(line => {
+    const m = GRADE_LINE.exec(line);
+    if (!m)
+      return {id: '', commitment: line, grade: '', reason: '', nextAction: ''};
+    return {
+      id: m[1],
+      commitment: m[2],
+      grade: m[3] === 'Not graded' ? '' : (m[3] as Grade),
+      reason: m[4] ?? '',
+      nextAction: m[5] ?? '',
+    };
+  });
 }
 
 export const SCORECARD_HEADERS = SCORECARD.columns.map(c => c.header);

@@ -7,7 +7,7 @@ import vm from 'node:vm';
 import {createEmulator} from '../../emulator';
 import {ABSENT_GLOBALS, loadBundle, readBundle} from '../../emulator/loader';
 
-import {readEntryPoints} from '../../scripts/build';
+import {CODE_BUDGET_BYTES, readEntryPoints} from '../../scripts/build';
 
 async function entryPoints() {
   return readEntryPoints();
@@ -112,5 +112,12 @@ describe('bundle contract (dist/Code.js in a bare vm context)', () => {
     const emulator = createEmulator();
     loadBundle(emulator).call('onInstall', [{authMode: 'FULL'}]);
     expect(emulator.ui.menus[0].items.length).toBeGreaterThan(8);
+  });
+});
+
+describe('bundle budget', () => {
+  it('keeps dist/Code.js within 100 KB: Apps Script re-parses it before every custom-function call', () => {
+    const bytes = Buffer.byteLength(readBundle());
+    expect(bytes).toBeLessThanOrEqual(CODE_BUDGET_BYTES);
   });
 });

@@ -1,5 +1,6 @@
 import {
   commitmentGradesText,
+  parseCommitmentGrades,
   computeWeekRecord,
   describeChanges,
   comparableValues,
@@ -89,8 +90,11 @@ describe('the week record', () => {
     ]);
     expect([record.green, record.yellow, record.red]).toEqual([1, 1, 0]);
     expect(commitmentGradesText(record.commitments)).toBe(
-      'C1 Green → Audit\nC2 Yellow — Short → Longer',
+      'C1 (Gate every commit): Green → Audit\nC2 (Slip call): Yellow — Short → Longer',
     );
+    expect(
+      parseCommitmentGrades(commitmentGradesText(record.commitments)),
+    ).toEqual(record.commitments);
   });
 
   it('computes attendance as attended ÷ invited', () => {

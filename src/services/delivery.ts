@@ -1,0 +1,175 @@
+/**
+ * Delivering Scorecard rows to the CFO. The row is already written and
+ * locked when this runs, so a failed email loses nothing: every attempt is
+ * recorded in the Delivery Log; a row whose email failed is retried once by
+ * the next run; a row that was sent is never sent again.
+ */
+import {renderCfoEmail, type TrendPoint} from '../domain/cfo-email';
+import {toNumber, toText} from '../domain/cells';
+import type {Settings} from '../domain/settings';
+import type {WeekRecord} from '../domain/scorecard-record';
+import {DELIVERY_LOG} from '../domain/workbook';
+import type {ZoneClock} from './clock';
+import {appendRows, readTable} from './tables';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The first attempt and one retry. */
+export const MAX_ATTEMPTS = 2;
+
+export interface PendingEmail {
+  scorecardRow: number;
+  record: WeekRecord;
+  chain: string;
+  amendment?: {amendsRow: number; changes: string};
+}
+
+export interface DeliveryOutcome {
+  scorecardRow: number;
+  status: 'sent' | 'failed';
+  detail: string;
+}
+
+interface LogState {
+  sent: Set<number>;
+  attempts: Map<number, number>;
+}
+
+function readLog(spreadsheet: Spreadsheet): LogState {
+  const table = readTable(spreadsheet, DELIVERY_LOG, {
+    required: ['Scorecard Row', 'Status'],
+  });
+  const sent = new Set<number>();
+  const attempts = new Map<number, number>();
+  for (const {record} of table.rows) {
+    const row = toNumber(record['Scorecard Row']);
+    if (row === undefined) continue;
+    attempts.set(row, (attempts.get(row) ?? 0) + 1);
+    if (toText(record['Status']) === 'sent') sent.add(row);
+  }
+  return {sent, attempts};
+}
+
+/** Rows whose email failed before and may be retried once, oldest first. */
+export function unsentRows(spreadsheet: Spreadsheet): number[] {
+  const log = readLog(spreadsheet);
+  return [...log.attempts.entries()]
+    .filter(([row, n]) => !log.sent.has(row) && n < MAX_ATTEMPTS)
+    .map(([row]) => row)
+    .sort((a, b) => a - b);
+}
+
+function send(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  clock: ZoneClock,
+  trend: TrendPoint[],
+  pending: PendingEmail,
+): string {
+  const recipients = settings.cfoEmails;
+  if (recipients.length === 0) {
+    throw new Error(
+      'Settings: "CFO Email" is empty; enter the CFO\'s email address in the Settings tab.',
+    );
+  }
+  const quota = MailApp.getRemainingDailyQuota();
+  if (quota < recipients.length) {
+    throw new Error(
+      `Google's daily email quota is used up (${quota} left, ${recipients.length} needed); the next run retries.`,
+    );
+  }
+  const email = renderCfoEmail({
+    record: pending.record,
+    thresholds: {
+      savePlayThreshold: settings.savePlayThreshold,
+      attendanceLow: settings.attendanceThresholds.low,
+      attendanceHigh: settings.attendanceThresholds.high,
+    },
+    trend,
+    chain: pending.chain,
+    scorecardRow: pending.scorecardRow,
+    spreadsheetUrl: spreadsheet.getUrl(),
+    spreadsheetName: spreadsheet.getName(),
+    weekEndingLabel: clock.label(pending.record.weekEnding),
+    amendment: pending.amendment,
+  });
+  const pdf = Utilities.newBlob(
+    email.handoutHtml,
+    'text/html',
+    'scorecard.html',
+  )
+    .getAs('application/pdf')
+    .setName(
+      `Rebuild scorecard week ${pending.record.week} (${pending.record.weekEnding}).pdf`,
+    );
+  MailApp.sendEmail({
+    to: recipients.join(','),
+    subject: email.subject,
+    body: email.text,
+    htmlBody: email.html,
+    attachments: [pdf],
+    name: 'Trust Rebuild scorecard',
+    replyTo: settings.croEmail || undefined,
+  });
+  return `sent to ${recipients.join(', ')}`;
+}
+
+/**
+ * Sends each pending email once and records every attempt in one append to
+ * the Delivery Log. Never throws for a failed send: the failure is the record.
+ */
+export function deliver(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  clock: ZoneClock,
+  trend: TrendPoint[],
+  pending: PendingEmail[],
+): DeliveryOutcome[] {
+  const log = readLog(spreadsheet);
+  const outcomes: DeliveryOutcome[] = [];
+  for (const item of pending) {
+    if (log.sent.has(item.scorecardRow)) continue;
+    if ((log.attempts.get(item.scorecardRow) ?? 0) >= MAX_ATTEMPTS) continue;
+    try {
+      outcomes.push({
+        scorecardRow: item.scorecardRow,
+        status: 'sent',
+        detail: send(spreadsheet, settings, clock, trend, item),
+      });
+    } catch (err) {
+      outcomes.push({
+        scorecardRow: item.scorecardRow,
+        status: 'failed',
+        detail: (err as Error).message,
+      });
+    }
+  }
+  const at = new Date(Math.floor(clock.now.getTime() / 1000) * 1000);
+  appendRows(
+    spreadsheet,
+    DELIVERY_LOG,
+    outcomes.map(o => {
+      const item = pending.find(p => p.scorecardRow === o.scorecardRow)!;
+      return {
+        'Attempted At': at,
+        'Scorecard Row': o.scorecardRow,
+        'Week Ending': clock.midnight(item.record.weekEnding),
+        Recipients: settings.cfoEmails.join(', '),
+        Status: o.status,
+        Detail: o.detail,
+      };
+    }),
+  );
+  return outcomes;
+}
+
+/** A scheduled run that failed says why where the owner will look: the Delivery Log. */
+export function logRunFailure(
+  spreadsheet: Spreadsheet,
+  at: Date,
+  message: string,
+): void {
+  appendRows(spreadsheet, DELIVERY_LOG, [
+    {'Attempted At': at, Status: 'run failed', Detail: message},
+  ]);
+}

@@ -1,0 +1,176 @@
+/**
+ * The Scorecard tab as an append-only, hash-chained record: read it, append
+ * a week (or an amendment that names the row it amends), and verify that no
+ * row was changed afterwards. Reads and writes go through the table layer.
+ */
+import {GENESIS, canonicalRow, chainValue, verifyChain} from '../domain/chain';
+import {isDate, toText} from '../domain/cells';
+import {commitmentGradesText, SCORECARD_HEADERS} from '../domain/scorecard';
+import type {WeekRecord} from '../domain/scorecard-record';
+import {SCORECARD} from '../domain/workbook';
+import type {LocalDate} from '../domain/calendar';
+import {sha256Hex} from './digest';
+import {lockTab} from './protection';
+import {appendRows, readTable, requireTab, type TableRow} from './tables';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Headers whose content the chain covers: all but the chain value itself. */
+const CHAINED = SCORECARD_HEADERS.filter(h => h !== 'Chain');
+
+export const SCORECARD_PROTECTION =
+  'Trust Rebuild: the weekly record. Written only by the snapshot; append-only and hash-chained.';
+
+export interface StoredWeek {
+  rowNumber: number;
+  weekEnding: LocalDate | '';
+  values: Record<string, unknown>;
+  chain: string;
+}
+
+export interface ScorecardState {
+  rows: StoredWeek[];
+  /** Chain value of the last row: the next row chains from it. */
+  lastChain: string;
+  lastRow: number;
+}
+
+export function readScorecard(
+  spreadsheet: Spreadsheet,
+  localDate: (d: Date) => LocalDate,
+): ScorecardState {
+  const table = readTable(spreadsheet, SCORECARD, {
+    required: SCORECARD_HEADERS,
+  });
+  const rows = table.rows.map((row: TableRow) => {
+    const weekEnding = row.record['Week Ending'];
+    return {
+      rowNumber: row.rowNumber,
+      weekEnding: isDate(weekEnding) ? localDate(weekEnding) : ('' as const),
+      values: row.record,
+      chain: toText(row.record['Chain']),
+    };
+  });
+  return {
+    rows,
+    lastChain: rows.length ? rows[rows.length - 1].chain : GENESIS,
+    lastRow: table.lastRow,
+  };
+}
+
+/** The rows recorded for a week, original first then amendments, in sheet order. */
+export function rowsForWeek(
+  state: ScorecardState,
+  weekEnding: LocalDate,
+): StoredWeek[] {
+  return state.rows.filter(r => r.weekEnding === weekEnding);
+}
+
+export interface NewRow {
+  record: WeekRecord;
+  weekEndingCell: Date;
+  snapshotAt: Date;
+  snapshotBy: string;
+  amendsRow: number | '';
+  changes: string;
+}
+
+/** The row's cells by header, as they will read back from the sheet. */
+export function scorecardValues(row: NewRow): Record<string, unknown> {
+  const r = row.record;
+  return {
+    'Week Ending': row.weekEndingCell,
+    Week: r.week,
+    Committed: r.committed,
+    Closed: r.closed,
+    'Forecast Variance': r.variance,
+    'Variance Target': r.varianceTarget,
+    'Gate Compliance': r.gateCompliance,
+    'Gate Target': r.gateTarget,
+    'Signals Fired': r.signalsFired,
+    'Signals Prior Week': r.signalsPriorWeek,
+    'Save Plays Executed': r.savePlaysExecuted,
+    'Save-Play Rate': r.savePlayRate,
+    Attendance: r.attendance,
+    Green: r.green,
+    Yellow: r.yellow,
+    Red: r.red,
+    // Whole seconds: what a date-time cell keeps exactly, so the chain verifies after a read.
+    'Snapshot At': new Date(Math.floor(row.snapshotAt.getTime() / 1000) * 1000),
+    'Snapshot By': row.snapshotBy,
+    'Commitment Grades': commitmentGradesText(r.commitments),
+    'Amends Row': row.amendsRow,
+    Changes: row.changes,
+  };
+}
+
+const canonicalOf = (values: Record<string, unknown>) =>
+  canonicalRow(
+    CHAINED,
+    CHAINED.map(h => values[h]),
+  );
+
+/**
+ * Appends one row chained to the last one, locks the tab first if anyone
+ * unlocked it, and returns the stored row and the state after it. The caller
+ * holds the document lock around read-then-append, so two snapshots cannot
+ * chain from the same row.
+ */
+export function appendScorecardRow(
+  spreadsheet: Spreadsheet,
+  state: ScorecardState,
+  row: NewRow,
+): {stored: StoredWeek; state: ScorecardState} {
+  const values = scorecardValues(row);
+  const chain = chainValue(sha256Hex, state.lastChain, canonicalOf(values));
+  lockTab(requireTab(spreadsheet, SCORECARD), SCORECARD_PROTECTION);
+  const [rowNumber] = appendRows(spreadsheet, SCORECARD, [
+    {...values, Chain: chain},
+  ]);
+  const stored: StoredWeek = {
+    rowNumber,
+    weekEnding: row.record.weekEnding,
+    values: {...values, Chain: chain},
+    chain,
+  };
+  return {
+    stored,
+    state: {
+      rows: [...state.rows, stored],
+      lastChain: chain,
+      lastRow: rowNumber,
+    },
+  };
+}
+
+export interface Verification {
+  ok: boolean;
+  rows: number;
+  /** The first row (as the sheet numbers it) whose content no longer matches its chain value. */
+  brokenRow?: number;
+  message: string;
+}
+
+export function verifyScorecardRows(state: ScorecardState): Verification {
+  const broken = verifyChain(
+    sha256Hex,
+    state.rows.map(r => ({canonical: canonicalOf(r.values), chain: r.chain})),
+  );
+  if (!broken) {
+    return {
+      ok: true,
+      rows: state.rows.length,
+      message:
+        state.rows.length === 0
+          ? 'The Scorecard has no rows yet: nothing to verify.'
+          : `All ${state.rows.length} Scorecard rows match their chain values: no row was changed after it was written.`,
+    };
+  }
+  const row = state.rows[broken.index];
+  return {
+    ok: false,
+    rows: state.rows.length,
+    brokenRow: row.rowNumber,
+    message: `Scorecard row ${row.rowNumber} (week ending ${row.weekEnding || 'unknown'}) was changed after it was written: ${broken.reason}. Every row after it is unverified. Restore it from the version history (File › Version history) or the CFO's email for that week.`,
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * The Monday slip check: evaluates the seven slip signals on every Commit
+ * deal, logs the new ones as auto signals (never the same deal, signal and
+ * week twice), gives every deal with two or more signals a save-play owned
+ * by the deal owner, and records this week's state of each Commit deal in
+ * the hidden, protected Deal History tab for next week's comparison.
+ */
+import {
+  addDays,
+  mondayOf,
+  weekEndingOf,
+  type LocalDate,
+} from '../domain/calendar';
+import {isDate, toText} from '../domain/cells';
+import {
+  DEAL_HEADERS,
+  isCommit,
+  locateDealColumns,
+  parseDeal,
+} from '../domain/deals';
+import {
+  HEDGE_PHRASES,
+  SNAPSHOT_RULES,
+  firingSignals,
+  signalContext,
+  type SignalRule,
+} from '../domain/signals';
+import {
+  HISTORY_RULES,
+  SIGNAL_NOTES,
+  meddpiccText,
+  parseMeddpiccText,
+  savePlayFor,
+  type DealSnapshot,
+  type DealWithHistory,
+} from '../domain/slip-history';
+import {
+  DEAL_HISTORY,
+  DEALS,
+  SIGNALS_TAB,
+  type SlipSignal,
+} from '../domain/workbook';
+import {zoneClock} from './clock';
+import {withDocumentLock} from './lock';
+import {lockTab} from './protection';
+import {readSettings} from './settings';
+import {
+  appendRows,
+  readTable,
+  requireTab,
+  upsertRows,
+  type TableRecord,
+} from './tables';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const RULES = [
+  ...SNAPSHOT_RULES,
+  ...HISTORY_RULES,
+] as readonly SignalRule<DealWithHistory>[];
+
+export interface SlipCheckResult {
+  weekOf: LocalDate;
+  commitDeals: number;
+  signalsLogged: number;
+  flaggedDeals: string[];
+  savePlaysAdded: number;
+  message: string;
+}
+
+export function runSlipCheck(
+  spreadsheet: Spreadsheet,
+  now: Date,
+): SlipCheckResult {
+  const settings = readSettings(spreadsheet);
+  const clock = zoneClock(spreadsheet.getSpreadsheetTimeZone(), now);
+  const monday = mondayOf(clock.localDate(now));
+  const context = signalContext(now, {
+    championLatencyHours: settings.championLatencyHours,
+    stakeholderWindowDays: settings.stakeholderWindowDays,
+    procurementWindowDays: settings.procurementWindowDays,
+    hedgePhrases: HEDGE_PHRASES,
+  });
+  const loggedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
+  // History rows are keyed by the week ending, like every other weekly row of the workbook.
+  const weekEnding = weekEndingOf(monday, settings.scorecardDay);
+  const weekCell = clock.midnight(weekEnding);
+
+  return withDocumentLock(() => {
+    const cells = readTable(spreadsheet, DEALS, {
+      required: ['Deal ID', 'Forecast Category'],
+    }).cells;
+    const columns = locateDealColumns(
+      cells[0] ?? [],
+      ['Deal ID', 'Forecast Category'],
+      DEAL_HEADERS,
+    );
+
+    // Last week's (or the latest earlier) recorded state of each deal.
+    const previous = new Map<
+      string,
+      {week: LocalDate; snapshot: DealSnapshot}
+    >();
+    for (const {record} of readTable(spreadsheet, DEAL_HISTORY, {
+      required: ['Week Ending', 'Deal ID'],
+    }).rows) {
+      const when = record['Week Ending'];
+      const id = toText(record['Deal ID']);
+      if (!isDate(when) || id === '') continue;
+      const week = clock.localDate(when);
+      const known = previous.get(id);
+      if (week >= weekEnding || (known && known.week >= week)) continue;
+      previous.set(id, {
+        week,
+        snapshot: {
+          stage: toText(record['Stage']),
+          nextStep: toText(record['Next Step']),
+          meddpicc: parseMeddpiccText(toText(record['MEDDPICC'])),
+        },
+      });
+    }
+
+    // Signals already logged this week, by deal: never log the same deal, signal and week twice.
+    const logged = new Set<string>();
+    const hasSavePlay = new Set<string>();
+    const sunday = addDays(monday, 6);
+    for (const {record} of readTable(spreadsheet, SIGNALS_TAB, {
+      required: ['Logged At', 'Deal ID', 'Signal'],
+    }).rows) {
+      const at = record['Logged At'];
+      if (!isDate(at)) continue;
+      const day = clock.localDate(at);
+      if (day < monday || day > sunday) continue;
+      const id = toText(record['Deal ID']);
+      logged.add(`${id}\u0000${toText(record['Signal']).toLowerCase()}`);
+      if (toText(record['Save Play']) !== '') hasSavePlay.add(id);
+    }
+
+    const newSignals: TableRecord[] = [];
+    const history: TableRecord[] = [];
+    const flagged: string[] = [];
+    let savePlays = 0;
+    let commitDeals = 0;
+    for (let i = 1; i < cells.length; i++) {
+      const deal: DealWithHistory = parseDeal(cells[i], columns, i + 1);
+      if (!isCommit(deal.category) || deal.dealId === '') continue;
+      commitDeals++;
+      deal.previous = previous.get(deal.dealId)?.snapshot;
+      const fired: SlipSignal[] = firingSignals(deal, context, RULES);
+      const fresh = fired.filter(
+        s => !logged.has(`${deal.dealId}\u0000${s.toLowerCase()}`),
+      );
+      const rows: TableRecord[] = fresh.map(signal => ({
+        'Logged At': loggedAt,
+        'Deal ID': deal.dealId,
+        Signal: signal,
+        Source: 'auto',
+        Note: SIGNAL_NOTES[signal],
+      }));
+      if (fired.length >= 2) {
+        flagged.push(deal.dealId);
+        if (!hasSavePlay.has(deal.dealId) && rows.length > 0) {
+          rows[0]['Save Play'] = savePlayFor(fired);
+          rows[0]['Save Play Owner'] = deal.owner;
+          savePlays++;
+        }
+      }
+      newSignals.push(...rows);
+      history.push({
+        'Week Ending': weekCell,
+        'Deal ID': deal.dealId,
+        Stage: deal.stage,
+        'Close Date': deal.closeDate ?? '',
+        'Next Step': deal.nextStep,
+        MEDDPICC: meddpiccText(deal),
+      });
+    }
+
+    appendRows(spreadsheet, SIGNALS_TAB, newSignals);
+    const historyTab = requireTab(spreadsheet, DEAL_HISTORY);
+    lockTab(
+      historyTab,
+      'Trust Rebuild: weekly history of Commit deals for the Monday slip check.',
+    );
+    if (!historyTab.isSheetHidden()) historyTab.hideSheet();
+    upsertRows(spreadsheet, DEAL_HISTORY, ['Week Ending', 'Deal ID'], history);
+
+    return {
+      weekOf: monday,
+      commitDeals,
+      signalsLogged: newSignals.length,
+      flaggedDeals: flagged,
+      savePlaysAdded: savePlays,
+      message:
+        `Slip check for the week of ${monday}: ${commitDeals} Commit deals, ${newSignals.length} new signals logged, ` +
+        `${flagged.length} deals flagged with two or more signals, ${savePlays} save-plays added.`,
+    };
+  });
+}

@@ -1,0 +1,187 @@
+/**
+ * The weekly snapshot: compute this week's record, append it to the locked,
+ * hash-chained Scorecard (or an amendment when the source data changed since,
+ * or nothing when it did not), then email the CFO. The row is written and
+ * locked before any email is attempted, so a failed email loses nothing.
+ */
+import {toNumber, toText} from '../domain/cells';
+import type {TrendPoint} from '../domain/cfo-email';
+import {describeChanges, parseCommitmentGrades} from '../domain/scorecard';
+import type {WeekRecord} from '../domain/scorecard-record';
+import type {Settings} from '../domain/settings';
+import type {LocalDate} from '../domain/calendar';
+import {
+  deliver,
+  unsentRows,
+  type DeliveryOutcome,
+  type PendingEmail,
+} from './delivery';
+import {withDocumentLock} from './lock';
+import {
+  appendScorecardRow,
+  readScorecard,
+  rowsForWeek,
+  type ScorecardState,
+  type StoredWeek,
+} from './scorecard-store';
+import {readSettings} from './settings';
+import {readWeekRecord, weekContext} from './week';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface SnapshotResult {
+  status: 'recorded' | 'amended' | 'unchanged';
+  weekEnding: LocalDate;
+  week: number;
+  scorecardRow: number;
+  chain: string;
+  changes: string[];
+  emails: DeliveryOutcome[];
+  /** One sentence for the person who asked (menu alert, sidebar). */
+  message: string;
+}
+
+/** Rebuild Start is what turns a date into a week of the rebuild; without it there is no record. */
+export function requireRebuildStart(settings: Settings): void {
+  if (settings.rebuildStart === '') {
+    throw new Error(
+      'Settings: "Rebuild Start" is empty; enter the Monday of week 1 of the rebuild in the Settings tab.',
+    );
+  }
+}
+
+const numberOr = (v: unknown): number | '' => toNumber(v) ?? '';
+
+/** A recorded row read back as a record, to (re)send exactly what was recorded. */
+function storedRecord(row: StoredWeek): WeekRecord {
+  const v = row.values;
+  return {
+    weekEnding: row.weekEnding as LocalDate,
+    week: Number(v['Week']) || 0,
+    committed: numberOr(v['Committed']),
+    closed: numberOr(v['Closed']),
+    variance: numberOr(v['Forecast Variance']),
+    varianceTarget: numberOr(v['Variance Target']),
+    gateCompliance: numberOr(v['Gate Compliance']),
+    gateTarget: numberOr(v['Gate Target']),
+    signalsFired: Number(v['Signals Fired']) || 0,
+    signalsPriorWeek: Number(v['Signals Prior Week']) || 0,
+    savePlaysExecuted: Number(v['Save Plays Executed']) || 0,
+    savePlayRate: numberOr(v['Save-Play Rate']),
+    attendance: numberOr(v['Attendance']),
+    green: Number(v['Green']) || 0,
+    yellow: Number(v['Yellow']) || 0,
+    red: Number(v['Red']) || 0,
+    commitments: parseCommitmentGrades(toText(v['Commitment Grades'])),
+  };
+}
+
+function pendingOf(row: StoredWeek): PendingEmail {
+  const amends = toNumber(row.values['Amends Row']);
+  return {
+    scorecardRow: row.rowNumber,
+    record: storedRecord(row),
+    chain: row.chain,
+    amendment:
+      amends === undefined
+        ? undefined
+        : {amendsRow: amends, changes: toText(row.values['Changes'])},
+  };
+}
+
+/** Variance by week over the rebuild: the latest row of each week, in week order. */
+export function varianceTrend(state: ScorecardState): TrendPoint[] {
+  const byWeek = new Map<number, TrendPoint>();
+  for (const row of state.rows) {
+    const week = Number(row.values['Week']);
+    if (!week) continue;
+    byWeek.set(week, {
+      week,
+      variance: numberOr(row.values['Forecast Variance']),
+      target: numberOr(row.values['Variance Target']),
+    });
+  }
+  return [...byWeek.values()].sort((a, b) => a.week - b.week);
+}
+
+export function snapshotWeek(
+  spreadsheet: Spreadsheet,
+  now: Date,
+  options: {email?: boolean} = {},
+): SnapshotResult {
+  const settings = readSettings(spreadsheet);
+  requireRebuildStart(settings);
+  const context = weekContext(spreadsheet, settings, now);
+  const by = Session.getEffectiveUser().getEmail();
+
+  const written = withDocumentLock(() => {
+    const record = readWeekRecord(spreadsheet, settings, context);
+    const state = readScorecard(spreadsheet, context.clock.localDate);
+    const earlier = rowsForWeek(state, context.weekEnding);
+    const latest = earlier[earlier.length - 1];
+    const changes = latest ? describeChanges(latest.values, record) : [];
+    if (latest && changes.length === 0) {
+      return {status: 'unchanged' as const, state, row: latest, changes};
+    }
+    const amendsRow = latest ? earlier[0].rowNumber : '';
+    const appended = appendScorecardRow(spreadsheet, state, {
+      record,
+      weekEndingCell: context.clock.midnight(context.weekEnding),
+      snapshotAt: now,
+      snapshotBy: by,
+      amendsRow,
+      changes: changes.join('; '),
+    });
+    return {
+      status: latest ? ('amended' as const) : ('recorded' as const),
+      state: appended.state,
+      row: appended.stored,
+      changes,
+    };
+  });
+
+  let emails: DeliveryOutcome[] = [];
+  if (options.email !== false) {
+    const retry = new Set(unsentRows(spreadsheet));
+    const pending = written.state.rows
+      .filter(
+        r =>
+          retry.has(r.rowNumber) ||
+          (written.status !== 'unchanged' && r === written.row),
+      )
+      .map(pendingOf);
+    emails = deliver(
+      spreadsheet,
+      settings,
+      context.clock,
+      varianceTrend(written.state),
+      pending,
+    );
+  }
+
+  const {status, row, changes} = written;
+  const label = `week ${context.week} ending ${context.weekEnding}`;
+  const sentence =
+    status === 'unchanged'
+      ? `Nothing changed since Scorecard row ${row.rowNumber} recorded ${label}: no row added.`
+      : status === 'amended'
+        ? `Recorded an amendment to ${label} in Scorecard row ${row.rowNumber}: ${changes.join('; ')}.`
+        : `Recorded ${label} in Scorecard row ${row.rowNumber}.`;
+  const mail = emails
+    .map(e =>
+      e.status === 'sent'
+        ? ` Row ${e.scorecardRow} emailed (${e.detail}).`
+        : ` Email for row ${e.scorecardRow} failed: ${e.detail} (logged in the Delivery Log).`,
+    )
+    .join('');
+  return {
+    status,
+    weekEnding: context.weekEnding,
+    week: context.week,
+    scorecardRow: row.rowNumber,
+    chain: row.chain,
+    changes,
+    emails,
+    message: sentence + mail,
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * This week's record read from the workbook: the one computation behind the
+ * snapshot, the CFO email and the sidebar's Scorecard view, so they always
+ * agree with each other and with the custom functions. Reads each source tab
+ * once, whatever its size.
+ */
+import {
+  mondayOf,
+  addDays,
+  rebuildWeek,
+  weekEndingOf,
+  type LocalDate,
+} from '../domain/calendar';
+import {isDate, toNumber, toFlag, toText} from '../domain/cells';
+import {targetAt} from '../domain/milestones';
+import {gateCompliance} from '../formulas/gate';
+import {
+  computeWeekRecord,
+  type AttendanceRow,
+  type CommitmentRow,
+  type ForecastWeek,
+  type GradeRow,
+  type SignalRow,
+} from '../domain/scorecard';
+import type {WeekRecord} from '../domain/scorecard-record';
+import type {Settings} from '../domain/settings';
+import {
+  ATTENDANCE,
+  COMMITMENTS,
+  DEALS,
+  FORECAST,
+  GRADES,
+  GRADES_TAB,
+  SIGNALS_TAB,
+  type Grade,
+} from '../domain/workbook';
+import {zoneClock, type ZoneClock} from './clock';
+import {readTable, type TableRecord} from './tables';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface WeekContext {
+  clock: ZoneClock;
+  weekEnding: LocalDate;
+  /** Week of the rebuild; 0 when Rebuild Start is not set. */
+  week: number;
+}
+
+/** The week ending (Scorecard Day) of the week holding `now`, in the spreadsheet's zone. */
+export function weekContext(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  now: Date,
+): WeekContext {
+  const clock = zoneClock(spreadsheet.getSpreadsheetTimeZone(), now);
+  const today = clock.localDate(now);
+  const weekEnding = weekEndingOf(today, settings.scorecardDay);
+  const week =
+    settings.rebuildStart === ''
+      ? 0
+      : rebuildWeek(weekEnding, settings.rebuildStart);
+  return {clock, weekEnding, week};
+}
+
+/**
+ * Local dates of many date-time cells with few formatDate calls: zone
+ * offsets are whole quarter hours, so every instant in one quarter hour
+ * falls on the same local date.
+ */
+function localDates(clock: ZoneClock): (value: unknown) => LocalDate | '' {
+  const memo = new Map<number, LocalDate>();
+  return value => {
+    if (!isDate(value) || isNaN(value.getTime())) return '';
+    const bucket = Math.floor(value.getTime() / 900000);
+    let date = memo.get(bucket);
+    if (date === undefined) {
+      date = clock.localDate(value);
+      memo.set(bucket, date);
+    }
+    return date;
+  };
+}
+
+const numberOr = (v: unknown): number | '' => toNumber(v) ?? '';
+
+const GRADE_OF = new Map(GRADES.map(g => [g.toLowerCase(), g]));
+
+export function readWeekRecord(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  context: WeekContext,
+): WeekRecord {
+  const local = localDates(context.clock);
+  const rows = (tab: typeof FORECAST, required: string[]): TableRecord[] =>
+    readTable(spreadsheet, tab, {required}).rows.map(r => r.record);
+
+  const forecast: ForecastWeek[] = rows(FORECAST, ['Committed', 'Closed']).map(
+    r => ({
+      week: numberOr(r['Week']),
+      weekEnding: local(r['Week Ending']),
+      committed: numberOr(r['Committed']),
+      closed: numberOr(r['Closed']),
+    }),
+  );
+  const commitments: CommitmentRow[] = rows(COMMITMENTS, [
+    'Commitment ID',
+    'Commitment',
+  ]).map(r => ({
+    id: toText(r['Commitment ID']),
+    commitment: toText(r['Commitment']),
+    active: r['Active'] === '' ? true : toFlag(r['Active']),
+  }));
+  // Only this week's grades matter to the record.
+  const grades: GradeRow[] = [];
+  for (const r of rows(GRADES_TAB, ['Week Ending', 'Commitment ID', 'Grade'])) {
+    const weekEnding = local(r['Week Ending']);
+    const grade = GRADE_OF.get(toText(r['Grade']).toLowerCase());
+    if (weekEnding !== context.weekEnding || !grade) continue;
+    grades.push({
+      weekEnding,
+      commitmentId: toText(r['Commitment ID']),
+      grade: grade as Grade,
+      reason: toText(r['Reason']),
+      nextAction: toText(r['Next Action']),
+    });
+  }
+  const from = addDays(mondayOf(context.weekEnding), -7);
+  const signals: SignalRow[] = [];
+  for (const r of rows(SIGNALS_TAB, ['Logged At', 'Signal'])) {
+    const loggedOn = local(r['Logged At']);
+    if (loggedOn === '' || loggedOn < from) continue;
+    signals.push({loggedOn, executedOn: local(r['Save Play Executed On'])});
+  }
+  const attendance: AttendanceRow[] = [];
+  for (const r of rows(ATTENDANCE, ['Week Ending', 'Invited', 'Attended'])) {
+    const invited = toNumber(r['Invited']);
+    const attended = toNumber(r['Attended']);
+    const weekEnding = local(r['Week Ending']);
+    if (weekEnding === '' || invited === undefined || attended === undefined)
+      continue;
+    attendance.push({weekEnding, invited, attended});
+  }
+
+  // The gate as GATE_COMPLIANCE computes it, on the same cells, as of the week ending.
+  const deals = readTable(spreadsheet, DEALS).cells;
+  const compliance = gateCompliance(
+    deals,
+    context.clock.midnight(context.weekEnding),
+    settings.ebConfirmationDays,
+  ) as number | '';
+
+  const week = Math.max(context.week, 1);
+  return computeWeekRecord({
+    weekEnding: context.weekEnding,
+    week: context.week,
+    forecast,
+    commitments,
+    grades,
+    signals,
+    attendance,
+    gateCompliance: compliance,
+    varianceTarget: targetAt(settings.varianceMilestones, week),
+    gateTarget: targetAt(settings.gateMilestones, week),
+  });
+}
