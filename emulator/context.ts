@@ -26,6 +26,8 @@ export interface EmulatorOptions {
   mailQuota?: number;
   /** Id of the emulated spreadsheet, used in its URL. */
   spreadsheetId?: string;
+  /** Where HtmlService.createHtmlOutputFromFile reads NAME.html (the build's dist/). */
+  htmlDir?: string;
 }
 
 export class CallCounter {
@@ -65,44 +67,171 @@ export function notEmulated(name: string): never {
   throw new Error(`not emulated: ${name}`);
 }
 
+/**
+ * An error as Apps Script's services throw it: named "Exception", so the
+ * execution log (and String(e)) reads "Exception: <message>" while e.message
+ * is the bare message code compares against.
+ */
+export function appsScriptError(message: string): Error {
+  const error = new Error(message);
+  error.name = 'Exception';
+  return error;
+}
+
+/** OAuth scopes Apps Script names in its permission errors ("Required permissions: ..."). */
+export const SCOPES = {
+  spreadsheet:
+    '(https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets)',
+  mail: 'https://www.googleapis.com/auth/script.send_mail',
+  scriptApp: 'https://www.googleapis.com/auth/script.scriptapp',
+  email: 'https://www.googleapis.com/auth/userinfo.email',
+} as const;
+
+/**
+ * What a call needs from the current auth mode:
+ * - read / write: the spreadsheet (custom functions may read, never write);
+ * - basic: a service without personal data (Properties, Lock, HtmlService, Session),
+ *   which works everywhere except AuthMode.NONE;
+ * - authorized: a service needing the user's grant (MailApp, ScriptApp triggers),
+ *   which only AuthMode.FULL may call.
+ */
+export type Needs = 'read' | 'write' | 'basic' | 'authorized';
+
+/** Who holds a lock: an execution number; -1 is "another execution" simulated by a test. */
+export interface LockHolder {
+  execution: number;
+  /** Emulated time (ms) at which another execution lets go; undefined = until released. */
+  until?: number;
+}
+
+export const OTHER_EXECUTION = -1;
+
+/** One write to the spreadsheet, and whether the document lock was held while it ran. */
+export interface WriteRecord {
+  method: string;
+  sheet: string;
+  user: string;
+  at: Date;
+  underDocumentLock: boolean;
+}
+
 export class EmulatorContext {
   scriptTimeZone: string;
   owner: string;
   user: string;
   authMode: AuthMode = 'FULL';
   trigger: Trigger = 'menu';
+  /** The execution now running; run() gives each execution its own number. */
+  execution = 0;
+  readonly htmlDir: string | undefined;
   readonly calls = new CallCounter();
   /** Messages shown with Spreadsheet.toast, newest last. */
   readonly toasts: string[] = [];
+  /** Every spreadsheet write, in order, with whether it ran under the document lock. */
+  readonly writes: WriteRecord[] = [];
+  /** LockService state: document and script locks, and one user lock per user. */
+  readonly locks: {
+    document?: LockHolder;
+    script?: LockHolder;
+    user: Record<string, LockHolder>;
+  } = {user: {}};
   private fixedNow: Date | undefined;
+  /** Time added by Utilities.sleep (and lock waits) while the clock is the real one. */
+  private offsetMs = 0;
+  private lastExecution = 0;
 
   constructor(options: EmulatorOptions = {}) {
     this.scriptTimeZone = options.scriptTimeZone ?? 'America/New_York';
     this.owner = options.owner ?? 'owner@example.com';
     this.user = options.user ?? this.owner;
     this.fixedNow = options.now;
+    this.htmlDir = options.htmlDir;
   }
 
   now(): Date {
-    return this.fixedNow ? new Date(this.fixedNow.getTime()) : new Date();
+    return this.fixedNow
+      ? new Date(this.fixedNow.getTime())
+      : new Date(Date.now() + this.offsetMs);
   }
 
   setNow(date: Date | undefined): void {
     this.fixedNow = date ? new Date(date.getTime()) : undefined;
   }
 
-  /** Throws Apps Script's message when the current auth mode forbids a service. */
+  /** The fixed emulated time, or undefined when the clock follows the real one. */
+  fixedTime(): Date | undefined {
+    return this.fixedNow ? new Date(this.fixedNow.getTime()) : undefined;
+  }
+
+  /** Moves the emulated clock forward (Utilities.sleep, waiting for a lock). */
+  advance(ms: number): void {
+    if (!(ms > 0)) return;
+    if (this.fixedNow) this.fixedNow = new Date(this.fixedNow.getTime() + ms);
+    else this.offsetMs += ms;
+  }
+
+  /** A fresh execution number, for run(). */
+  nextExecution(): number {
+    this.lastExecution += 1;
+    return this.lastExecution;
+  }
+
+  /** Apps Script releases every lock an execution still holds when it ends. */
+  releaseLocksOf(execution: number): void {
+    if (this.locks.document?.execution === execution)
+      this.locks.document = undefined;
+    if (this.locks.script?.execution === execution)
+      this.locks.script = undefined;
+    for (const [user, holder] of Object.entries(this.locks.user))
+      if (holder.execution === execution) delete this.locks.user[user];
+  }
+
+  holdsDocumentLock(): boolean {
+    return this.locks.document?.execution === this.execution;
+  }
+
+  /** Called by every spreadsheet write, so tests can assert it ran under the document lock. */
+  recordWrite(method: string, sheet: string): void {
+    this.writes.push({
+      method,
+      sheet,
+      user: this.user,
+      at: this.now(),
+      underDocumentLock: this.holdsDocumentLock(),
+    });
+  }
+
+  /**
+   * Throws Apps Script's permission error when the current auth mode forbids
+   * the call. The wording is Apps Script's: "You do not have permission to call
+   * SpreadsheetApp.getActiveSpreadsheet. Required permissions: (...)"; inside a
+   * custom function a write names only the method: "You do not have permission
+   * to call setValue".
+   */
   requireAuth(
     service: string,
-    needs: 'read' | 'write' | 'authorized' = 'authorized',
+    needs: Needs = 'authorized',
+    scope?: string,
   ): void {
-    if (this.authMode === 'NONE') {
-      throw new Error(
-        `You do not have permission to call ${service}. Required permissions: (this add-on is not yet enabled in this document: AuthMode.NONE)`,
+    const mode = this.authMode;
+    if (mode === 'FULL') return;
+    const spreadsheetCall = needs === 'read' || needs === 'write';
+    if (mode === 'CUSTOM_FUNCTION' && needs === 'write') {
+      throw appsScriptError(
+        `You do not have permission to call ${service.slice(service.lastIndexOf('.') + 1)}`,
       );
     }
-    if (this.authMode === 'CUSTOM_FUNCTION' && needs !== 'read') {
-      throw new Error(`You do not have permission to call ${service}`);
-    }
+    const forbidden =
+      mode === 'NONE' ||
+      (needs === 'authorized' &&
+        (mode === 'CUSTOM_FUNCTION' || mode === 'LIMITED'));
+    if (!forbidden) return;
+    const required =
+      scope ?? (spreadsheetCall ? SCOPES.spreadsheet : undefined);
+    throw appsScriptError(
+      required
+        ? `You do not have permission to call ${service}. Required permissions: ${required}`
+        : `You do not have permission to call ${service}`,
+    );
   }
 }

@@ -3,36 +3,99 @@
  * services the add-on calls, as the globals Apps Script provides. Dev tool
  * only: nothing here reaches dist/.
  */
+import {join} from 'node:path';
 import {
   EmulatorContext,
   type AuthMode,
   type EmulatorOptions,
   type Trigger,
 } from './context';
+import {FakeHtmlService} from './html';
 import {expose} from './instrument';
+import {FakeLockService, holdDocumentLock, releaseDocumentLock} from './lock';
+import {
+  DEFAULT_MAIL_QUOTA,
+  FakeMailApp,
+  emptyMailState,
+  type MailState,
+  type OutboxMessage,
+} from './mail';
+import {
+  FakePropertiesService,
+  emptyPropertiesState,
+  type PropertiesState,
+} from './properties';
+import {FakeSession} from './session';
 import {
   FakeDataValidationBuilder,
   FakeSpreadsheet,
   emptySheetState,
   type SpreadsheetState,
 } from './spreadsheet';
+import {
+  FakeScriptApp,
+  emptyTriggersState,
+  nextRunAfter,
+  timeDrivenEvent,
+  type TimeDrivenEvent,
+  type TriggerFiring,
+  type TriggersState,
+} from './triggers';
 import {FakeUi, emptyUiState, type UiState} from './ui';
+import {FakeUtilities} from './utilities';
 
 export {EmulatorContext} from './context';
 export type {AuthMode, EmulatorOptions, Trigger} from './context';
+export type {OutboxMessage} from './mail';
+export type {TimeDrivenEvent, TriggerFiring} from './triggers';
+
+/** What the world keeps besides the spreadsheet: the stores persist.ts saves. */
+export interface WorldStores {
+  properties: PropertiesState;
+  triggers: TriggersState;
+  mail: MailState;
+}
+
+/** How an execution runs: its auth mode, whether a Ui exists, and as whom. */
+export interface ExecutionKind {
+  authMode?: AuthMode;
+  trigger?: Trigger;
+  user?: string;
+}
 
 export interface Emulator {
   ctx: EmulatorContext;
+  options: EmulatorOptions;
   spreadsheet: FakeSpreadsheet;
   ui: UiState;
   logs: string[];
+  properties: PropertiesState;
+  triggers: TriggersState;
+  mail: MailState;
+  /** Sent mail, oldest first (the same array as mail.outbox). */
+  outbox: OutboxMessage[];
   /** The globals a script sees: SpreadsheetApp, Utilities, … */
   globals: Record<string, unknown>;
-  /** Runs `fn` as an execution of the given kind (auth mode and Ui availability). */
-  run<T>(
-    kind: {authMode?: AuthMode; trigger?: Trigger; user?: string},
-    fn: () => T,
-  ): T;
+  /**
+   * Runs `fn` as one execution of the given kind (auth mode, Ui availability,
+   * user). Locks it still holds are released when it ends, as in Apps Script.
+   */
+  run<T>(kind: ExecutionKind, fn: () => T): T;
+  /** Test hook: another execution holds the document lock, until released or for `forMs` (emulated). */
+  holdDocumentLock(options?: {forMs?: number}): void;
+  releaseDocumentLock(): void;
+  /** Test hook: the next MailApp send throws this service error and sends nothing. */
+  failNextEmail(message?: string): void;
+  /**
+   * Moves the clock to `until`, running each time-driven trigger that falls
+   * due on the way, in order, as its installer in AuthMode.FULL with no Ui.
+   * `call` runs the handler (loader.ts passes one that calls the bundle).
+   * A handler that throws is recorded and the others still run.
+   */
+  fireDueTriggers(
+    until: Date,
+    call: (handler: string, event: TimeDrivenEvent) => unknown,
+  ): TriggerFiring[];
 }
 
 export function newSpreadsheetState(
@@ -50,14 +113,23 @@ export function newSpreadsheetState(
 export function createEmulator(
   options: EmulatorOptions = {},
   state?: SpreadsheetState,
+  stores: Partial<WorldStores> = {},
 ): Emulator {
-  const ctx = new EmulatorContext(options);
+  // HtmlService reads the built files, as clasp pushes them from dist/.
+  const ctx = new EmulatorContext({
+    htmlDir: join(__dirname, '..', 'dist'),
+    ...options,
+  });
   const spreadsheet = new FakeSpreadsheet(
     ctx,
     state ?? newSpreadsheetState(options),
   );
   const ui = emptyUiState();
   const logs: string[] = [];
+  const properties = stores.properties ?? emptyPropertiesState();
+  const triggers = stores.triggers ?? emptyTriggersState();
+  const mail =
+    stores.mail ?? emptyMailState(options.mailQuota ?? DEFAULT_MAIL_QUOTA);
 
   const SpreadsheetApp = expose(
     {
@@ -69,7 +141,7 @@ export function createEmulator(
         ctx.requireAuth('SpreadsheetApp.getActive', 'read');
         return spreadsheet.exposed();
       },
-      /** No Ui outside a user-facing execution: Apps Script throws this from triggers. */
+      /** No Ui outside a user-facing execution: Apps Script throws this from triggers and custom functions. */
       getUi: () => {
         if (ctx.trigger === 'time' || ctx.trigger === 'custom-function') {
           throw new Error(
@@ -101,28 +173,90 @@ export function createEmulator(
     ctx,
   );
 
-  const globals: Record<string, unknown> = {SpreadsheetApp, Logger};
+  const scriptApp = new FakeScriptApp(ctx, triggers, spreadsheet.getId());
+  const globals: Record<string, unknown> = {
+    SpreadsheetApp,
+    Logger,
+    Utilities: new FakeUtilities(ctx).exposed(),
+    PropertiesService: new FakePropertiesService(ctx, properties).exposed(),
+    LockService: new FakeLockService(ctx).exposed(),
+    MailApp: new FakeMailApp(ctx, mail).exposed(),
+    ScriptApp: scriptApp.exposed(),
+    Session: new FakeSession(ctx).exposed(),
+    HtmlService: new FakeHtmlService(ctx).exposed(),
+  };
+
+  const run = <T>(kind: ExecutionKind, fn: () => T): T => {
+    const saved = {
+      authMode: ctx.authMode,
+      trigger: ctx.trigger,
+      user: ctx.user,
+      execution: ctx.execution,
+    };
+    ctx.authMode = kind.authMode ?? 'FULL';
+    ctx.trigger = kind.trigger ?? 'menu';
+    ctx.user = kind.user ?? ctx.user;
+    ctx.execution = ctx.nextExecution();
+    try {
+      return fn();
+    } finally {
+      ctx.releaseLocksOf(ctx.execution);
+      Object.assign(ctx, saved);
+    }
+  };
+
+  const fireDueTriggers: Emulator['fireDueTriggers'] = (until, call) => {
+    const firings: TriggerFiring[] = [];
+    for (let guard = 0; guard < 100000; guard++) {
+      const due = triggers.triggers
+        .filter(t => t.nextRun && t.nextRun.getTime() <= until.getTime())
+        .sort((a, b) => a.nextRun!.getTime() - b.nextRun!.getTime())[0];
+      if (!due) break;
+      // A trigger that fell due while the clock was already past it runs late, now.
+      const at = new Date(
+        Math.max(due.nextRun!.getTime(), ctx.now().getTime()),
+      );
+      ctx.setNow(at);
+      due.nextRun = nextRunAfter(due, at);
+      const event = timeDrivenEvent(due.uid, at);
+      const firing: TriggerFiring = {
+        uid: due.uid,
+        handler: due.handler,
+        user: due.owner,
+        at,
+        event,
+      };
+      try {
+        firing.result = run(
+          {authMode: 'FULL', trigger: 'time', user: due.owner},
+          () => call(due.handler, event),
+        );
+      } catch (error) {
+        firing.error = error;
+      }
+      firings.push(firing);
+    }
+    if (ctx.now().getTime() < until.getTime()) ctx.setNow(until);
+    return firings;
+  };
 
   return {
     ctx,
+    options,
     spreadsheet,
     ui,
     logs,
+    properties,
+    triggers,
+    mail,
+    outbox: mail.outbox,
     globals,
-    run(kind, fn) {
-      const saved = {
-        authMode: ctx.authMode,
-        trigger: ctx.trigger,
-        user: ctx.user,
-      };
-      ctx.authMode = kind.authMode ?? 'FULL';
-      ctx.trigger = kind.trigger ?? 'menu';
-      ctx.user = kind.user ?? ctx.user;
-      try {
-        return fn();
-      } finally {
-        Object.assign(ctx, saved);
-      }
+    run,
+    holdDocumentLock: (opts = {}) => holdDocumentLock(ctx, opts),
+    releaseDocumentLock: () => releaseDocumentLock(ctx),
+    failNextEmail: (message = 'Service unavailable: Mail') => {
+      mail.failNext = message;
     },
+    fireDueTriggers,
   };
 }

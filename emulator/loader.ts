@@ -8,7 +8,13 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import vm from 'node:vm';
-import type {AuthMode, Emulator, Trigger} from './index';
+import type {
+  AuthMode,
+  Emulator,
+  TimeDrivenEvent,
+  Trigger,
+  TriggerFiring,
+} from './index';
 
 export const CODE_PATH = join(__dirname, '..', 'dist', 'Code.js');
 
@@ -43,6 +49,12 @@ export interface LoadedBundle {
     args?: unknown[],
     kind?: {authMode?: AuthMode; trigger?: Trigger; user?: string},
   ): unknown;
+  /**
+   * Moves the emulated clock to `until`, calling the bundle's handler of each
+   * time-driven trigger that falls due on the way, as Apps Script would: as
+   * the trigger's installer, AuthMode.FULL, no Ui, with the time-driven event.
+   */
+  fireDueTriggers(until: Date): TriggerFiring[];
 }
 
 export function readBundle(path = CODE_PATH): string {
@@ -68,15 +80,23 @@ export function loadBundle(
       !(name in emulator.globals) &&
       name !== 'Date',
   );
+  const lookup = (name: string) => {
+    const fn = (context as Record<string, unknown>)[name];
+    if (typeof fn !== 'function')
+      throw new Error(`Script function not found: ${name}`);
+    return fn as (...a: unknown[]) => unknown;
+  };
   return {
     context,
     globalFunctions,
     call(name, args = [], kind = {}) {
-      const fn = (context as Record<string, unknown>)[name];
-      if (typeof fn !== 'function')
-        throw new Error(`Script function not found: ${name}`);
-      return emulator.run(kind, () =>
-        (fn as (...a: unknown[]) => unknown)(...args),
+      const fn = lookup(name);
+      return emulator.run(kind, () => fn(...args));
+    },
+    fireDueTriggers(until) {
+      return emulator.fireDueTriggers(
+        until,
+        (handler, event: TimeDrivenEvent) => lookup(handler)(event),
       );
     },
   };

@@ -7,7 +7,11 @@
  */
 import type {EmulatorContext} from './context';
 import {expose, type Emulates} from './instrument';
-import {Protection, type ProtectionState} from './protection';
+import {
+  Protection,
+  isConsumerAccount,
+  type ProtectionState,
+} from './protection';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -252,7 +256,7 @@ export class FakeSheet implements Emulates<
 
   /** Appends one row after the last row with content, growing the sheet if needed. */
   appendRow(rowContents: unknown[]) {
-    this.requireEdit('appendRow');
+    this.requireEdit('appendRow', false); // writeCells records the write
     const row = this.getLastRow() + 1;
     if (row > this.state.maxRows) this.state.maxRows = row;
     if (rowContents.length > this.state.maxColumns)
@@ -322,7 +326,8 @@ export class FakeSheet implements Emulates<
         type: 'SHEET',
         description: '',
         editors: [this.ctx.owner, this.ctx.user],
-        domainEdit: true,
+        // A consumer (gmail.com) spreadsheet has no domain to share edit rights with.
+        domainEdit: !isConsumerAccount(this.ctx.owner),
         warningOnly: false,
       };
       state.editors = [...new Set(state.editors)];
@@ -350,9 +355,11 @@ export class FakeSheet implements Emulates<
     );
   }
 
-  requireEdit(method: string): void {
+  requireEdit(method: string, record = true): void {
     this.ctx.requireAuth(method, 'write');
     if (!this.canEdit()) throw new Error(PROTECTED_MESSAGE);
+    // Lets tests assert that every write ran under the document lock.
+    if (record) this.ctx.recordWrite(method, this.state.name);
   }
 
   /** Grows the backing arrays to hold (rows × cols), filling with "". */
@@ -801,6 +808,7 @@ export class FakeSpreadsheet implements Emulates<
   /** Adds a sheet at the end; a duplicate name throws Apps Script's message. */
   insertSheet(sheetName: string) {
     this.ctx.requireAuth('Spreadsheet.insertSheet', 'write');
+    this.ctx.recordWrite('insertSheet', sheetName);
     if (
       this.sheets.some(
         s => s.state.name.toLowerCase() === sheetName.toLowerCase(),

@@ -11,15 +11,31 @@ export interface MenuRecord {
   items: Array<{label: string; handler: string} | 'separator'>;
 }
 
+/** How the person answers the next alert or prompt (tests queue these). */
+export interface UiReply {
+  button: keyof typeof Button;
+  text?: string;
+}
+
 export interface UiState {
   menus: MenuRecord[];
   alerts: string[];
+  prompts: string[];
   sidebars: Array<{title: string; html: string}>;
   dialogs: Array<{title: string; html: string}>;
+  /** Answers for the next alerts and prompts, oldest first; without one the person says OK (or YES). */
+  replies: UiReply[];
 }
 
 export function emptyUiState(): UiState {
-  return {menus: [], alerts: [], sidebars: [], dialogs: []};
+  return {
+    menus: [],
+    alerts: [],
+    prompts: [],
+    sidebars: [],
+    dialogs: [],
+    replies: [],
+  };
 }
 
 export class FakeMenu {
@@ -87,21 +103,44 @@ export class FakeUi {
     return expose(new FakeMenu(this.state, caption), 'Menu', this.ctx);
   }
 
-  /** Records the message; answers OK (or YES) as the person would to go on. */
+  /** Records the message; answers with the next queued reply, else OK (or YES) as the person would to go on. */
   alert(
     titleOrPrompt: string,
     prompt?: string | unknown,
     buttons?: unknown,
   ): string {
-    void buttons;
     const text =
       typeof prompt === 'string'
         ? `${titleOrPrompt}\n\n${prompt}`
         : titleOrPrompt;
     this.state.alerts.push(text);
-    return buttons === ButtonSet.YES_NO || prompt === ButtonSet.YES_NO
-      ? Button.YES
-      : Button.OK;
+    return this.answer(typeof prompt === 'string' ? buttons : prompt).button;
+  }
+
+  /** Records the question; the reply's text (default "") and button come from the queue. */
+  prompt(titleOrPrompt: string, prompt?: string | unknown, buttons?: unknown) {
+    const text =
+      typeof prompt === 'string'
+        ? `${titleOrPrompt}\n\n${prompt}`
+        : titleOrPrompt;
+    this.state.prompts.push(text);
+    const reply = this.answer(typeof prompt === 'string' ? buttons : prompt);
+    return expose(
+      {
+        getResponseText: () => reply.text ?? '',
+        getSelectedButton: () => reply.button,
+      },
+      'PromptResponse',
+      this.ctx,
+    );
+  }
+
+  private answer(buttons: unknown): {button: string; text?: string} {
+    const queued = this.state.replies.shift();
+    if (queued) return {button: Button[queued.button], text: queued.text};
+    const yes =
+      buttons === ButtonSet.YES_NO || buttons === ButtonSet.YES_NO_CANCEL;
+    return {button: yes ? Button.YES : Button.OK};
   }
 
   showSidebar(userInterface: {getTitle(): string; getContent(): string}): void {
@@ -112,6 +151,13 @@ export class FakeUi {
   }
 
   showModalDialog(userInterface: {getContent(): string}, title: string): void {
+    this.state.dialogs.push({title, html: userInterface.getContent()});
+  }
+
+  showModelessDialog(
+    userInterface: {getContent(): string},
+    title: string,
+  ): void {
     this.state.dialogs.push({title, html: userInterface.getContent()});
   }
 }

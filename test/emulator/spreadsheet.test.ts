@@ -1,0 +1,227 @@
+/**
+ * Spreadsheet, Sheet and Range semantics that make real bugs visible, each
+ * named after the Apps Script behaviour it mirrors.
+ */
+import {thrown, world} from './world';
+
+describe('Range values', () => {
+  it('getValues returns a fresh row-major 2D array: mutating it does not change the sheet', () => {
+    const {sheet} = world();
+    sheet()
+      .getRange(1, 1, 2, 2)
+      .setValues([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]);
+    const values = sheet().getRange(1, 1, 2, 2).getValues();
+    values[0][0] = 'changed';
+    values.push(['extra']);
+    expect(sheet().getRange(1, 1, 2, 2).getValues()).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+  });
+
+  it('getValues gives number, boolean, Date or string, with "" for empty cells', () => {
+    const {sheet} = world();
+    const when = new Date('2024-03-01T17:00:00Z');
+    sheet()
+      .getRange(1, 1, 1, 5)
+      .setValues([[42, true, when, 'text', '']]);
+    const [row] = sheet().getRange(1, 1, 1, 6).getValues();
+    expect(row.map(v => Object.prototype.toString.call(v))).toEqual([
+      '[object Number]',
+      '[object Boolean]',
+      '[object Date]',
+      '[object String]',
+      '[object String]',
+      '[object String]',
+    ]);
+    expect(row[4]).toBe('');
+    expect(row[5]).toBe('');
+  });
+
+  it('numeric text written to a cell reads back as a number, as Sheets parses typed input', () => {
+    const {sheet} = world();
+    sheet().getRange('A1').setValue('42.5');
+    expect(sheet().getRange('A1').getValue()).toBe(42.5);
+  });
+
+  it('Date values are copies: changing a returned Date does not change the cell', () => {
+    const {sheet} = world();
+    const written = new Date('2024-03-01T17:00:00Z');
+    sheet().getRange('A1').setValue(written);
+    written.setUTCFullYear(1999);
+    const read = sheet().getRange('A1').getValue() as Date;
+    read.setUTCFullYear(2000);
+    expect((sheet().getRange('A1').getValue() as Date).toISOString()).toBe(
+      '2024-03-01T17:00:00.000Z',
+    );
+  });
+
+  it('getLastRow is 0 on an empty sheet', () => {
+    const {sheet} = world();
+    expect(sheet().getLastRow()).toBe(0);
+    expect(sheet().getLastColumn()).toBe(0);
+    sheet().getRange(3, 2).setValue('x');
+    expect(sheet().getLastRow()).toBe(3);
+    expect(sheet().getLastColumn()).toBe(2);
+  });
+});
+
+describe('getRange coordinates', () => {
+  it('is 1-based: getRange(1, 1) is A1', () => {
+    const {sheet} = world();
+    expect(sheet().getRange(1, 1).getA1Notation()).toBe('A1');
+    expect(sheet().getRange(2, 3, 2, 2).getA1Notation()).toBe('C2:D3');
+  });
+
+  it('row 0 throws "The starting row of the range is too small."', () => {
+    const {sheet} = world();
+    expect(() => sheet().getRange(0, 1)).toThrow(
+      'The starting row of the range is too small.',
+    );
+  });
+
+  it('column 0 throws "The starting column of the range is too small."', () => {
+    const {sheet} = world();
+    expect(() => sheet().getRange(1, 0)).toThrow(
+      'The starting column of the range is too small.',
+    );
+  });
+
+  it('zero or negative rows throw "The number of rows in the range must be at least 1."', () => {
+    const {sheet} = world();
+    for (const rows of [0, -3])
+      expect(() => sheet().getRange(1, 1, rows, 1)).toThrow(
+        'The number of rows in the range must be at least 1.',
+      );
+  });
+
+  it('zero or negative columns throw "The number of columns in the range must be at least 1."', () => {
+    const {sheet} = world();
+    for (const columns of [0, -1])
+      expect(() => sheet().getRange(1, 1, 1, columns)).toThrow(
+        'The number of columns in the range must be at least 1.',
+      );
+  });
+});
+
+describe('setValues shape', () => {
+  it("the wrong number of rows throws Apps Script's message and writes nothing", () => {
+    const {sheet} = world();
+    const error = thrown(() =>
+      sheet()
+        .getRange(1, 1, 3, 2)
+        .setValues([
+          [1, 2],
+          [3, 4],
+        ]),
+    );
+    expect(error.message).toBe(
+      'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
+    );
+    expect(sheet().getLastRow()).toBe(0);
+  });
+
+  it('the wrong number of columns throws the columns twin of that message', () => {
+    const {sheet} = world();
+    const error = thrown(() =>
+      sheet()
+        .getRange(1, 1, 2, 2)
+        .setValues([[1, 2], [3]]),
+    );
+    expect(error.message).toBe(
+      'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
+    );
+    expect(sheet().getLastRow()).toBe(0);
+  });
+});
+
+describe('formulas', () => {
+  it('a string written that starts with "=" becomes a formula (getFormulas shows it)', () => {
+    const {sheet} = world();
+    sheet().getRange('A1').setValue('=SUM(B1:B3)');
+    expect(sheet().getRange('A1').getFormulas()).toEqual([['=SUM(B1:B3)']]);
+    expect(sheet().getRange('A1').getFormula()).toBe('=SUM(B1:B3)');
+  });
+
+  it('"\'=..." is stored as the text "=..." and is no formula', () => {
+    const {sheet} = world();
+    sheet().getRange('A1').setValue('\'=HYPERLINK("x")');
+    expect(sheet().getRange('A1').getFormula()).toBe('');
+    expect(sheet().getRange('A1').getValue()).toBe('=HYPERLINK("x")');
+  });
+});
+
+describe('time zones', () => {
+  it('the spreadsheet time zone is separate from the script time zone', () => {
+    const {SpreadsheetApp, Session} = world({
+      scriptTimeZone: 'America/New_York',
+      spreadsheetTimeZone: 'America/Los_Angeles',
+    });
+    expect(SpreadsheetApp.getActive().getSpreadsheetTimeZone()).toBe(
+      'America/Los_Angeles',
+    );
+    expect(Session.getScriptTimeZone()).toBe('America/New_York');
+  });
+
+  it('the same instant is a different calendar day in the two zones', () => {
+    const {SpreadsheetApp, Session, Utilities} = world({
+      scriptTimeZone: 'America/New_York',
+      spreadsheetTimeZone: 'America/Los_Angeles',
+    });
+    // 06:30 UTC on Saturday is 01:30 Saturday in New York but 22:30 Friday in Los Angeles.
+    const instant = new Date('2024-03-09T06:30:00Z');
+    const day = (zone: string) =>
+      Utilities.formatDate(instant, zone, 'yyyy-MM-dd');
+    expect(day(Session.getScriptTimeZone())).toBe('2024-03-09');
+    expect(day(SpreadsheetApp.getActive().getSpreadsheetTimeZone())).toBe(
+      '2024-03-08',
+    );
+  });
+});
+
+describe('instrumentation', () => {
+  it('counts calls per service method', () => {
+    const {emulator, sheet} = world();
+    const range = sheet().getRange(1, 1, 2, 2);
+    range.getValues();
+    range.getValues();
+    range.setValues([
+      [1, 2],
+      [3, 4],
+    ]);
+    const calls = emulator.ctx.calls;
+    expect(calls.count('Range.getValues')).toBe(2);
+    expect(calls.count('Range.setValues')).toBe(1);
+    expect(calls.count('Sheet.getRange')).toBe(1);
+    expect(calls.count('Range.')).toBe(3);
+  });
+
+  it('a method the emulator lacks throws "not emulated: Class.method"', () => {
+    const {sheet} = world();
+    const range = sheet().getRange('A1') as unknown as Record<
+      string,
+      () => unknown
+    >;
+    expect(() => range.mergeAcross()).toThrow(
+      'not emulated: Range.mergeAcross',
+    );
+  });
+
+  it('records every write and whether the document lock was held', () => {
+    const {emulator, sheet, LockService} = world();
+    sheet().getRange('A1').setValue('outside');
+    const lock = LockService.getDocumentLock();
+    lock.waitLock(1000);
+    sheet().appendRow(['inside']);
+    lock.releaseLock();
+    expect(
+      emulator.ctx.writes.map(w => [w.method, w.sheet, w.underDocumentLock]),
+    ).toEqual([
+      ['setValue', 'Sheet1', false],
+      ['appendRow', 'Sheet1', true],
+    ]);
+  });
+});
