@@ -5,7 +5,6 @@
  * locked before any email is attempted, so a failed email loses nothing.
  */
 import {toNumber, toText} from '../domain/cells';
-import type {TrendPoint} from '../domain/cfo-email';
 import {describeChanges, parseCommitmentGrades} from '../domain/scorecard';
 import type {WeekRecord} from '../domain/scorecard-record';
 import type {Settings} from '../domain/settings';
@@ -21,11 +20,10 @@ import {
   appendScorecardRow,
   readScorecard,
   rowsForWeek,
-  type ScorecardState,
   type StoredWeek,
 } from './scorecard-store';
 import {readSettings} from './settings';
-import {readWeekRecord, weekContext} from './week';
+import {readWeek, weekContext} from './week';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -89,21 +87,6 @@ function pendingOf(row: StoredWeek): PendingEmail {
   };
 }
 
-/** Variance by week over the rebuild: the latest row of each week, in week order. */
-export function varianceTrend(state: ScorecardState): TrendPoint[] {
-  const byWeek = new Map<number, TrendPoint>();
-  for (const row of state.rows) {
-    const week = Number(row.values['Week']);
-    if (!week) continue;
-    byWeek.set(week, {
-      week,
-      variance: numberOr(row.values['Forecast Variance']),
-      target: numberOr(row.values['Variance Target']),
-    });
-  }
-  return [...byWeek.values()].sort((a, b) => a.week - b.week);
-}
-
 export function snapshotWeek(
   spreadsheet: Spreadsheet,
   now: Date,
@@ -115,13 +98,13 @@ export function snapshotWeek(
   const by = Session.getEffectiveUser().getEmail();
 
   const written = withDocumentLock(() => {
-    const record = readWeekRecord(spreadsheet, settings, context);
+    const {record, trend} = readWeek(spreadsheet, settings, context);
     const state = readScorecard(spreadsheet, context.clock.localDate);
     const earlier = rowsForWeek(state, context.weekEnding);
     const latest = earlier[earlier.length - 1];
     const changes = latest ? describeChanges(latest.values, record) : [];
     if (latest && changes.length === 0) {
-      return {status: 'unchanged' as const, state, row: latest, changes};
+      return {status: 'unchanged' as const, state, row: latest, changes, trend};
     }
     const amendsRow = latest ? earlier[0].rowNumber : '';
     const appended = appendScorecardRow(spreadsheet, state, {
@@ -137,6 +120,7 @@ export function snapshotWeek(
       state: appended.state,
       row: appended.stored,
       changes,
+      trend,
     };
   });
 
@@ -154,7 +138,7 @@ export function snapshotWeek(
       spreadsheet,
       settings,
       context.clock,
-      varianceTrend(written.state),
+      written.trend,
       pending,
     );
   }

@@ -16,6 +16,7 @@ import {targetAt} from '../domain/milestones';
 import {gateCompliance} from '../formulas/gate';
 import {
   computeWeekRecord,
+  varianceOf,
   type AttendanceRow,
   type CommitmentRow,
   type ForecastWeek,
@@ -23,6 +24,7 @@ import {
   type SignalRow,
 } from '../domain/scorecard';
 import type {WeekRecord} from '../domain/scorecard-record';
+import type {TrendPoint} from '../domain/cfo-email';
 import type {Settings} from '../domain/settings';
 import {
   ATTENDANCE,
@@ -90,6 +92,33 @@ export function readWeekRecord(
   settings: Settings,
   context: WeekContext,
 ): WeekRecord {
+  return readWeek(spreadsheet, settings, context).record;
+}
+
+/** The weeks of the rebuild so far with their variance and the target in force then. */
+export function varianceTrend(
+  forecast: readonly ForecastWeek[],
+  settings: Settings,
+  upToWeek: number,
+): TrendPoint[] {
+  return forecast
+    .filter(
+      f => typeof f.week === 'number' && f.week >= 1 && f.week <= upToWeek,
+    )
+    .map(f => ({
+      week: f.week as number,
+      variance: varianceOf(f.committed, f.closed),
+      target: targetAt(settings.varianceMilestones, f.week as number),
+    }))
+    .sort((a, b) => a.week - b.week);
+}
+
+/** This week's record and the variance trend of the rebuild up to it. */
+export function readWeek(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  context: WeekContext,
+): {record: WeekRecord; trend: TrendPoint[]} {
   const local = localDates(context.clock);
   const rows = (tab: typeof FORECAST, required: string[]): TableRecord[] =>
     readTable(spreadsheet, tab, {required}).rows.map(r => r.record);
@@ -150,7 +179,7 @@ export function readWeekRecord(
   ) as number | '';
 
   const week = Math.max(context.week, 1);
-  return computeWeekRecord({
+  const record = computeWeekRecord({
     weekEnding: context.weekEnding,
     week: context.week,
     forecast,
@@ -162,4 +191,5 @@ export function readWeekRecord(
     varianceTarget: targetAt(settings.varianceMilestones, week),
     gateTarget: targetAt(settings.gateMilestones, week),
   });
+  return {record, trend: varianceTrend(forecast, settings, context.week)};
 }

@@ -1,0 +1,302 @@
+/**
+ * The weekly record through the built bundle, in the emulator, at a fixed
+ * emulated time in America/Los_Angeles (the spreadsheet's zone) while the
+ * script's zone is America/New_York.
+ */
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {loadBundle, type LoadedBundle} from '../../emulator/loader';
+import {sampleWorkbook, SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
+import type {Emulator} from '../../emulator';
+
+const OUT = join(__dirname, '..', '..', 'test-output');
+
+/** 5 pm on Friday 20 November 2026 in Los Angeles (UTC−8, after the DST change). */
+const FRIDAY_EVENING = new Date('2026-11-21T01:00:00Z');
+
+function world(options: {mailQuota?: number} = {}) {
+  const emulator = sampleWorkbook({
+    emulator: {
+      scriptTimeZone: 'America/New_York',
+      now: FRIDAY_EVENING,
+      ...options,
+    },
+  });
+  const bundle = loadBundle(emulator);
+  return {emulator, bundle};
+}
+
+function tab(emulator: Emulator, name: string): unknown[][] {
+  const sheet = emulator.spreadsheet.sheets.find(s => s.state.name === name);
+  if (!sheet) throw new Error(`no tab ${name}`);
+  return sheet.state.values.map(r => [...r]);
+}
+
+function byHeader(rows: unknown[][], row: number): Record<string, unknown> {
+  return Object.fromEntries(rows[0].map((h, i) => [String(h), rows[row][i]]));
+}
+
+type Snapshot = {
+  status: string;
+  scorecardRow: number;
+  chain: string;
+  message: string;
+};
+const snapshot = (bundle: LoadedBundle) =>
+  bundle.call('snapshotWeek', [], {trigger: 'sidebar'}) as Snapshot;
+
+describe('weekly snapshot', () => {
+  it('records the week in the Scorecard with the numbers the custom functions give', () => {
+    const {emulator, bundle} = world();
+    const result = snapshot(bundle);
+    expect(result.status).toBe('recorded');
+    const scorecard = tab(emulator, 'Scorecard');
+    expect(scorecard).toHaveLength(2);
+    const row = byHeader(scorecard, 1);
+
+    const forecast = tab(emulator, 'Forecast');
+    const week7 = forecast.findIndex(r => r[0] === 7);
+    const [committed, closed] = [forecast[week7][2], forecast[week7][3]];
+    const asCustomFunction = {
+      authMode: 'CUSTOM_FUNCTION' as const,
+      trigger: 'custom-function' as const,
+    };
+    expect(row['Week']).toBe(7);
+    expect(row['Committed']).toBe(committed);
+    expect(row['Closed']).toBe(closed);
+    expect(row['Forecast Variance']).toBe(
+      bundle.call('FORECAST_VARIANCE', [committed, closed], asCustomFunction),
+    );
+    expect(row['Variance Target']).toBe(
+      bundle.call('RECOVERY_TARGET', [7], asCustomFunction),
+    );
+    expect(row['Gate Target']).toBe(
+      bundle.call('GATE_TARGET', [7], asCustomFunction),
+    );
+    expect(row['Gate Compliance']).toBe(
+      bundle.call(
+        'GATE_COMPLIANCE',
+        [tab(emulator, 'Deals'), row['Week Ending']],
+        asCustomFunction,
+      ),
+    );
+    expect(row['Snapshot By']).toBe(emulator.ctx.user);
+    expect(String(row['Chain'])).toMatch(/^[0-9a-f]{64}$/);
+    // The sample's CRO has not graded week 7 yet at 5 pm: the record says so rather than guessing.
+    expect(row['Commitment Grades']).toMatch(/^C1 \(.+\): Not graded\nC2/);
+  });
+
+  it("carries this week's grades, reasons and next actions", () => {
+    const {emulator, bundle} = world();
+    const grades = emulator.spreadsheet.sheets.find(
+      s => s.state.name === 'Grades',
+    )!;
+    const friday = new Date('2026-11-20T08:00:00Z'); // midnight in Los Angeles
+    const at = new Date('2026-11-20T23:30:00Z');
+    grades.state.values.push(
+      [
+        friday,
+        'C1',
+        'Green',
+        '',
+        'Audit new commits Monday',
+        SAMPLE_PEOPLE.cro,
+        at,
+      ],
+      [
+        friday,
+        'C2',
+        'Red',
+        'Two save-plays missed',
+        'Owner per signal',
+        SAMPLE_PEOPLE.cro,
+        at,
+      ],
+      [
+        friday,
+        'C3',
+        'Yellow',
+        'Variance 7%',
+        'Daily commit review',
+        SAMPLE_PEOPLE.cro,
+        at,
+      ],
+    );
+    snapshot(bundle);
+    const row = byHeader(tab(emulator, 'Scorecard'), 1);
+    expect([row['Green'], row['Yellow'], row['Red']]).toEqual([1, 1, 1]);
+    expect(String(row['Commitment Grades']).split('\n')[1]).toBe(
+      'C2 (A save-play for every signalled deal, every week): Red — Two save-plays missed → Owner per signal',
+    );
+    expect(emulator.outbox[0].body).toContain('Two save-plays missed');
+  });
+
+  it('writes values only, never formulas', () => {
+    const {emulator, bundle} = world();
+    snapshot(bundle);
+    const sheet = emulator.spreadsheet.sheets.find(
+      s => s.state.name === 'Scorecard',
+    )!;
+    expect(Object.keys(sheet.state.formulas)).toEqual([]);
+  });
+
+  it('ends the week in the spreadsheet time zone, not the script one', () => {
+    // Saturday 00:30 in New York is still Friday 21:30 in Los Angeles: the week ending is that Friday.
+    const {emulator, bundle} = world();
+    emulator.ctx.setNow(new Date('2026-11-21T05:30:00Z'));
+    const result = bundle.call('snapshotWeek', [], {trigger: 'menu'}) as {
+      weekEnding: string;
+    };
+    expect(result.weekEnding).toBe('2026-11-20');
+  });
+
+  it('adds nothing on a second run when nothing changed, and sends no second email', () => {
+    const {emulator, bundle} = world();
+    snapshot(bundle);
+    const calls = emulator.outbox.length;
+    const again = snapshot(bundle);
+    expect(again.status).toBe('unchanged');
+    expect(tab(emulator, 'Scorecard')).toHaveLength(2);
+    expect(emulator.outbox).toHaveLength(calls);
+  });
+
+  it('appends one amendment naming the row it amends when the source changed', () => {
+    const {emulator, bundle} = world();
+    const first = snapshot(bundle);
+    const forecast = emulator.spreadsheet.sheets.find(
+      s => s.state.name === 'Forecast',
+    )!;
+    const r = forecast.state.values.findIndex(row => row[0] === 7);
+    forecast.state.values[r][3] =
+      (forecast.state.values[r][3] as number) + 50_000;
+    const amended = snapshot(bundle);
+    expect(amended.status).toBe('amended');
+    const scorecard = tab(emulator, 'Scorecard');
+    expect(scorecard).toHaveLength(3);
+    const amendment = byHeader(scorecard, 2);
+    expect(amendment['Amends Row']).toBe(first.scorecardRow);
+    expect(String(amendment['Changes'])).toMatch(
+      /^Closed \d+ → \d+; Forecast Variance/,
+    );
+    // The original row is never rewritten.
+    expect(byHeader(scorecard, 1)['Chain']).toBe(first.chain);
+    expect(emulator.outbox.at(-1)!.subject).toMatch(/^Amended: /);
+    expect(snapshot(bundle).status).toBe('unchanged');
+  });
+
+  it('locks the Scorecard: a non-editor cannot edit it', () => {
+    const {emulator, bundle} = world();
+    snapshot(bundle);
+    const protections = emulator.spreadsheet.sheets.find(
+      s => s.state.name === 'Scorecard',
+    )!.state.protections;
+    expect(protections).toHaveLength(1);
+    expect(protections[0].warningOnly).toBe(false);
+    expect(() =>
+      emulator.run({user: SAMPLE_PEOPLE.cro}, () => {
+        const ss = (
+          emulator.globals
+            .SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp
+        ).getActiveSpreadsheet();
+        ss.getSheetByName('Scorecard')!.getRange(2, 4).setValue(999);
+      }),
+    ).toThrow('You are trying to edit a protected cell or object');
+  });
+
+  it('verifyScorecard names the row an owner changed behind the protection', () => {
+    const {emulator, bundle} = world();
+    snapshot(bundle);
+    emulator.ctx.setNow(new Date('2026-11-28T01:00:00Z'));
+    snapshot(bundle);
+    expect((bundle.call('verifyScorecard', []) as {ok: boolean}).ok).toBe(true);
+    emulator.run({user: emulator.ctx.owner}, () => {
+      const ss = (
+        emulator.globals
+          .SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp
+      ).getActiveSpreadsheet();
+      ss.getSheetByName('Scorecard')!.getRange(2, 4).setValue(99_000_000);
+    });
+    const verdict = bundle.call('verifyScorecard', []) as {
+      ok: boolean;
+      brokenRow: number;
+      message: string;
+    };
+    expect(verdict.ok).toBe(false);
+    expect(verdict.brokenRow).toBe(2);
+    expect(verdict.message).toMatch(
+      /^Scorecard row 2 \(week ending 2026-11-20\) was changed after it was written/,
+    );
+  });
+
+  it('emails the CFO the numbers, the grades, an escaped <script> commitment, and a PDF handout', () => {
+    const {emulator, bundle} = world();
+    const commitments = emulator.spreadsheet.sheets.find(
+      s => s.state.name === 'Commitments',
+    )!;
+    commitments.state.values[1][1] = '<script>alert(1)</script> coverage';
+    snapshot(bundle);
+    expect(emulator.outbox).toHaveLength(1);
+    const mail = emulator.outbox[0];
+    expect(mail.to).toContain(SAMPLE_PEOPLE.cfo);
+    expect(mail.subject).toMatch(
+      /^Rebuild scorecard, week 7 ending Fri 20 Nov 2026: variance [\d.]+% vs target 5%/,
+    );
+    expect(mail.htmlBody).not.toContain('<script>');
+    expect(mail.htmlBody).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt; coverage',
+    );
+    expect(mail.body).toContain('Forecast variance:');
+    // The trend covers the rebuild so far against the 12/8/5% glide path.
+    expect(mail.body).toContain('wk 1 31% (12%), wk 2 24% (12%), wk 3 19% (8%)');
+    expect(mail.htmlBody).toContain('Wk 7');
+    expect(mail.attachments).toHaveLength(1);
+    const pdf = mail.attachments[0];
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(pdf.name).toBe('Rebuild scorecard week 7 (2026-11-20).pdf');
+    expect(Buffer.from(pdf.bytes).subarray(0, 5).toString()).toBe('%PDF-');
+    mkdirSync(OUT, {recursive: true});
+    writeFileSync(join(OUT, 'cfo-email.html'), mail.htmlBody);
+    writeFileSync(join(OUT, 'cfo-handout.pdf'), pdf.bytes);
+  });
+
+  it('records a quota-exhausted send in the Delivery Log, and the next run sends exactly one email', () => {
+    const {emulator, bundle} = world({mailQuota: 0});
+    const first = snapshot(bundle);
+    expect(first.message).toMatch(
+      /failed: Google's daily email quota is used up/,
+    );
+    expect(emulator.outbox).toHaveLength(0);
+    const log = tab(emulator, 'Delivery Log');
+    expect(byHeader(log, 1)['Status']).toBe('failed');
+    expect(tab(emulator, 'Scorecard')).toHaveLength(2);
+
+    // A new day: the quota is back.
+    emulator.mail.remaining = {};
+    emulator.mail.dailyQuota = 100;
+    snapshot(bundle);
+    expect(emulator.outbox).toHaveLength(1);
+    snapshot(bundle);
+    expect(emulator.outbox).toHaveLength(1);
+    expect(
+      tab(emulator, 'Delivery Log')
+        .slice(1)
+        .map(r => r[4]),
+    ).toEqual(['failed', 'sent']);
+  });
+
+  it('keeps the snapshot when the mail service fails, and retries once only', () => {
+    const {emulator, bundle} = world();
+    emulator.failNextEmail('Service unavailable: Mail');
+    snapshot(bundle);
+    expect(tab(emulator, 'Scorecard')).toHaveLength(2);
+    emulator.failNextEmail('Service unavailable: Mail');
+    snapshot(bundle);
+    snapshot(bundle);
+    expect(emulator.outbox).toHaveLength(0);
+    expect(
+      tab(emulator, 'Delivery Log')
+        .slice(1)
+        .map(r => r[4]),
+    ).toEqual(['failed', 'failed']);
+  });
+});
