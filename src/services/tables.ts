@@ -291,8 +291,15 @@ export function upsertRows(
       }
       seen.add(k);
       const rowNumber = existing.get(k);
-      if (rowNumber === undefined) appends.push(record);
-      else updates.push({rowNumber, record});
+      if (rowNumber === undefined) {
+        appends.push(record);
+      } else {
+        // The key matched: its cells stay as the user typed them.
+        const rest: TableRecord = {};
+        for (const [h, v] of Object.entries(record))
+          if (!keys.includes(canonical(tab, h))) rest[h] = v;
+        updates.push({rowNumber, record: rest});
+      }
     }
     const updated = updateRows(table, updates);
     const appended = writeAppends(

@@ -1,0 +1,482 @@
+/**
+ * The Settings tab (two columns: Setting, Value) as one typed, validated
+ * object. Each setting has a default (what set-up writes and what a blank
+ * cell means), a meaning and what is expected, so set-up, Settings help and
+ * every error message speak of it the same way. Validated with zod/mini
+ * (the full zod would not fit Apps Script's bundle budget).
+ *
+ * Percentages: 0.8, "80%" and a cell formatted as % (0.8) all mean 80%. A
+ * bare number above 1 such as 80 is refused rather than guessed, because
+ * 1.5 might mean 150% or 1.5%: the message says to write 80% or 0.8.
+ */
+import * as z from 'zod/mini';
+import {isBlank, isDate, show, toDate, toNumber, toText} from './cells';
+import {
+  WEEKDAYS,
+  isoWeekday,
+  localDateOf,
+  weekdayName,
+  type LocalDate,
+  type Weekday,
+} from './calendar';
+import {headerKey} from './headers';
+import {
+  GATE_MILESTONES_TEXT,
+  VARIANCE_MILESTONES_TEXT,
+  parseMilestones,
+  type Milestone,
+} from './milestones';
+
+export type {Milestone};
+
+export interface Settings {
+  cfoEmails: string[];
+  croName: string;
+  croEmail: string;
+  rebuildStart: LocalDate | '';
+  scorecardDay: Weekday;
+  scorecardHour: number;
+  varianceMilestones: Milestone[];
+  gateMilestones: Milestone[];
+  ebConfirmationDays: number;
+  championLatencyHours: number;
+  stakeholderWindowDays: number;
+  procurementWindowDays: number;
+  savePlayThreshold: number;
+  attendanceThresholds: {low: number; high: number};
+}
+
+export type SettingKey = keyof Settings;
+
+export interface SettingSpec {
+  key: SettingKey;
+  /** The name in the Settings tab's Setting column. */
+  name: string;
+  /** Written by set-up, and what a blank cell means; '' when there is no sensible default. */
+  default: string | number;
+  meaning: string;
+  expected: string;
+  /** What to do when a feature needs this setting and it is blank. */
+  whenEmpty: string;
+}
+
+const spec = (
+  key: SettingKey,
+  name: string,
+  fallback: string | number,
+  meaning: string,
+  expected: string,
+  whenEmpty = `enter ${expected}`,
+): SettingSpec => ({
+  key,
+  name,
+  default: fallback,
+  meaning,
+  expected,
+  whenEmpty,
+});
+
+/** Every setting, in the order of WORKBOOK.md and of the Settings tab. */
+export const SETTINGS: readonly SettingSpec[] = [
+  spec(
+    'cfoEmails',
+    'CFO Email',
+    '',
+    'who receives the weekly snapshot by email',
+    'one or more email addresses, separated by commas',
+    "enter the CFO's email address in the Settings tab",
+  ),
+  spec(
+    'croName',
+    'CRO Name',
+    '',
+    'the CRO named on the scorecard and the email',
+    'a name of up to 100 characters',
+    "enter the CRO's name in the Settings tab",
+  ),
+  spec(
+    'croEmail',
+    'CRO Email',
+    '',
+    'the CRO, copied on the weekly email',
+    'one email address',
+    "enter the CRO's email address in the Settings tab",
+  ),
+  spec(
+    'rebuildStart',
+    'Rebuild Start',
+    '',
+    'the Monday of week 1 of the rebuild; week numbers count from it',
+    'a date that is a Monday, e.g. 2026-10-05',
+    'enter the Monday of week 1 of the rebuild (a date such as 2026-10-05) in the Settings tab',
+  ),
+  spec(
+    'scorecardDay',
+    'Scorecard Day',
+    'Friday',
+    'the day of the weekly scorecard meeting and snapshot ("week ending")',
+    'a weekday name, e.g. Friday',
+  ),
+  spec(
+    'scorecardHour',
+    'Scorecard Hour',
+    16,
+    'the hour (spreadsheet time zone) the weekly snapshot and email run',
+    'a whole hour from 0 to 23 (16 = 4 pm)',
+  ),
+  spec(
+    'varianceMilestones',
+    'Variance Milestones',
+    VARIANCE_MILESTONES_TEXT,
+    'forecast-variance target in force up to each week (week:target)',
+    `week:percent pairs, e.g. ${VARIANCE_MILESTONES_TEXT}`,
+  ),
+  spec(
+    'gateMilestones',
+    'Gate Milestones',
+    GATE_MILESTONES_TEXT,
+    'qualification-gate compliance target in force up to each week (week:target)',
+    `week:percent pairs, e.g. ${GATE_MILESTONES_TEXT}`,
+  ),
+  spec(
+    'ebConfirmationDays',
+    'EB Confirmation Days',
+    14,
+    'how recent the economic buyer sign-off must be for the gate',
+    'a whole number of days, 1 or more',
+  ),
+  spec(
+    'championLatencyHours',
+    'Champion Latency Hours',
+    48,
+    'hours without a champion reply before the champion-latency signal fires',
+    'a whole number of hours, 1 or more',
+  ),
+  spec(
+    'stakeholderWindowDays',
+    'Stakeholder Window Business Days',
+    10,
+    'business days without a new stakeholder before that signal fires',
+    'a whole number of business days, 1 or more',
+  ),
+  spec(
+    'procurementWindowDays',
+    'Procurement Window Business Days',
+    10,
+    'business days without procurement contact before silent procurement fires',
+    'a whole number of business days, 1 or more',
+  ),
+  spec(
+    'savePlayThreshold',
+    'Save-Play Threshold',
+    '80%',
+    'save-play execution rate at or above which the system is operational',
+    'a percentage from 0% to 100%, e.g. 80%',
+  ),
+  spec(
+    'attendanceThresholds',
+    'Attendance Thresholds',
+    '80%, 90%',
+    'below the first: audience disengaging; above the second: engaged',
+    'two percentages, low then high, e.g. 80%, 90%',
+  ),
+];
+
+export function settingSpec(key: SettingKey): SettingSpec {
+  return SETTINGS.find(s => s.key === key)!;
+}
+
+// ------------------------------------------------------------- cell readers
+
+/** A fraction from 0.8, "80%" or "0.8"; undefined when it is not a number. */
+function percentOf(value: unknown): number | undefined {
+  return toNumber(value);
+}
+
+const PERCENT = z.pipe(
+  z.transform(percentOf),
+  z.number({error: 'not a percentage'}).check(
+    z.minimum(0, {error: 'below 0%'}),
+    z.refine((n: number) => n <= 1, {
+      error: 'above 100%; for 80% write 80% or 0.8',
+    }),
+  ),
+);
+
+const WHOLE = (min: number, max: number) =>
+  z.pipe(
+    z.transform(toNumber),
+    z.number({error: 'not a number'}).check(
+      z.refine((n: number) => Number.isInteger(n), {
+        error: 'not a whole number',
+      }),
+      z.minimum(min, {error: `below ${min}`}),
+      z.maximum(max, {error: `above ${max}`}),
+    ),
+  );
+
+const EMAIL = z.email({
+  error: iss => `${show(iss.input)} is not an email address`,
+});
+
+const EMAIL_LIST = z.pipe(
+  z.transform((value: unknown) =>
+    toText(value)
+      .split(/[,;\s]+/)
+      .filter(s => s !== ''),
+  ),
+  z.array(EMAIL),
+);
+
+const ONE_EMAIL = z.union([z.literal(''), EMAIL]);
+
+/** A person's name: has a letter, and is not a paragraph. */
+const NAME = z.pipe(
+  z.transform(toText),
+  z.string().check(
+    z.refine((s: string) => s === '' || /\p{L}/u.test(s), {
+      error: 'has no letters',
+    }),
+    z.maxLength(100, {error: 'longer than 100 characters'}),
+  ),
+);
+
+function weekdayOf(value: unknown): Weekday | undefined {
+  const text = toText(value).toLowerCase();
+  if (text.length < 3) return undefined;
+  return WEEKDAYS.find(d => d.toLowerCase().startsWith(text));
+}
+
+const WEEKDAY = z.pipe(
+  z.transform(weekdayOf),
+  z.enum(WEEKDAYS, {error: 'not a weekday'}),
+);
+
+/** Milestones through the custom functions' own parser, so a sheet and a formula read them alike. */
+function milestonesOf(name: string) {
+  return (value: unknown, ctx: z.core.ParsePayload): Milestone[] => {
+    try {
+      return parseMilestones(toText(value), name);
+    } catch (err) {
+      const message = (err as Error).message;
+      ctx.issues.push({
+        code: 'custom',
+        message: message.startsWith(`${name}: `)
+          ? message.slice(name.length + 2)
+          : message,
+        input: value,
+      });
+      return [];
+    }
+  };
+}
+
+const ATTENDANCE = z.pipe(
+  z.transform((value: unknown, ctx: z.core.ParsePayload) => {
+    const parts = toText(value)
+      .split(/[,;]|\s+(?=\d)/)
+      .map(s => s.trim())
+      .filter(s => s !== '');
+    const [low, high] = parts.map(percentOf);
+    const fraction = (n: number | undefined) =>
+      n !== undefined && n >= 0 && n <= 1;
+    if (parts.length !== 2 || !fraction(low) || !fraction(high)) {
+      ctx.issues.push({
+        code: 'custom',
+        message: 'not two percentages',
+        input: value,
+      });
+      return {low: 0, high: 0};
+    }
+    return {low: low!, high: high!};
+  }),
+  z.object({low: z.number(), high: z.number()}).check(
+    z.refine(t => t.low <= t.high, {
+      error: 'the low one is above the high one',
+    }),
+  ),
+);
+
+/** A cell that should hold a calendar date: a date cell, or text such as 2026-10-05 or 10/5/2026. */
+function rebuildStartOf(localDate: (d: Date) => LocalDate) {
+  return (value: unknown, ctx: z.core.ParsePayload): LocalDate | '' => {
+    if (isBlank(value)) return '';
+    const date = isDate(value) ? value : toDate(value);
+    if (!date || isNaN(date.getTime())) {
+      ctx.issues.push({code: 'custom', message: 'not a date', input: value});
+      return '';
+    }
+    const day = isDate(value) ? localDate(date) : localDateOf(date);
+    if (isoWeekday(day) !== 1) {
+      ctx.issues.push({
+        code: 'custom',
+        message: `${day} is a ${weekdayName(day)}`,
+        input: value,
+      });
+    }
+    return day;
+  };
+}
+
+function schemaFor(localDate: (d: Date) => LocalDate) {
+  return z.object({
+    cfoEmails: EMAIL_LIST,
+    croName: NAME,
+    croEmail: z.pipe(z.transform(toText), ONE_EMAIL),
+    rebuildStart: z.transform(rebuildStartOf(localDate)),
+    scorecardDay: WEEKDAY,
+    scorecardHour: WHOLE(0, 23),
+    varianceMilestones: z.transform(milestonesOf('Variance Milestones')),
+    gateMilestones: z.transform(milestonesOf('Gate Milestones')),
+    ebConfirmationDays: WHOLE(1, 3650),
+    championLatencyHours: WHOLE(1, 8760),
+    stakeholderWindowDays: WHOLE(1, 2600),
+    procurementWindowDays: WHOLE(1, 2600),
+    savePlayThreshold: PERCENT,
+    attendanceThresholds: ATTENDANCE,
+  });
+}
+
+// ------------------------------------------------------------- parsing
+
+export interface SettingIssue {
+  setting: string;
+  value: unknown;
+  /** What is wrong, briefly ("above 23"). */
+  detail: string;
+  /** The whole message: the setting, its value, what is wrong and what is expected. */
+  message: string;
+}
+
+export interface SettingsCheck {
+  /** Every setting; an invalid one holds its default so help can still show the rest. */
+  settings: Settings;
+  issues: SettingIssue[];
+  /** The value each setting had in the tab ('' when blank or absent), by setting name. */
+  values: Record<string, unknown>;
+}
+
+export interface ParseOptions {
+  /** The calendar date of a date cell, in the spreadsheet's time zone (services pass theirs). */
+  localDate?: (date: Date) => LocalDate;
+}
+
+function issueMessage(s: SettingSpec, value: unknown, detail: string): string {
+  return `Settings: "${s.name}" is ${show(value)} (${detail}); expected ${s.expected}.`;
+}
+
+/** The value of each setting by its name as typed in the tab (any case, spacing or punctuation). */
+function valuesByName(raw: Readonly<Record<string, unknown>>) {
+  const byKey = new Map<string, unknown>();
+  for (const [name, value] of Object.entries(raw)) {
+    const k = headerKey(name);
+    if (k && !byKey.has(k)) byKey.set(k, value);
+  }
+  const values: Record<string, unknown> = {};
+  for (const s of SETTINGS) {
+    const v = byKey.get(headerKey(s.name));
+    values[s.name] = v === undefined || v === null ? '' : v;
+  }
+  return values;
+}
+
+/**
+ * Reads the Settings tab's pairs (name → value) without throwing: the typed
+ * settings (blank cells take their defaults; invalid ones too) and one issue
+ * per invalid setting, naming it, its value and what is expected.
+ */
+export function checkSettings(
+  raw: Readonly<Record<string, unknown>>,
+  options: ParseOptions = {},
+): SettingsCheck {
+  const values = valuesByName(raw);
+  const input: Record<string, unknown> = {};
+  for (const s of SETTINGS) {
+    input[s.key] = isBlank(values[s.name]) ? s.default : values[s.name];
+  }
+  const schema = schemaFor(options.localDate ?? localDateOf);
+  const parsed = z.safeParse(schema, input);
+  if (parsed.success) return {settings: parsed.data, issues: [], values};
+
+  const issues: SettingIssue[] = [];
+  const bad = new Set<SettingKey>();
+  for (const issue of parsed.error.issues) {
+    const key = issue.path[0] as SettingKey;
+    if (bad.has(key)) continue;
+    bad.add(key);
+    const s = settingSpec(key);
+    issues.push({
+      setting: s.name,
+      value: values[s.name],
+      detail: issue.message,
+      message: issueMessage(s, values[s.name], issue.message),
+    });
+  }
+  for (const key of bad) input[key] = settingSpec(key).default;
+  const fallback = z.parse(schema, input);
+  return {settings: fallback, issues, values};
+}
+
+/** The typed settings, or one Error listing every invalid setting. */
+export function parseSettings(
+  raw: Readonly<Record<string, unknown>>,
+  options: ParseOptions = {},
+): Settings {
+  const {settings, issues} = checkSettings(raw, options);
+  if (issues.length > 0) {
+    throw new Error(issues.map(i => i.message).join('\n'));
+  }
+  return settings;
+}
+
+function isEmpty(value: Settings[SettingKey]): boolean {
+  return Array.isArray(value) ? value.length === 0 : value === '';
+}
+
+/** A setting a feature cannot do without: its value, or an Error saying which one to fill in. */
+export function requireSetting<K extends SettingKey>(
+  settings: Settings,
+  key: K,
+): Settings[K] {
+  const value = settings[key];
+  if (isEmpty(value)) {
+    const s = settingSpec(key);
+    throw new Error(`Settings: "${s.name}" is empty; ${s.whenEmpty}.`);
+  }
+  return value;
+}
+
+// ------------------------------------------------------------- help
+
+/** A setting's value as a person reads it in the Settings help. */
+function shown(value: unknown, localDate: (d: Date) => LocalDate): string {
+  if (isBlank(value)) return '(blank)';
+  if (isDate(value)) return localDate(value);
+  if (typeof value === 'number' && value > 0 && value < 1)
+    return `${Math.round(value * 1000) / 10}%`;
+  return toText(value);
+}
+
+/** One line per setting: its value now, whether it is valid, what it means and what is expected. */
+export function settingsHelp(
+  raw: Readonly<Record<string, unknown>>,
+  options: ParseOptions = {},
+): string {
+  const localDate = options.localDate ?? localDateOf;
+  const {issues, values} = checkSettings(raw, options);
+  const lines = SETTINGS.map(s => {
+    const issue = issues.find(i => i.setting === s.name);
+    const value = values[s.name];
+    let status: string;
+    if (issue) status = `INVALID: ${issue.detail}`;
+    else if (isBlank(value) && s.default === '') status = 'empty';
+    else if (isBlank(value)) status = `blank, so the default ${s.default}`;
+    else status = 'OK';
+    return `${s.name}: ${shown(value, localDate)} (${status})\n   ${s.meaning}; expected: ${s.expected}.`;
+  });
+  const summary =
+    issues.length === 0
+      ? 'Every setting is valid.'
+      : `${issues.length} setting${issues.length > 1 ? 's are' : ' is'} invalid; fix ${issues.length > 1 ? 'them' : 'it'} in the Settings tab.`;
+  return `${summary}\n\n${lines.join('\n\n')}`;
+}

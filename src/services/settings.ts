@@ -1,0 +1,61 @@
+/**
+ * The Settings tab, read through the table layer and parsed into one typed
+ * object. Date cells become calendar dates in the spreadsheet's time zone.
+ */
+import {
+  checkSettings,
+  parseSettings,
+  settingsHelp,
+  type ParseOptions,
+  type Settings,
+  type SettingsCheck,
+} from '../domain/settings';
+import {toText} from '../domain/cells';
+import {SETTINGS_TAB} from '../domain/workbook';
+import {zoneClock} from './clock';
+import {readTable} from './tables';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The Settings tab's pairs, name → value; the first row of a repeated name counts. */
+export function readSettingPairs(
+  spreadsheet: Spreadsheet,
+): Record<string, unknown> {
+  const table = readTable(spreadsheet, SETTINGS_TAB, {
+    required: ['Setting', 'Value'],
+  });
+  const pairs: Record<string, unknown> = {};
+  for (const {record} of table.rows) {
+    const name = toText(record['Setting']);
+    if (name !== '' && !(name in pairs)) pairs[name] = record['Value'];
+  }
+  return pairs;
+}
+
+function options(spreadsheet: Spreadsheet): ParseOptions {
+  const clock = zoneClock(spreadsheet.getSpreadsheetTimeZone());
+  return {localDate: d => clock.localDate(d)};
+}
+
+/** The settings, or an Error naming every invalid setting, its value and what is expected. */
+export function readSettings(spreadsheet: Spreadsheet): Settings {
+  return parseSettings(readSettingPairs(spreadsheet), options(spreadsheet));
+}
+
+/** The settings with their issues, without throwing on an invalid one. */
+export function checkWorkbookSettings(spreadsheet: Spreadsheet): SettingsCheck {
+  return checkSettings(readSettingPairs(spreadsheet), options(spreadsheet));
+}
+
+/** Menu: Settings help. Each setting, its value now, whether it is valid and what is expected. */
+export function showSettingsHelp(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const ui = SpreadsheetApp.getUi();
+  let text: string;
+  try {
+    text = settingsHelp(readSettingPairs(spreadsheet), options(spreadsheet));
+  } catch (err) {
+    text = (err as Error).message;
+  }
+  ui.alert('Trust Rebuild settings', text, ui.ButtonSet.OK);
+}

@@ -1,0 +1,439 @@
+/**
+ * "Set up workbook" through the built bundle (dist/Code.js in a bare vm, as
+ * Apps Script runs it): every tab and header of WORKBOOK.md on an empty
+ * spreadsheet; nothing changed the second time; on a workbook that already
+ * has tabs, reordered headers, extra columns and 500 rows, every existing
+ * cell kept identical and only what was missing added.
+ */
+import {readFileSync} from 'node:fs';
+import {createEmulator, type Emulator} from '../../emulator';
+import {loadBundle} from '../../emulator/loader';
+import {MAVEN_CSV} from '../../emulator/sample-workbook';
+import {SETTINGS} from '../../src/domain/settings';
+import {DEALS, TABS} from '../../src/domain/workbook';
+import {tabWith} from './harness';
+
+/** The tabs and headers of WORKBOOK.md, as written there. */
+const WORKBOOK_MD: Record<string, string[]> = {
+  Deals: [
+    'Deal ID',
+    'Deal',
+    'Owner',
+    'Amount',
+    'Stage',
+    'Forecast Category',
+    'Close Date',
+    'Committed Close Date',
+    'Metrics',
+    'Economic Buyer',
+    'Decision Criteria',
+    'Decision Process',
+    'Paper Process',
+    'Identify Pain',
+    'Champion',
+    'Competition',
+    'Economic Buyer Name',
+    'EB Confirmed On',
+    'Paper Process Map',
+    'Last Champion Reply',
+    'Last New Stakeholder',
+    'Last Procurement Contact',
+    'Next Step',
+    'Next Step Due',
+    'Notes',
+  ],
+  Forecast: ['Week', 'Week Ending', 'Committed', 'Closed'],
+  Commitments: [
+    'Commitment ID',
+    'Commitment',
+    'Metric',
+    'Target',
+    'Owner',
+    'Active',
+  ],
+  Grades: [
+    'Week Ending',
+    'Commitment ID',
+    'Grade',
+    'Reason',
+    'Next Action',
+    'Graded By',
+    'Graded At',
+  ],
+  Signals: [
+    'Logged At',
+    'Deal ID',
+    'Signal',
+    'Source',
+    'Note',
+    'Save Play',
+    'Save Play Owner',
+    'Save Play Executed On',
+    'Outcome',
+  ],
+  Attendance: ['Week Ending', 'Invited', 'Attended'],
+  Settings: ['Setting', 'Value'],
+  Scorecard: [
+    'Week Ending',
+    'Week',
+    'Committed',
+    'Closed',
+    'Forecast Variance',
+    'Variance Target',
+    'Gate Compliance',
+    'Gate Target',
+    'Signals Fired',
+    'Signals Prior Week',
+    'Save Plays Executed',
+    'Save-Play Rate',
+    'Attendance',
+    'Green',
+    'Yellow',
+    'Red',
+    'Snapshot At',
+    'Snapshot By',
+  ],
+};
+
+function setUp(emulator: Emulator, user?: string) {
+  loadBundle(emulator).call('setUpWorkbook', [], {trigger: 'menu', user});
+  return emulator.ui.alerts[emulator.ui.alerts.length - 1];
+}
+
+const sheetState = (emulator: Emulator, name: string) =>
+  emulator.spreadsheet.sheets.find(s => s.state.name === name)!.state;
+
+const row1 = (emulator: Emulator, name: string) =>
+  sheetState(emulator, name).values[0];
+
+/** Everything the spreadsheet holds, comparable with toEqual. */
+const everything = (emulator: Emulator) =>
+  JSON.parse(JSON.stringify(emulator.spreadsheet.state));
+
+describe('setUpWorkbook on an empty spreadsheet', () => {
+  let emulator: Emulator;
+  let report: string;
+  beforeAll(() => {
+    emulator = createEmulator();
+    report = setUp(emulator);
+  });
+
+  it('creates every tab of WORKBOOK.md with its headers in row 1, frozen', () => {
+    for (const [tab, headers] of Object.entries(WORKBOOK_MD)) {
+      const state = sheetState(emulator, tab);
+      expect(row1(emulator, tab).slice(0, headers.length)).toEqual(headers);
+      expect(state.frozenRows).toBe(1);
+    }
+    expect(emulator.spreadsheet.state.sheets.map(s => s.name)).toEqual([
+      'Sheet1',
+      ...TABS.map(t => t.name),
+    ]);
+    expect(report).toContain(
+      `Added tabs: ${TABS.map(t => t.name).join(', ')}.`,
+    );
+  });
+
+  it('formats dates, currency and percentages, and gives checkboxes and dropdowns to rows 2 on', () => {
+    const deals = sheetState(emulator, 'Deals');
+    const col = (h: string) => DEALS.columns.findIndex(c => c.header === h) + 1;
+    expect(deals.formats[`2,${col('Close Date')}`]).toBe('yyyy-mm-dd');
+    expect(deals.formats[`1000,${col('Amount')}`]).toBe('$#,##0');
+    expect(deals.formats[`2,${col('Last Champion Reply')}`]).toBe(
+      'yyyy-mm-dd hh:mm',
+    );
+    expect(deals.formats[`1,${col('Close Date')}`]).toBeUndefined();
+    for (const h of ['Metrics', 'Champion', 'Competition'])
+      expect(deals.validations[`500,${col(h)}`].criteria).toBe('CHECKBOX');
+    expect(deals.validations[`2,${col('Forecast Category')}`]).toMatchObject({
+      criteria: 'VALUE_IN_LIST',
+      values: ['Commit', 'Best Case', 'Pipeline', 'Closed Won', 'Closed Lost'],
+    });
+    expect(sheetState(emulator, 'Grades').validations['2,3']).toMatchObject({
+      values: ['Green', 'Yellow', 'Red'],
+      allowInvalid: false,
+    });
+    expect(
+      sheetState(emulator, 'Signals').validations['2,3'].values,
+    ).toHaveLength(7);
+    expect(sheetState(emulator, 'Signals').validations['2,4'].values).toEqual([
+      'manual',
+      'auto',
+    ]);
+    expect(
+      sheetState(emulator, 'Commitments').validations['2,6'].criteria,
+    ).toBe('CHECKBOX');
+    expect(sheetState(emulator, 'Scorecard').formats['2,5']).toBe('0.0%');
+    // Checkbox rules leave the cells empty: the tab's last row stays the header.
+    expect(deals.values).toHaveLength(1);
+  });
+
+  it('fills the Settings tab with every setting and its default', () => {
+    const values = sheetState(emulator, 'Settings').values;
+    expect(values.slice(1).map(r => r[0])).toEqual(SETTINGS.map(s => s.name));
+    expect(values.slice(1).map(r => r[1])).toEqual(
+      SETTINGS.map(s => s.default),
+    );
+  });
+
+  it('puts copyable FORECAST_VARIANCE and RECOVERY_TARGET formulas beside the Forecast data', () => {
+    const forecast = sheetState(emulator, 'Forecast');
+    expect(forecast.values[0].slice(4)).toEqual([
+      'Variance (example)',
+      'Variance Target (example)',
+    ]);
+    expect(forecast.formulas).toEqual({
+      '2,5': '=FORECAST_VARIANCE(C2:C13, D2:D13)',
+      '2,6': '=RECOVERY_TARGET(A2:A13)',
+    });
+  });
+
+  it('protects Scorecard, Delivery Log and Deal History for the owner and the person setting up only', () => {
+    for (const tab of ['Scorecard', 'Delivery Log', 'Deal History']) {
+      const [protection] = sheetState(emulator, tab).protections;
+      expect(protection).toMatchObject({
+        type: 'SHEET',
+        warningOnly: false,
+        domainEdit: false,
+      });
+      expect(protection.editors).toEqual(['owner@example.com']);
+    }
+    expect(sheetState(emulator, 'Deal History').hidden).toBe(true);
+    expect(sheetState(emulator, 'Deals').protections).toEqual([]);
+  });
+
+  it('writes only under the document lock', () => {
+    expect(emulator.ctx.writes.length).toBeGreaterThan(20);
+    expect(emulator.ctx.writes.filter(w => !w.underDocumentLock)).toEqual([]);
+  });
+
+  it('changes nothing the second time, and says so', () => {
+    const before = everything(emulator);
+    const again = setUp(emulator);
+    expect(everything(emulator)).toEqual(before);
+    expect(again).toContain('nothing was changed');
+  });
+});
+
+describe('setUpWorkbook as someone other than the owner', () => {
+  it('leaves only the owner and that person as Scorecard editors; others cannot write', () => {
+    const emulator = createEmulator({owner: 'ceo@gmail.com'});
+    // A consumer (gmail.com) spreadsheet has no domain: set-up must not fail on it.
+    const report = setUp(emulator, 'revops@gmail.com');
+    expect(report).toContain(
+      'Protected (only the owner and you may edit): Scorecard',
+    );
+    const sheet = emulator.spreadsheet.sheets.find(
+      s => s.state.name === 'Scorecard',
+    )!;
+    expect(sheet.state.protections[0].editors.sort()).toEqual([
+      'ceo@gmail.com',
+      'revops@gmail.com',
+    ]);
+    expect(sheet.canEdit('revops@gmail.com')).toBe(true);
+    expect(sheet.canEdit('rep@gmail.com')).toBe(false);
+  });
+});
+
+/** 500 real deals from the Maven export, under headers of the user's own order and spelling. */
+function userDeals(): unknown[][] {
+  const lines = readFileSync(MAVEN_CSV, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1, 501);
+  const header = [
+    'owner',
+    'DEAL_ID',
+    'Region',
+    'deal',
+    'Amount',
+    'close-date',
+    'Stage',
+    'My score',
+  ];
+  return [
+    header,
+    ...lines.map((line, i) => {
+      const [id, agent, product, account, stage, , close, value] =
+        line.split(',');
+      return [
+        agent,
+        id,
+        i % 2 ? 'West' : 'East',
+        `${account} ${product}`,
+        value === '' ? '' : Number(value),
+        close === '' ? '' : new Date(close),
+        stage,
+        i % 7,
+      ];
+    }),
+  ];
+}
+
+describe('setUpWorkbook on a workbook already in use', () => {
+  let emulator: Emulator;
+  let before: ReturnType<typeof everything>;
+  let report: string;
+
+  beforeAll(() => {
+    emulator = createEmulator();
+    const deals = tabWith(emulator, 'Deals', userDeals());
+    tabWith(emulator, 'Forecast', [
+      ['Week', 'Closed', 'Committed'],
+      ...Array.from({length: 12}, (_, i) => [
+        i + 1,
+        1_900_000 + i * 1000,
+        2_000_000,
+      ]),
+    ]);
+    tabWith(emulator, 'settings', [
+      ['Setting', 'Value', 'My comment'],
+      ['Scorecard Hour', 9, 'after the standup'],
+      ['CFO Email', "'=notaformula", ''],
+      ['cfo_email', 'second@example.com', 'a repeat'],
+    ]);
+    emulator.run({}, () => {
+      deals.getRange('H2').setFormula('=E2*2');
+      deals.getRange('E2:E501').setNumberFormat('#,##0.00');
+      const app = emulator.globals
+        .SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+      deals
+        .getRange('C2')
+        .setDataValidation(
+          app.newDataValidation().requireValueInList(['East', 'West']).build(),
+        );
+    });
+    emulator.ctx.writes.length = 0;
+    before = everything(emulator);
+    report = setUp(emulator);
+  });
+
+  it('keeps every existing cell identical: value, formula, format and rule', () => {
+    const after = everything(emulator);
+    for (const [i, sheet] of before.sheets.entries()) {
+      const now = after.sheets[i];
+      expect(now.name).toBe(sheet.name);
+      sheet.values.forEach((row: unknown[], r: number) =>
+        row.forEach((v, c) => {
+          if (v !== '')
+            expect([r + 1, c + 1, now.values[r][c]]).toEqual([r + 1, c + 1, v]);
+        }),
+      );
+      for (const kind of ['formulas', 'formats', 'validations'] as const)
+        for (const [cell, v] of Object.entries(
+          sheet[kind] as Record<string, unknown>,
+        ))
+          expect([cell, now[kind][cell]]).toEqual([cell, v]);
+      expect(now.frozenRows).toBeGreaterThanOrEqual(sheet.frozenRows);
+    }
+  });
+
+  it('appends only the missing headers, after the user’s last column', () => {
+    const header = row1(emulator, 'Deals');
+    const userHeader = userDeals()[0];
+    expect(header.slice(0, 8)).toEqual(userHeader);
+    const added = DEALS.columns
+      .map(c => c.header)
+      .filter(
+        h =>
+          ![
+            'Owner',
+            'Deal ID',
+            'Deal',
+            'Amount',
+            'Close Date',
+            'Stage',
+          ].includes(h),
+      );
+    expect(header.slice(8)).toEqual(added);
+    // The new columns are empty below the header, with the contract's formats.
+    const state = sheetState(emulator, 'Deals');
+    expect(
+      state.values.slice(1).every(r => r.slice(8).every(v => v === '')),
+    ).toBe(true);
+    expect(
+      state.formats[`2,${9 + added.indexOf('Committed Close Date')}`],
+    ).toBe('yyyy-mm-dd');
+    expect(row1(emulator, 'Forecast')).toEqual([
+      'Week',
+      'Closed',
+      'Committed',
+      'Week Ending',
+    ]);
+    expect(report).toContain(
+      'Added columns at the end of existing tabs: Deals › Forecast Category, ',
+    );
+    expect(report).toContain('Forecast › Week Ending');
+  });
+
+  it('adds only the missing settings to the user’s Settings tab, below its rows', () => {
+    const values = sheetState(emulator, 'settings').values;
+    expect(values.slice(0, 4).map(r => r[1])).toEqual([
+      'Value',
+      9,
+      '=notaformula',
+      'second@example.com',
+    ]);
+    expect(values.slice(4).map(r => r[0])).toEqual(
+      SETTINGS.map(s => s.name).filter(
+        n => n !== 'Scorecard Hour' && n !== 'CFO Email',
+      ),
+    );
+    expect(sheetState(emulator, 'settings').formulas).toEqual({});
+  });
+
+  it('adds the missing tabs and no example formulas to a Forecast tab the user made', () => {
+    expect(emulator.spreadsheet.state.sheets.map(s => s.name)).toEqual([
+      'Sheet1',
+      'Deals',
+      'Forecast',
+      'settings',
+      'Commitments',
+      'Grades',
+      'Signals',
+      'Attendance',
+      'Scorecard',
+      'Delivery Log',
+      'Deal History',
+    ]);
+    expect(sheetState(emulator, 'Forecast').formulas).toEqual({});
+    expect(report).toContain(
+      '\nAdded tabs: Commitments, Grades, Signals, Attendance, Scorecard, Delivery Log, Deal History.\n',
+    );
+  });
+
+  it('changes nothing the second time', () => {
+    const once = everything(emulator);
+    expect(setUp(emulator)).toContain('nothing was changed');
+    expect(everything(emulator)).toEqual(once);
+  });
+});
+
+describe('Settings help', () => {
+  it('lists each setting with its value now, whether it is valid and what is expected', () => {
+    const emulator = createEmulator();
+    const bundle = loadBundle(emulator);
+    bundle.call('setUpWorkbook');
+    const settings = emulator.spreadsheet.sheets.find(
+      s => s.state.name === 'Settings',
+    )!;
+    const hourRow = settings.state.values.findIndex(
+      r => r[0] === 'Scorecard Hour',
+    );
+    settings.state.values[hourRow][1] = 25;
+    bundle.call('showSettingsHelp');
+    const help = emulator.ui.alerts[emulator.ui.alerts.length - 1];
+    expect(help).toMatch(/^Trust Rebuild settings\n\n1 setting is invalid/);
+    expect(help).toContain('Scorecard Hour: 25 (INVALID: above 23)');
+    expect(help).toContain('CFO Email: (blank) (empty)');
+    expect(help).toContain('Save-Play Threshold: 80% (OK)');
+    for (const s of SETTINGS) expect(help).toContain(`${s.name}: `);
+  });
+
+  it('says how to add the Settings tab when there is none', () => {
+    const emulator = createEmulator();
+    loadBundle(emulator).call('showSettingsHelp');
+    expect(emulator.ui.alerts[0]).toContain(
+      'The "Settings" tab is missing: run Extensions › Trust Rebuild › Set up workbook.',
+    );
+  });
+});
