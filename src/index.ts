@@ -6,6 +6,8 @@
  */
 import {forecastBias, forecastVariance} from './formulas/forecast';
 import {buildMenu, notYetAvailable} from './services/menu';
+import {showSettingsHelp as settingsHelpDialog} from './services/settings';
+import {setUpWorkbookFromMenu} from './services/setup';
 
 // ---------------------------------------------------------------- lifecycle
 
@@ -29,9 +31,13 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 // ---------------------------------------------------------------- menu items
 
-/** Menu: Set up workbook. */
+/**
+ * Menu: Set up workbook. Adds every missing tab, header and setting of the
+ * workbook contract (never moving, overwriting or deleting a cell) and says
+ * what it added.
+ */
 export function setUpWorkbook(): void {
-  notYetAvailable('Set up workbook');
+  setUpWorkbookFromMenu();
 }
 
 /** Menu: Open scorecard sidebar. */
@@ -64,9 +70,9 @@ export function removeSchedule(): void {
   notYetAvailable('The weekly schedule');
 }
 
-/** Menu: Settings help. */
+/** Menu: Settings help. Each setting, its value now, whether it is valid and what is expected. */
 export function showSettingsHelp(): void {
-  notYetAvailable('Settings help');
+  settingsHelpDialog();
 }
 
 // ---------------------------------------------------------------- custom functions
