@@ -1,0 +1,123 @@
+/**
+ * The one daily trigger and its dispatch, through the built bundle: Friday
+ * snapshot and email, Monday slip check, at the Scorecard Hour in the
+ * spreadsheet's zone (America/Los_Angeles) across the November DST change,
+ * with the script in America/New_York.
+ */
+import {loadBundle} from '../../emulator/loader';
+import {sampleWorkbook} from '../../emulator/sample-workbook';
+import {zonedFields} from '../../emulator/format-date';
+
+/** Friday 30 October 2026, 9 am in Los Angeles (PDT, UTC−7); DST ends Sunday 1 November. */
+const BEFORE_DST_END = new Date('2026-10-30T16:00:00Z');
+
+function world() {
+  const emulator = sampleWorkbook({
+    today: '2026-10-30',
+    emulator: {scriptTimeZone: 'America/New_York', now: BEFORE_DST_END},
+  });
+  return {emulator, bundle: loadBundle(emulator)};
+}
+
+describe('weekly schedule', () => {
+  it('installs one trigger, however often it is installed, and says as whom it runs', () => {
+    const {emulator, bundle} = world();
+    bundle.call('installSchedule', [], {trigger: 'menu'});
+    bundle.call('installSchedule', [], {trigger: 'menu'});
+    expect(emulator.triggers.triggers).toHaveLength(1);
+    const [trigger] = emulator.triggers.triggers;
+    expect(trigger.handler).toBe('onScheduleTick');
+    expect(trigger.timeZone).toBe('America/Los_Angeles');
+    expect(trigger.schedule).toMatchObject({kind: 'days', every: 1, hour: 16});
+    expect(emulator.ui.alerts.at(-1)).toMatch(
+      /every day at 16:00 America\/Los_Angeles: on Fridays it snapshots the week and emails the CFO; on Mondays it runs the slip check\. It runs as owner@example\.com\./,
+    );
+  });
+
+  it('removing leaves none', () => {
+    const {emulator, bundle} = world();
+    bundle.call('installSchedule', [], {trigger: 'menu'});
+    bundle.call('removeSchedule', [], {trigger: 'menu'});
+    expect(emulator.triggers.triggers).toHaveLength(0);
+    expect(emulator.ui.alerts.at(-1)).toMatch(
+      /The weekly schedule is stopped.*Nothing is scheduled\./s,
+    );
+  });
+
+  it('refuses a second schedule by another person, naming who owns the first', () => {
+    const {emulator, bundle} = world();
+    bundle.call('installSchedule', [], {trigger: 'menu'});
+    bundle.call('installSchedule', [], {
+      trigger: 'menu',
+      user: 'cro@example.com',
+    });
+    expect(emulator.triggers.triggers).toHaveLength(1);
+    expect(emulator.ui.alerts.at(-1)).toMatch(
+      /already installed by owner@example\.com and runs as them/,
+    );
+  });
+
+  it('fires Monday and Friday at the Scorecard Hour, local time, across the DST change', () => {
+    const {emulator, bundle} = world();
+    bundle.call('installSchedule', [], {trigger: 'menu'});
+    const firings = bundle.fireDueTriggers(new Date('2026-11-07T08:00:00Z'));
+    // Every day at 16:00 in Los Angeles, before (UTC−7) and after (UTC−8) the change.
+    expect(
+      firings.map(f => zonedFields(f.at, 'America/Los_Angeles').hour),
+    ).toEqual(firings.map(() => 16));
+    const local = (at: Date) => {
+      const f = zonedFields(at, 'America/Los_Angeles');
+      return `${f.month}/${f.day}`;
+    };
+    expect(firings.map(f => local(f.at))).toEqual([
+      '10/30',
+      '10/31',
+      '11/1',
+      '11/2',
+      '11/3',
+      '11/4',
+      '11/5',
+      '11/6',
+    ]);
+    // 16:00 PDT is 23:00 UTC; 16:00 PST is 00:00 UTC the next day.
+    expect(firings[0].at.toISOString()).toMatch(/^2026-10-30T23:/);
+    expect(firings[7].at.toISOString()).toMatch(/^2026-11-07T00:/);
+    const ran = firings.map(f => (f.result as {ran: string[]}).ran.join('+'));
+    expect(firings.every(f => f.error === undefined)).toBe(true);
+    // Friday 30 Oct, Sat, Sun, Mon 2 Nov, Tue, Wed, Thu, Fri 6 Nov.
+    expect(ran).toEqual([
+      'snapshot',
+      '',
+      '',
+      'slip check',
+      '',
+      '',
+      '',
+      'snapshot',
+    ]);
+    expect(emulator.outbox).toHaveLength(2);
+    const scorecard = emulator.spreadsheet.sheets.find(
+      s => s.state.name === 'Scorecard',
+    )!.state.values;
+    // The sample's today is always week 7 of its rebuild: this Friday and next.
+    expect(scorecard.slice(1).map(r => r[1])).toEqual([7, 8]);
+  });
+
+  it('runs the trigger without a Ui: a failure goes to the Delivery Log', () => {
+    const {emulator, bundle} = world();
+    bundle.call('installSchedule', [], {trigger: 'menu'});
+    const settings = emulator.spreadsheet.sheets.find(
+      s => s.state.name === 'Settings',
+    )!;
+    const row = settings.state.values.findIndex(r => r[0] === 'Rebuild Start');
+    settings.state.values[row][1] = '';
+    const [firing] = bundle.fireDueTriggers(new Date('2026-10-31T08:00:00Z'));
+    expect((firing.error as Error).message).toMatch(/"Rebuild Start" is empty/);
+    const log = emulator.spreadsheet.sheets.find(
+      s => s.state.name === 'Delivery Log',
+    )!.state.values;
+    expect(log[1][4]).toBe('run failed');
+    expect(String(log[1][5])).toMatch(/"Rebuild Start" is empty/);
+    expect(emulator.ui.alerts).toHaveLength(1);
+  });
+});
