@@ -73,6 +73,7 @@ export function loadBundle(
     codeGeneration: {strings: false, wasm: false},
   });
   installEmulatedClock(context, () => emulator.ctx.now().getTime());
+  useEmulatedClock(context, () => emulator.ctx.now().getTime());
   vm.runInContext(code, context, {filename: 'Code.js'});
   const globalFunctions = Object.getOwnPropertyNames(context).filter(
     name =>
@@ -100,6 +101,31 @@ export function loadBundle(
       );
     },
   };
+}
+
+/**
+ * The bundle's `new Date()` and `Date.now()` read the emulator's clock, so a
+ * trigger fired at an emulated Friday 17:00 sees Friday 17:00. Dates stay the
+ * context's own Date objects.
+ */
+function useEmulatedClock(context: vm.Context, now: () => number): void {
+  const install = vm.runInContext(
+    `(function (now) {
+      var RealDate = Date;
+      function EmulatedDate() {
+        if (!new.target) return new RealDate(now()).toString();
+        var args = Array.prototype.slice.call(arguments);
+        return args.length === 0 ? new RealDate(now()) : new (Function.prototype.bind.apply(RealDate, [null].concat(args)))();
+      }
+      EmulatedDate.prototype = RealDate.prototype;
+      EmulatedDate.now = function () { return now(); };
+      EmulatedDate.UTC = RealDate.UTC;
+      EmulatedDate.parse = RealDate.parse;
+      Date = EmulatedDate;
+    })`,
+    context,
+  ) as (now: () => number) => void;
+  install(now);
 }
 
 /** Apps Script's console writes to the execution log, not to the terminal. */

@@ -109,22 +109,23 @@ export class FakeUi {
     prompt?: string | unknown,
     buttons?: unknown,
   ): string {
-    const text =
-      typeof prompt === 'string'
-        ? `${titleOrPrompt}\n\n${prompt}`
-        : titleOrPrompt;
+    // alert(title, prompt, buttons) has three arguments; alert(prompt, buttons) two.
+    const titled = buttons !== undefined;
+    const text = titled
+      ? `${titleOrPrompt}\n\n${String(prompt)}`
+      : titleOrPrompt;
     this.state.alerts.push(text);
-    return this.answer(typeof prompt === 'string' ? buttons : prompt).button;
+    return this.answer(titled ? buttons : prompt).button;
   }
 
   /** Records the question; the reply's text (default "") and button come from the queue. */
   prompt(titleOrPrompt: string, prompt?: string | unknown, buttons?: unknown) {
-    const text =
-      typeof prompt === 'string'
-        ? `${titleOrPrompt}\n\n${prompt}`
-        : titleOrPrompt;
+    const titled = buttons !== undefined;
+    const text = titled
+      ? `${titleOrPrompt}\n\n${String(prompt)}`
+      : titleOrPrompt;
     this.state.prompts.push(text);
-    const reply = this.answer(typeof prompt === 'string' ? buttons : prompt);
+    const reply = this.answer(titled ? buttons : prompt);
     return expose(
       {
         getResponseText: () => reply.text ?? '',
