@@ -74,7 +74,9 @@ describe('Monday slip check', () => {
       rows(emulator, 'Deals').map(d => [d['Deal ID'], d['Owner']]),
     );
     const plays = rows(emulator, 'Signals').filter(
-      r => r['Source'] === 'auto' && r['Save Play'] !== '',
+      r =>
+        (r['Logged At'] as Date).getTime() === MONDAY.getTime() &&
+        r['Save Play'] !== '',
     );
     expect(plays).toHaveLength(result.savePlaysAdded);
     for (const play of plays) {
