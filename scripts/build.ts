@@ -71,6 +71,7 @@ async function buildCode() {
     mainFields: ['module', 'main'],
     // Apps Script re-parses the whole file before every custom-function call: keep it small.
     minify: true,
+    charset: 'utf8',
     legalComments: 'none',
     write: false,
     logLevel: 'warning',
@@ -93,6 +94,7 @@ async function buildHtml(name: string): Promise<number | undefined> {
     format: 'iife',
     target: 'es2020',
     minify: true,
+    charset: 'utf8',
     write: false,
     logLevel: 'warning',
   });
