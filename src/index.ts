@@ -5,6 +5,27 @@
  * reaches Sheets' autocomplete.
  */
 import {forecastBias, forecastVariance} from './formulas/forecast';
+import {gateCheck, gateCompliance} from './formulas/gate';
+import {
+  missHeadlineOf,
+  missSplitOf,
+  missTypeOf,
+  trustStreakOf,
+} from './formulas/miss';
+import {
+  attendanceRate,
+  attendanceStatus,
+  savePlayRate,
+  savePlayStatus,
+} from './formulas/rates';
+import {flaggedDeals, signalDensity, slipSignals} from './formulas/signals';
+import {
+  gateStatus,
+  gateTarget,
+  rebuildWeekOf,
+  recoveryTarget,
+  varianceStatus,
+} from './formulas/targets';
 import {buildMenu, notYetAvailable} from './services/menu';
 import {showSettingsHelp as settingsHelpDialog} from './services/settings';
 import {setUpWorkbookFromMenu} from './services/setup';
@@ -78,10 +99,10 @@ export function showSettingsHelp(): void {
 // ---------------------------------------------------------------- custom functions
 
 /**
- * Forecast variance: |closed − committed| ÷ committed. Works on one cell or a whole column.
- * @param {number|Array<Array<number>>} committed amount committed at the start of the week
- * @param {number|Array<Array<number>>} closed amount closed by Friday
- * @return {number|Array<Array<number>>} the variance as a fraction (format as %)
+ * Forecast variance: |closed − committed| ÷ committed, per cell or per row.
+ * @param {number|number[][]} committed committed at the start of the week
+ * @param {number|number[][]} closed closed by Friday
+ * @return {number|number[][]} the variance (format as %)
  * @customfunction
  */
 export function FORECAST_VARIANCE(committed: unknown, closed: unknown) {
@@ -89,12 +110,249 @@ export function FORECAST_VARIANCE(committed: unknown, closed: unknown) {
 }
 
 /**
- * Forecast bias: (closed − committed) ÷ committed, signed; negative means over-forecast.
- * @param {number|Array<Array<number>>} committed amount committed at the start of the week
- * @param {number|Array<Array<number>>} closed amount closed by Friday
- * @return {number|Array<Array<number>>} the signed bias as a fraction (format as %)
+ * Forecast bias: (closed − committed) ÷ committed; negative = over-forecast.
+ * @param {number|number[][]} committed committed at the start of the week
+ * @param {number|number[][]} closed closed by Friday
+ * @return {number|number[][]} the signed bias (format as %)
  * @customfunction
  */
 export function FORECAST_BIAS(committed: unknown, closed: unknown) {
   return forecastBias(committed, closed);
+}
+
+/**
+ * Variance target in force at a week: 12% by week 2, 8% by week 6, 5% by week 12.
+ * @param {number|number[][]} week week of the rebuild (1 = first)
+ * @param {string|number[][]} [milestones] e.g. "2:12%, 6:8%, 12:5%", or a week/target range
+ * @return {number|number[][]} the target (format as %)
+ * @customfunction
+ */
+export function RECOVERY_TARGET(week: unknown, milestones?: unknown) {
+  return recoveryTarget(week, milestones);
+}
+
+/**
+ * Gate-compliance target in force at a week: 95% by week 4, 100% by week 8.
+ * @param {number|number[][]} week week of the rebuild (1 = first)
+ * @param {string|number[][]} [milestones] e.g. "4:95%, 8:100%", or a week/target range
+ * @return {number|number[][]} the target (format as %)
+ * @customfunction
+ */
+export function GATE_TARGET(week: unknown, milestones?: unknown) {
+  return gateTarget(week, milestones);
+}
+
+/**
+ * ON TARGET when the variance is at or below the target in force, else OFF TARGET.
+ * @param {number|number[][]} variance the week's forecast variance
+ * @param {number|number[][]} week week of the rebuild
+ * @param {string|number[][]} [milestones] variance milestones
+ * @return {string|string[][]} ON TARGET or OFF TARGET
+ * @customfunction
+ */
+export function VARIANCE_STATUS(
+  variance: unknown,
+  week: unknown,
+  milestones?: unknown,
+) {
+  return varianceStatus(variance, week, milestones);
+}
+
+/**
+ * ON TARGET when gate compliance is at or above the target in force, else OFF TARGET.
+ * @param {number|number[][]} compliance the week's gate compliance
+ * @param {number|number[][]} week week of the rebuild
+ * @param {string|number[][]} [milestones] gate milestones
+ * @return {string|string[][]} ON TARGET or OFF TARGET
+ * @customfunction
+ */
+export function GATE_STATUS(
+  compliance: unknown,
+  week: unknown,
+  milestones?: unknown,
+) {
+  return gateStatus(compliance, week, milestones);
+}
+
+/**
+ * Week of the rebuild a date falls in (Monday–Sunday weeks; 1 = the week of Rebuild Start).
+ * @param {Date|Date[][]} date a date or a column of dates
+ * @param {Date} rebuild_start the Monday of week 1
+ * @return {number|number[][]} the week; 0 or less before the rebuild
+ * @customfunction
+ */
+export function REBUILD_WEEK(date: unknown, rebuild_start: unknown) {
+  return rebuildWeekOf(date, rebuild_start);
+}
+
+/**
+ * Qualification gate per deal: PASS, or FAIL: and what is missing.
+ * @param {string[][]} deals the Deals table with its header row, e.g. Deals!A1:AD
+ * @param {Date} [as_of] day of evaluation (today)
+ * @param {number} [eb_days] days an EB confirmation stays valid (14)
+ * @return {string[][]} "Gate", then one verdict per row; blank for closed deals
+ * @customfunction
+ */
+export function GATE_CHECK(deals: unknown, as_of?: unknown, eb_days?: unknown) {
+  return gateCheck(deals, as_of, eb_days);
+}
+
+/**
+ * Share of Commit deals that pass the qualification gate.
+ * @param {string[][]} deals the Deals table with its header row
+ * @param {Date} [as_of] day of evaluation (today)
+ * @param {number} [eb_days] days an EB confirmation stays valid (14)
+ * @return {number} the compliance (format as %); blank without Commit deals
+ * @customfunction
+ */
+export function GATE_COMPLIANCE(
+  deals: unknown,
+  as_of?: unknown,
+  eb_days?: unknown,
+) {
+  return gateCompliance(deals, as_of, eb_days);
+}
+
+/**
+ * Slip signals firing per open deal, comma-separated.
+ * @param {string[][]} deals the Deals table with its header row, e.g. Deals!A1:AD
+ * @param {Date} [as_of] moment of evaluation (now)
+ * @return {string[][]} "Slip Signals", then one list per row; blank when none
+ * @customfunction
+ */
+export function SLIP_SIGNALS(deals: unknown, as_of?: unknown) {
+  return slipSignals(deals, as_of);
+}
+
+/**
+ * Slip-signal density: signals firing across Commit deals.
+ * @param {string[][]} deals the Deals table with its header row
+ * @param {Date} [as_of] moment of evaluation (now)
+ * @return {number} the number of signals
+ * @customfunction
+ */
+export function SIGNAL_DENSITY(deals: unknown, as_of?: unknown) {
+  return signalDensity(deals, as_of);
+}
+
+/**
+ * Commit deals with two or more slip signals (flagged for a save-play).
+ * @param {string[][]} deals the Deals table with its header row
+ * @param {Date} [as_of] moment of evaluation (now)
+ * @return {number} the number of flagged deals
+ * @customfunction
+ */
+export function FLAGGED_DEALS(deals: unknown, as_of?: unknown) {
+  return flaggedDeals(deals, as_of);
+}
+
+/**
+ * Save-play execution rate: save-plays executed ÷ signals fired.
+ * @param {number|number[][]} signals_fired signals fired
+ * @param {number|number[][]} save_plays_executed save-plays executed
+ * @return {number|number[][]} the rate (format as %); blank when none fired
+ * @customfunction
+ */
+export function SAVE_PLAY_RATE(
+  signals_fired: unknown,
+  save_plays_executed: unknown,
+) {
+  return savePlayRate(signals_fired, save_plays_executed);
+}
+
+/**
+ * OPERATIONAL at or above the save-play threshold, DECORATIVE below.
+ * @param {number|number[][]} rate the save-play rate
+ * @param {number} [threshold] the threshold (80%)
+ * @return {string|string[][]} OPERATIONAL or DECORATIVE
+ * @customfunction
+ */
+export function SAVE_PLAY_STATUS(rate: unknown, threshold?: unknown) {
+  return savePlayStatus(rate, threshold);
+}
+
+/**
+ * Scorecard attendance: attended ÷ invited.
+ * @param {number|number[][]} attended people who attended
+ * @param {number|number[][]} invited people invited
+ * @return {number|number[][]} the rate (format as %); blank when nobody was invited
+ * @customfunction
+ */
+export function ATTENDANCE_RATE(attended: unknown, invited: unknown) {
+  return attendanceRate(attended, invited);
+}
+
+/**
+ * DISENGAGING below the low line, ENGAGED above the high line, else STEADY.
+ * @param {number|number[][]} rate the attendance rate
+ * @param {number} [low] the low line (80%)
+ * @param {number} [high] the high line (90%)
+ * @return {string|string[][]} DISENGAGING, STEADY or ENGAGED
+ * @customfunction
+ */
+export function ATTENDANCE_STATUS(
+  rate: unknown,
+  low?: unknown,
+  high?: unknown,
+) {
+  return attendanceStatus(rate, low, high);
+}
+
+/**
+ * BEAT (≥ plan), SOFT MISS (below plan, ≥ prior period) or HARD MISS (below prior period).
+ * @param {number|number[][]} bookings the period's bookings
+ * @param {number|number[][]} prior_bookings the prior period's bookings
+ * @param {number|number[][]} plan the period's plan
+ * @return {string|string[][]} BEAT, SOFT MISS or HARD MISS
+ * @customfunction
+ */
+export function MISS_TYPE(
+  bookings: unknown,
+  prior_bookings: unknown,
+  plan: unknown,
+) {
+  return missTypeOf(bookings, prior_bookings, plan);
+}
+
+/**
+ * The post-mortem's first sentence: the number and the delta against the commit.
+ * @param {number|number[][]} actual what the period closed at
+ * @param {number|number[][]} commit what was committed
+ * @param {string|string[][]} [period] e.g. "Q3" ("the quarter")
+ * @return {string|string[][]} "We finished Q3 at $14.2M against a commit of $18.5M. …"
+ * @customfunction
+ */
+export function MISS_HEADLINE(
+  actual: unknown,
+  commit: unknown,
+  period?: unknown,
+) {
+  return missHeadlineOf(actual, commit, period);
+}
+
+/**
+ * Black-swan split of a miss into operational and non-controllable parts.
+ * @param {number|number[][]} actual what the period closed at
+ * @param {number|number[][]} commit what was committed
+ * @param {number|number[][]} non_controllable the miss with a named non-controllable cause
+ * @return {number[][]} per row: operational miss, non-controllable miss
+ * @customfunction
+ */
+export function MISS_SPLIT(
+  actual: unknown,
+  commit: unknown,
+  non_controllable: unknown,
+) {
+  return missSplitOf(actual, commit, non_controllable);
+}
+
+/**
+ * Consecutive most recent periods in which actual ≥ commit (periods oldest first).
+ * @param {number[][]} commits each period's commit
+ * @param {number[][]} actuals each period's actual
+ * @return {number} the streak
+ * @customfunction
+ */
+export function TRUST_STREAK(commits: unknown, actuals: unknown) {
+  return trustStreakOf(commits, actuals);
 }

@@ -25,7 +25,10 @@ export function show(value: unknown): string {
   if (isDate(value)) {
     return isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();
   }
-  if (typeof value === 'string') return JSON.stringify(value);
+  // A pasted paragraph would drown the message: the start is enough to find the cell.
+  if (typeof value === 'string') {
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+  }
   return String(value);
 }
 

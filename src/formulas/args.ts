@@ -4,7 +4,8 @@
  * per cell), blank in gives blank out, and bad input throws an Error that
  * names the function, the row and the value.
  */
-import {isBlank, show, toNumber} from '../domain/cells';
+import {isBlank, show, toDate, toNumber} from '../domain/cells';
+import {InputError} from '../domain/input-error';
 
 export type Grid = unknown[][];
 export type Arg = unknown;
@@ -20,47 +21,80 @@ export function formulaError(fn: string, message: string, row?: number): Error {
   );
 }
 
+/**
+ * Runs a custom function's body, turning the domain's InputErrors into
+ * `FN: row N: …` errors. Anything else is a bug and is left as it is.
+ */
+export function guard<T>(fn: string, body: () => T): T {
+  try {
+    return body();
+  } catch (err) {
+    if (err instanceof InputError) throw formulaError(fn, err.message, err.row);
+    throw err;
+  }
+}
+
 /** Normalises a range argument to rows of cells (Sheets passes 2D arrays; a lone array is one row). */
 export function asRows(value: Grid): unknown[][] {
   return value.map(r => (Array.isArray(r) ? r : [r]));
+}
+
+/** Widest row of a range (a loop: spreading 100,000 rows into Math.max overflows the stack). */
+function widthOf(rows: unknown[][]): number {
+  let cols = 0;
+  for (const r of rows) if (r.length > cols) cols = r.length;
+  return cols;
 }
 
 /**
  * Applies `fn` cell by cell over arguments that are each a scalar or a range.
  * Ranges must share one shape; scalars broadcast. Output has the ranges' shape,
  * or is a scalar when every argument is one. Any blank argument gives "".
+ * Rows are numbered from 1 within the range (a column argument does not know
+ * which sheet row it starts on); a scalar call has no row.
  */
 export function elementwise<T>(
   fnName: string,
   names: readonly string[],
   args: readonly Arg[],
-  compute: (values: unknown[], row: number) => T,
+  compute: (values: unknown[], row: number | undefined, col: number) => T,
 ): T | '' | (T | '')[][] {
   const grids = args.map(a => (isGrid(a) ? asRows(a) : undefined));
-  const shapeFrom = grids.find(g => g !== undefined);
-  if (!shapeFrom) {
-    return args.some(isBlank) ? '' : compute([...args], 1);
+  const first = grids.findIndex(g => g !== undefined);
+  if (first < 0) {
+    return args.some(isBlank) ? '' : compute([...args], undefined, 0);
   }
+  const shapeFrom = grids[first]!;
   const rows = shapeFrom.length;
-  const cols = Math.max(0, ...shapeFrom.map(r => r.length));
+  const cols = widthOf(shapeFrom);
   grids.forEach((g, i) => {
     if (!g) return;
-    const gCols = Math.max(0, ...g.map(r => r.length));
+    const gCols = widthOf(g);
     if (g.length !== rows || gCols !== cols) {
       throw formulaError(
         fnName,
-        `${names[i]} is ${g.length}×${gCols} but ${names[grids.indexOf(shapeFrom)]} is ${rows}×${cols}; give ranges of the same size`,
+        `${names[i]} is ${g.length}×${gCols} but ${names[first]} is ${rows}×${cols}; give ranges of the same size`,
       );
     }
   });
-  const out: (T | '')[][] = [];
+  if (rows === 0 || cols === 0) {
+    throw formulaError(fnName, `${names[first]} is an empty range`);
+  }
+  const out: (T | '')[][] = new Array(rows);
+  const values: unknown[] = new Array(args.length);
   for (let r = 0; r < rows; r++) {
-    const line: (T | '')[] = [];
+    const line: (T | '')[] = new Array(cols);
     for (let c = 0; c < cols; c++) {
-      const values = args.map((a, i) => (grids[i] ? grids[i]![r][c] : a));
-      line.push(values.some(isBlank) ? '' : compute(values, r + 1));
+      let blank = false;
+      for (let i = 0; i < args.length; i++) {
+        const g = grids[i];
+        const v = g ? g[r][c] : args[i];
+        if (isBlank(v)) blank = true;
+        values[i] = v;
+      }
+      line[c] = blank ? '' : compute(values, r + 1, c);
     }
-    out.push(line);
+    out[r] = line;
   }
   return out;
 }
@@ -77,4 +111,124 @@ export function requireNumber(
     throw formulaError(fn, `${name} is ${show(value)}, not a number`, row);
   }
   return n;
+}
+
+/** A number that is zero or more. */
+export function requireNonNegative(
+  fn: string,
+  name: string,
+  value: unknown,
+  row?: number,
+): number {
+  const n = requireNumber(fn, name, value, row);
+  if (n < 0)
+    throw formulaError(fn, `${name} is ${n}, it cannot be negative`, row);
+  return n;
+}
+
+/** A count: a whole number, zero or more. */
+export function requireCount(
+  fn: string,
+  name: string,
+  value: unknown,
+  row?: number,
+): number {
+  const n = requireNonNegative(fn, name, value, row);
+  if (!Number.isInteger(n)) {
+    throw formulaError(fn, `${name} is ${n}, not a whole count`, row);
+  }
+  return n;
+}
+
+/** A share from 0% to 100% ("85%", 0.85). */
+export function requireShare(
+  fn: string,
+  name: string,
+  value: unknown,
+  row?: number,
+): number {
+  const n = requireNumber(fn, name, value, row);
+  if (n < 0 || n > 1) {
+    throw formulaError(
+      fn,
+      `${name} is ${show(value)}, not a share between 0% and 100%`,
+      row,
+    );
+  }
+  return n;
+}
+
+/** A computed number that must be finite: huge inputs give an error, never Infinity or NaN. */
+export function finite(
+  fn: string,
+  value: number,
+  what: string,
+  row?: number,
+): number {
+  if (!Number.isFinite(value)) {
+    throw formulaError(fn, `${what} is too large to compute`, row);
+  }
+  return value;
+}
+
+/** An optional single-cell argument: a 1×1 range is its cell; a larger range is refused. */
+export function singleCell(fn: string, name: string, value: unknown): unknown {
+  if (!isGrid(value)) return value;
+  const rows = asRows(value);
+  if (rows.length === 1 && rows[0].length === 1) return rows[0][0];
+  if (rows.length === 0 || rows.every(r => r.length === 0)) return '';
+  throw formulaError(
+    fn,
+    `${name} must be one cell, not a ${rows.length}×${widthOf(rows)} range`,
+  );
+}
+
+/**
+ * The date of evaluation: a date cell or date text; blank means now.
+ * Custom functions cannot take TODAY(), hence the explicit cell.
+ */
+export function asOfArg(fn: string, value: unknown): Date {
+  const cell = singleCell(fn, 'as_of', value);
+  if (isBlank(cell)) return new Date();
+  const date = toDate(cell);
+  if (!date) throw formulaError(fn, `as_of is ${show(cell)}, not a date`);
+  return date;
+}
+
+/** An optional whole number of days (a setting), with its default when blank. */
+export function daysArg(
+  fn: string,
+  name: string,
+  value: unknown,
+  fallback: number,
+): number {
+  const cell = singleCell(fn, name, value);
+  if (isBlank(cell)) return fallback;
+  const n = toNumber(cell);
+  if (n === undefined || !Number.isInteger(n) || n < 0) {
+    throw formulaError(
+      fn,
+      `${name} is ${show(cell)}, not a whole number of days`,
+    );
+  }
+  return n;
+}
+
+/** An optional share argument (a threshold), with its default when blank. */
+export function shareArg(
+  fn: string,
+  name: string,
+  value: unknown,
+  fallback: number,
+): number {
+  const cell = singleCell(fn, name, value);
+  return isBlank(cell) ? fallback : requireShare(fn, name, cell);
+}
+
+/** Every cell of a range row by row (a scalar is one cell). */
+export function cellsOf(value: Arg): unknown[] {
+  if (!isGrid(value)) return [value];
+  const out: unknown[] = [];
+  for (const r of asRows(value)) for (const c of r) out.push(c);
+  return out;
 }

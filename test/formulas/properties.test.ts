@@ -1,0 +1,249 @@
+/**
+ * Random cells at every custom function, through the bundle: each call
+ * returns a well-formed result (finite numbers and text, shaped like its
+ * input) or throws a plain Error of the form `FN: [row N: ]what is wrong`.
+ * Never a TypeError, never a silent NaN or Infinity.
+ */
+import fc from 'fast-check';
+import {DEAL_HEADERS} from '../../src/domain/deals';
+import {readEntryPoints} from '../../scripts/build';
+import {call} from './sheet';
+
+const cell: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constant(''),
+  fc.constantFrom(
+    ' ',
+    'n/a',
+    '$1,200',
+    '12%',
+    '(500)',
+    '1.5M',
+    '-3',
+    '0',
+    'TRUE',
+    'yes',
+    'Commit',
+    'closed won',
+    '2026-11-20',
+    '11/20/2026',
+    '2026-02-30',
+    '2:12%, 6:8%',
+    'hopefully',
+  ),
+  fc.string({maxLength: 12}),
+  fc.integer({min: -1000, max: 1000}),
+  fc.double(), // includes NaN, ±Infinity, -0 and huge values
+  fc.constantFrom(1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER),
+  fc.boolean(),
+  fc.date({noInvalidDate: false}),
+);
+
+/** Sheets ranges, ragged ones included (rows of different lengths, empty rows). */
+const range = fc.array(fc.array(cell, {maxLength: 3}), {maxLength: 5});
+const arg = fc.oneof(cell, range, fc.constant(undefined));
+
+/** A cell that fits its Deals column most of the time, and anything at all otherwise. */
+function dealCell(header: string): fc.Arbitrary<unknown> {
+  const dates = fc.oneof(
+    fc.date({
+      min: new Date(2026, 0, 1),
+      max: new Date(2027, 0, 1),
+      noInvalidDate: true,
+    }),
+    fc.constantFrom('2026-11-20', '11/9/2026', ''),
+  );
+  const fitting =
+    header === 'Forecast Category'
+      ? fc.constantFrom(
+          'Commit',
+          'Best Case',
+          'Pipeline',
+          'Closed Won',
+          'closed lost',
+          '',
+        )
+      : /Date|On$|Last/.test(header)
+        ? dates
+        : /^(Metrics|Economic Buyer|Decision|Paper Process$|Identify|Champion|Competition)/.test(
+              header,
+            )
+          ? fc.oneof(fc.boolean(), fc.constantFrom('TRUE', 'no', ''))
+          : fc.oneof(
+              fc.string({maxLength: 20}),
+              fc.constantFrom('maybe next week', ''),
+            );
+  return fc.oneof(
+    {weight: 9, arbitrary: fitting},
+    {weight: 1, arbitrary: cell},
+  );
+}
+
+/** Deals tables: the contract's headers (some dropped, shuffled, extra ones added) and rows that mostly fit. */
+const dealsTable = fc
+  .tuple(
+    fc.shuffledSubarray([...DEAL_HEADERS, 'Region', ''], {
+      minLength: DEAL_HEADERS.length - 2,
+    }),
+    fc.nat({max: 6}),
+  )
+  .chain(([headers, rows]) =>
+    fc
+      .array(fc.tuple(...headers.map(dealCell)), {
+        minLength: rows,
+        maxLength: rows,
+      })
+      .map(body => [headers as unknown[], ...body]),
+  );
+
+const tableArg = fc.oneof(
+  {weight: 8, arbitrary: dealsTable},
+  {weight: 1, arbitrary: arg},
+);
+
+type Kind = 'cells' | 'table' | 'aggregate' | 'pairs' | 'streak';
+
+/** `ranged`: the arguments that are read cell by cell and so shape the result. */
+const FUNCTIONS: Record<
+  string,
+  {kind: Kind; arity: number; ranged?: number[]}
+> = {
+  FORECAST_VARIANCE: {kind: 'cells', arity: 2, ranged: [0, 1]},
+  FORECAST_BIAS: {kind: 'cells', arity: 2, ranged: [0, 1]},
+  RECOVERY_TARGET: {kind: 'cells', arity: 2, ranged: [0]},
+  GATE_TARGET: {kind: 'cells', arity: 2, ranged: [0]},
+  VARIANCE_STATUS: {kind: 'cells', arity: 3, ranged: [0, 1]},
+  GATE_STATUS: {kind: 'cells', arity: 3, ranged: [0, 1]},
+  REBUILD_WEEK: {kind: 'cells', arity: 2, ranged: [0]},
+  GATE_CHECK: {kind: 'table', arity: 3},
+  GATE_COMPLIANCE: {kind: 'aggregate', arity: 3},
+  SLIP_SIGNALS: {kind: 'table', arity: 2},
+  SIGNAL_DENSITY: {kind: 'aggregate', arity: 2},
+  FLAGGED_DEALS: {kind: 'aggregate', arity: 2},
+  SAVE_PLAY_RATE: {kind: 'cells', arity: 2, ranged: [0, 1]},
+  SAVE_PLAY_STATUS: {kind: 'cells', arity: 2, ranged: [0]},
+  ATTENDANCE_RATE: {kind: 'cells', arity: 2, ranged: [0, 1]},
+  ATTENDANCE_STATUS: {kind: 'cells', arity: 3, ranged: [0]},
+  MISS_TYPE: {kind: 'cells', arity: 3, ranged: [0, 1, 2]},
+  MISS_HEADLINE: {kind: 'cells', arity: 3, ranged: [0, 1, 2]},
+  MISS_SPLIT: {kind: 'pairs', arity: 3, ranged: [0, 1, 2]},
+  TRUST_STREAK: {kind: 'streak', arity: 2},
+};
+
+const isCell = (v: unknown) =>
+  typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+
+const isGridOf = (v: unknown, width?: number) =>
+  Array.isArray(v) &&
+  v.every(
+    row =>
+      Array.isArray(row) &&
+      row.length > 0 &&
+      (width === undefined || row.length === width) &&
+      row.every(isCell),
+  );
+
+/** The rows a result must have: those of the first ranged argument given as a range. */
+const rowsOf = (args: unknown[], ranged: number[] = []) =>
+  ranged.map(i => args[i]).find(Array.isArray) as unknown[] | undefined;
+
+function wellFormed(
+  kind: Kind,
+  args: unknown[],
+  result: unknown,
+  ranged?: number[],
+): boolean {
+  switch (kind) {
+    case 'cells': {
+      const grid = rowsOf(args, ranged);
+      if (!grid) return isCell(result);
+      return isGridOf(result) && (result as unknown[]).length === grid.length;
+    }
+    case 'table':
+      return (
+        isGridOf(result, 1) &&
+        (result as unknown[]).length === (args[0] as unknown[]).length &&
+        (result as string[][]).every(([v]) => typeof v === 'string')
+      );
+    case 'aggregate':
+      return (
+        result === '' ||
+        (typeof result === 'number' && Number.isFinite(result) && result >= 0)
+      );
+    case 'pairs': {
+      const grid = rowsOf(args, ranged);
+      return (
+        isGridOf(result, 2) &&
+        (result as unknown[]).length === (grid?.length ?? 1)
+      );
+    }
+    case 'streak':
+      return Number.isInteger(result) && (result as number) >= 0;
+  }
+}
+
+function check(
+  name: string,
+  kind: Kind,
+  args: unknown[],
+  ranged?: number[],
+): boolean {
+  let result: unknown;
+  try {
+    result = call(name, ...args);
+  } catch (err) {
+    const e = err as Error;
+    const form = new RegExp(`^${name}: (row \\d+: )?\\S`);
+    if (e.name !== 'Error' || !form.test(e.message)) {
+      throw new Error(`${name} threw ${e.name}: ${e.message}`);
+    }
+    return true;
+  }
+  if (!wellFormed(kind, args, result, ranged)) {
+    throw new Error(`${name} returned ${JSON.stringify(result)}`);
+  }
+  return true;
+}
+
+describe('every custom function under random cells', () => {
+  it('covers every custom function of src/index.ts', () => {
+    const custom = readEntryPoints()
+      .filter(e => /^[A-Z][A-Z0-9_]*$/.test(e.name))
+      .map(e => [e.name, e.params.length]);
+    expect(custom.sort()).toEqual(
+      Object.entries(FUNCTIONS)
+        .map(([n, f]) => [n, f.arity])
+        .sort(),
+    );
+  });
+
+  for (const [name, {kind, arity, ranged}] of Object.entries(FUNCTIONS)) {
+    it(`${name}: a well-formed result or an Error naming the function`, () => {
+      const first = kind === 'table' || kind === 'aggregate' ? tableArg : arg;
+      const rest = fc.array(arg, {minLength: arity - 1, maxLength: arity - 1});
+      fc.assert(
+        fc.property(first, rest, (a, more) =>
+          check(name, kind, [a, ...more], ranged),
+        ),
+        {numRuns: kind === 'table' || kind === 'aggregate' ? 300 : 500},
+      );
+    });
+  }
+
+  it('table functions give a verdict for well-formed Commit rows (not only errors)', () => {
+    // Guards the generators: the properties above must reach real results too.
+    let results = 0;
+    fc.assert(
+      fc.property(dealsTable, table => {
+        try {
+          call('GATE_CHECK', table, new Date(2026, 10, 20));
+          results++;
+        } catch {
+          // counted below
+        }
+        return true;
+      }),
+      {numRuns: 200},
+    );
+    expect(results).toBeGreaterThan(20);
+  });
+});
