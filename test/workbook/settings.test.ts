@@ -4,6 +4,8 @@
  * expected; blank cells take their defaults; a missing required setting
  * says which one to fill in.
  */
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import vm from 'node:vm';
 import {
   SETTINGS,
@@ -214,5 +216,28 @@ describe('settings', () => {
       'Scorecard Day: (blank) (blank, so the default Friday)',
     );
     for (const s of SETTINGS) expect(help).toContain(`expected: ${s.expected}`);
+  });
+});
+
+describe('the README’s settings table', () => {
+  it('lists every setting with the default set-up writes', () => {
+    const readme = readFileSync(
+      join(__dirname, '..', '..', 'README.md'),
+      'utf8',
+    );
+    const table = readme
+      .split('<!-- settings:begin -->')[1]
+      .split('<!-- settings:end -->')[0];
+    const rows = table
+      .trim()
+      .split('\n')
+      .slice(2)
+      .map(line => line.split('|').map(c => c.trim()));
+    expect(rows.map(r => [r[1], r[2]])).toEqual(
+      SETTINGS.map(s => [
+        s.name,
+        s.default === '' ? '(none)' : String(s.default),
+      ]),
+    );
   });
 });
