@@ -165,8 +165,20 @@ export function createEmulator(
 
   const Logger = expose(
     {
+      /** Logger.log(format, values…) fills %s, %d and %f as Apps Script does; otherwise joins its arguments. */
       log: (...args: unknown[]) => {
-        logs.push(args.map(String).join(' '));
+        const [first, ...rest] = args;
+        if (typeof first === 'string' && rest.length && /%[sdf]/.test(first)) {
+          let i = 0;
+          logs.push(
+            first.replace(/%[sdf]/g, m =>
+              i < rest.length ? String(rest[i++]) : m,
+            ),
+          );
+        } else {
+          logs.push(args.map(String).join(' '));
+        }
+        return Logger;
       },
     },
     'Logger',

@@ -155,6 +155,27 @@ export function nextRunAfter(t: TriggerState, after: Date): Date | undefined {
   }
 }
 
+const DAY_NAMES = WEEKDAYS.map(d => d[0] + d.slice(1).toLowerCase());
+const hhmm = (h: number, m: number) =>
+  `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+
+/** The schedule in words, for the preview's trigger list ("Every Friday at 17:00 (America/Los_Angeles)"). */
+export function describeSchedule(t: TriggerState): string {
+  const s = t.schedule;
+  const zone = ` (${t.timeZone})`;
+  switch (s.kind) {
+    case 'once':
+      return `Once, at ${s.at.toISOString()}`;
+    case 'minutes':
+    case 'hours':
+      return `Every ${s.every === 1 ? '' : `${s.every} `}${s.every === 1 ? s.kind.slice(0, -1) : s.kind}`;
+    case 'days':
+      return `Every ${s.every === 1 ? 'day' : `${s.every} days`} at ${hhmm(s.hour, s.minute)}${zone}`;
+    case 'weeks':
+      return `Every ${s.every === 1 ? '' : `${s.every} weeks on `}${DAY_NAMES[s.weekDay]} at ${hhmm(s.hour, s.minute)}${zone}`;
+  }
+}
+
 export function timeDrivenEvent(uid: string, at: Date): TimeDrivenEvent {
   const f = zonedFields(at, 'UTC');
   const jan1 = Date.UTC(f.year, 0, 1);

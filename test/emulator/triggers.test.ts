@@ -4,6 +4,7 @@
  * daylight-saving changes, as the installer, with no Ui.
  */
 import {loadBundle} from '../../emulator/loader';
+import {describeSchedule} from '../../emulator/triggers';
 import {thrown, world} from './world';
 
 const LA = 'America/Los_Angeles';
@@ -56,6 +57,20 @@ describe('ScriptApp trigger registry', () => {
       'cro@acme.example',
       'revops@acme.example',
     ]);
+  });
+
+  it('describes each schedule in words for the preview', () => {
+    const {emulator, ScriptApp} = world({scriptTimeZone: LA});
+    ScriptApp.newTrigger('weekly')
+      .timeBased()
+      .everyWeeks(1)
+      .onWeekDay(ScriptApp.WeekDay.FRIDAY)
+      .atHour(17)
+      .nearMinute(30)
+      .create();
+    expect(describeSchedule(emulator.triggers.triggers[0])).toBe(
+      'Every Friday at 17:30 (America/Los_Angeles)',
+    );
   });
 
   it('deleteTrigger removes it, after which a new one may be created', () => {

@@ -190,6 +190,13 @@ describe('Utilities.sleep and getUuid', () => {
     expect(Utilities.getUuid()).not.toBe(a);
   });
 
+  it('Logger.log fills %s placeholders as Apps Script does', () => {
+    const {emulator, Logger} = world();
+    Logger.log('Week %s: variance %s', 6, '7.1%');
+    Logger.log('plain', 1);
+    expect(emulator.logs).toEqual(['Week 6: variance 7.1%', 'plain 1']);
+  });
+
   it('works in AuthMode.NONE, where onOpen may run', () => {
     const {emulator, Utilities, Logger} = world();
     const out = emulator.run({authMode: 'NONE', trigger: 'simple'}, () => {
