@@ -7,6 +7,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {FakeBlob, encodeText} from './blob';
 import {appsScriptError, type EmulatorContext} from './context';
+import {exposeTemplate} from './html-template';
 import {expose, type Emulates} from './instrument';
 
 type RealHtmlService = GoogleAppsScript.HTML.HtmlService;
@@ -131,7 +132,7 @@ export class FakeHtmlOutput implements Emulates<
 
 export class FakeHtmlService implements Emulates<
   RealHtmlService,
-  'createHtmlOutput' | 'createHtmlOutputFromFile'
+  'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplateFromFile'
 > {
   readonly SandboxMode = SANDBOX_MODE;
   readonly XFrameOptionsMode = X_FRAME_OPTIONS_MODE;
@@ -160,10 +161,22 @@ export class FakeHtmlService implements Emulates<
   /** Reads NAME.html (the ".html" may be given or not) from the project's files. */
   createHtmlOutputFromFile(filename: string) {
     this.ctx.requireAuth('HtmlService.createHtmlOutputFromFile', 'basic');
+    return this.output(this.readFile(filename));
+  }
+
+  /** A template from NAME.html: set variables on it, then evaluate(). */
+  createTemplateFromFile(filename: string) {
+    this.ctx.requireAuth('HtmlService.createTemplateFromFile', 'basic');
+    return exposeTemplate(this.ctx, this.readFile(filename), content =>
+      this.output(content),
+    );
+  }
+
+  private readFile(filename: string): string {
     const name = String(filename).replace(/\.html$/, '');
     const file = this.ctx.htmlDir && join(this.ctx.htmlDir, `${name}.html`);
     if (!file || !existsSync(file))
       throw appsScriptError(`No HTML file named ${name} was found.`);
-    return this.output(readFileSync(file, 'utf8'));
+    return readFileSync(file, 'utf8');
   }
 }

@@ -1,9 +1,11 @@
 // Builds the Apps Script project into dist/: Code.js (bundle + top-level entry points
-// with their JSDoc), appsscript.json and sidebar.html (one self-contained file).
+// with their JSDoc), appsscript.json, sidebar.html (one self-contained file) and the
+// server-side HtmlService templates of src/templates/.
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
 import {
   readFileSync,
+  readdirSync,
   writeFileSync,
   mkdirSync,
   copyFileSync,
@@ -124,6 +126,12 @@ export async function build({quiet = false} = {}) {
   const {bytes, entries} = await buildCode();
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
   const sidebarBytes = await buildHtml('sidebar');
+  // Server-side HtmlService templates (the CFO email): markup kept out of Code.js.
+  const templates = join(root, 'src', 'templates');
+  for (const file of existsSync(templates) ? readdirSync(templates) : []) {
+    if (file.endsWith('.html'))
+      copyFileSync(join(templates, file), join(dist, file));
+  }
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   if (!quiet) {
     console.log(

@@ -4,7 +4,14 @@
  * recorded in the Delivery Log; a row whose email failed is retried once by
  * the next run; a row that was sent is never sent again.
  */
-import {renderCfoEmail, type TrendPoint} from '../domain/cfo-email';
+import {
+  cfoEmailView,
+  plainText,
+  subjectLine,
+  type CfoEmailInput,
+  type CfoEmailView,
+  type TrendPoint,
+} from '../domain/cfo-email';
 import {toNumber, toText} from '../domain/cells';
 import type {Settings} from '../domain/settings';
 import type {WeekRecord} from '../domain/scorecard-record';
@@ -59,6 +66,14 @@ export function unsentRows(spreadsheet: Spreadsheet): number[] {
     .sort((a, b) => a - b);
 }
 
+/** The email (or, for print, the PDF handout) from src/templates/cfo-email.html; the template escapes every value. */
+function renderTemplate(view: CfoEmailView, print: boolean): string {
+  const template = HtmlService.createTemplateFromFile('cfo-email');
+  template.view = view;
+  template.print = print;
+  return template.evaluate().getContent();
+}
+
 function send(
   spreadsheet: Spreadsheet,
   settings: Settings,
@@ -78,7 +93,7 @@ function send(
       `Google's daily email quota is used up (${quota} left, ${recipients.length} needed); the next run retries.`,
     );
   }
-  const email = renderCfoEmail({
+  const input: CfoEmailInput = {
     record: pending.record,
     thresholds: {
       savePlayThreshold: settings.savePlayThreshold,
@@ -92,9 +107,10 @@ function send(
     spreadsheetName: spreadsheet.getName(),
     weekEndingLabel: clock.label(pending.record.weekEnding),
     amendment: pending.amendment,
-  });
+  };
+  const view = cfoEmailView(input);
   const pdf = Utilities.newBlob(
-    email.handoutHtml,
+    renderTemplate(view, true),
     'text/html',
     'scorecard.html',
   )
@@ -104,9 +120,9 @@ function send(
     );
   MailApp.sendEmail({
     to: recipients.join(','),
-    subject: email.subject,
-    body: email.text,
-    htmlBody: email.html,
+    subject: subjectLine(input),
+    body: plainText(input),
+    htmlBody: renderTemplate(view, false),
     attachments: [pdf],
     name: 'Trust Rebuild scorecard',
     replyTo: settings.croEmail || undefined,

@@ -1,4 +1,15 @@
-import {renderCfoEmail, type CfoEmailInput} from '../../src/domain/cfo-email';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {
+  cfoEmailView,
+  plainText,
+  subjectLine,
+  type CfoEmailInput,
+} from '../../src/domain/cfo-email';
+import {
+  compileTemplate,
+  escapeTemplateValue,
+} from '../../emulator/html-template';
 import type {WeekRecord} from '../../src/domain/scorecard-record';
 import {
   attendanceStatus,
@@ -65,8 +76,25 @@ const input: CfoEmailInput = {
   weekEndingLabel: 'Fri 20 Nov 2026',
 };
 
+/** The email as HtmlService renders src/templates/cfo-email.html with this view. */
+function render(input: CfoEmailInput, print = false) {
+  const source = readFileSync(
+    join(__dirname, '../../src/templates/cfo-email.html'),
+    'utf8',
+  );
+  return compileTemplate(source)(
+    {view: cfoEmailView(input), print},
+    escapeTemplateValue,
+  );
+}
+
 describe('CFO email', () => {
-  const email = renderCfoEmail(input);
+  const email = {
+    subject: subjectLine(input),
+    html: render(input),
+    text: plainText(input),
+    handoutHtml: render(input, true),
+  };
 
   it('states the week and the headline variance against target in the subject', () => {
     expect(email.subject).toBe(
@@ -78,7 +106,7 @@ describe('CFO email', () => {
     const lead = email.html.indexOf('Off target this week');
     expect(lead).toBeGreaterThan(0);
     expect(lead).toBeLessThan(
-      email.html.indexOf('Qualification-gate compliance</td>'),
+      email.html.indexOf('>Qualification-gate compliance</td>'),
     );
     expect(email.text).toMatch(
       /Off target this week:\n- Forecast variance: 7% against a target of 5%/,
@@ -94,12 +122,25 @@ describe('CFO email', () => {
     expect(email.html).toContain('Two deals slipped &lt;b&gt;late&lt;/b&gt;');
   });
 
-  it('carries the chain value, the row and a link to the spreadsheet', () => {
+  it('carries the chain value, the row and a link to the spreadsheet (the handout names it without a link)', () => {
     expect(email.html).toContain('ab'.repeat(32));
     expect(email.html).toContain(
       'href="https://docs.google.com/spreadsheets/d/x/edit"',
     );
+    expect(email.handoutHtml).not.toContain('href=');
+    expect(email.handoutHtml).toContain('@page{size:letter');
     expect(email.text).toContain('Scorecard row 8');
+  });
+
+  it('draws the trend as bars against the glide-path mark', () => {
+    const view = cfoEmailView(input);
+    expect(view.trend.map(p => [p.week, p.colour])).toEqual([
+      [1, '#d93025'],
+      [6, '#1e8e3e'],
+      [7, '#d93025'],
+    ]);
+    expect(view.trend[0].width).toBe(200);
+    expect(email.html).toContain('Wk 6');
   });
 
   it('says the same facts in plain text', () => {
@@ -113,13 +154,16 @@ describe('CFO email', () => {
   });
 
   it('marks an amendment in subject and body', () => {
-    const amended = renderCfoEmail({
+    const amendedInput = {
       ...input,
       amendment: {amendsRow: 8, changes: 'Closed 1,860,000 → 1,900,000'},
-    });
-    expect(amended.subject.startsWith('Amended: ')).toBe(true);
-    expect(amended.text).toContain(
+    };
+    expect(subjectLine(amendedInput).startsWith('Amended: ')).toBe(true);
+    expect(plainText(amendedInput)).toContain(
       'This is an amendment to Scorecard row 8: Closed 1,860,000 → 1,900,000.',
+    );
+    expect(render(amendedInput)).toContain(
+      'This is an amendment to Scorecard row 8',
     );
   });
 });
