@@ -57,15 +57,6 @@ function readLog(spreadsheet: Spreadsheet): LogState {
   return {sent, attempts};
 }
 
-/** Rows whose email failed before and may be retried once, oldest first. */
-export function unsentRows(spreadsheet: Spreadsheet): number[] {
-  const log = readLog(spreadsheet);
-  return [...log.attempts.entries()]
-    .filter(([row, n]) => !log.sent.has(row) && n < MAX_ATTEMPTS)
-    .map(([row]) => row)
-    .sort((a, b) => a - b);
-}
-
 /** The email (or, for print, the PDF handout) from src/templates/cfo-email.html; the template escapes every value. */
 function renderTemplate(view: CfoEmailView, print: boolean): string {
   const template = HtmlService.createTemplateFromFile('cfo-email');
@@ -131,21 +122,28 @@ function send(
 }
 
 /**
- * Sends each pending email once and records every attempt in one append to
- * the Delivery Log. Never throws for a failed send: the failure is the record.
+ * Sends the email of a newly written row, and retries once each row whose
+ * email failed before; records every attempt in one append to the Delivery
+ * Log (read once). Never throws for a failed send: the failure is the record.
  */
 export function deliver(
   spreadsheet: Spreadsheet,
   settings: Settings,
   clock: ZoneClock,
   trend: TrendPoint[],
-  pending: PendingEmail[],
+  emailFor: (scorecardRow: number) => PendingEmail | undefined,
+  newRow?: number,
 ): DeliveryOutcome[] {
   const log = readLog(spreadsheet);
+  const due = [...log.attempts.keys()].filter(row => !log.sent.has(row));
+  if (newRow !== undefined && !log.attempts.has(newRow)) due.push(newRow);
+  const pending = due
+    .filter(row => (log.attempts.get(row) ?? 0) < MAX_ATTEMPTS)
+    .sort((a, b) => a - b)
+    .map(emailFor)
+    .filter((p): p is PendingEmail => p !== undefined);
   const outcomes: DeliveryOutcome[] = [];
   for (const item of pending) {
-    if (log.sent.has(item.scorecardRow)) continue;
-    if ((log.attempts.get(item.scorecardRow) ?? 0) >= MAX_ATTEMPTS) continue;
     try {
       outcomes.push({
         scorecardRow: item.scorecardRow,

@@ -9,12 +9,7 @@ import {describeChanges, parseCommitmentGrades} from '../domain/scorecard';
 import type {WeekRecord} from '../domain/scorecard-record';
 import type {Settings} from '../domain/settings';
 import type {LocalDate} from '../domain/calendar';
-import {
-  deliver,
-  unsentRows,
-  type DeliveryOutcome,
-  type PendingEmail,
-} from './delivery';
+import {deliver, type DeliveryOutcome, type PendingEmail} from './delivery';
 import {withDocumentLock} from './lock';
 import {
   appendScorecardRow,
@@ -126,20 +121,17 @@ export function snapshotWeek(
 
   let emails: DeliveryOutcome[] = [];
   if (options.email !== false) {
-    const retry = new Set(unsentRows(spreadsheet));
-    const pending = written.state.rows
-      .filter(
-        r =>
-          retry.has(r.rowNumber) ||
-          (written.status !== 'unchanged' && r === written.row),
-      )
-      .map(pendingOf);
+    const byRow = new Map(written.state.rows.map(r => [r.rowNumber, r]));
     emails = deliver(
       spreadsheet,
       settings,
       context.clock,
       written.trend,
-      pending,
+      row => {
+        const stored = byRow.get(row);
+        return stored && pendingOf(stored);
+      },
+      written.status === 'unchanged' ? undefined : written.row.rowNumber,
     );
   }
 

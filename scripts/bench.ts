@@ -1,0 +1,17 @@
+// npm run bench: builds dist/, then prints the bundle size, the custom functions'
+// time per call at 1k/10k/100k rows, and spreadsheet service calls per operation.
+import {build} from './build';
+import {benchFormulas} from './bench/formulas';
+import {benchBundle, benchServices} from './bench/services';
+
+async function main() {
+  await build({quiet: true});
+  for (const line of benchBundle()) console.log(line);
+  for (const line of await benchFormulas()) console.log(line);
+  for (const line of benchServices()) console.log(line);
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});

@@ -1,0 +1,125 @@
+/**
+ * Service calls per operation, counted by the emulator through the built
+ * bundle: every one is a network round trip in production. Each operation is
+ * measured on the sample workbook with 100 and with 10,000 deals: the count
+ * must not grow with the data.
+ */
+import {statSync} from 'node:fs';
+import {performance} from 'node:perf_hooks';
+import {CODE_PATH, loadBundle} from '../../emulator/loader';
+import {sampleWorkbook} from '../../emulator/sample-workbook';
+import type {Emulator} from '../../emulator';
+
+/** Friday 20 November 2026, 5 pm in Los Angeles. */
+const FRIDAY = new Date('2026-11-21T01:00:00Z');
+/** Monday 23 November 2026, 8 am in Los Angeles. */
+const MONDAY = new Date('2026-11-23T16:00:00Z');
+
+const SPREADSHEET_PREFIXES = [
+  'SpreadsheetApp.',
+  'Spreadsheet.',
+  'Sheet.',
+  'Range.',
+  'Protection.',
+  'DataValidationBuilder.',
+];
+
+function spreadsheetCalls(emulator: Emulator): number {
+  return SPREADSHEET_PREFIXES.reduce(
+    (n, p) => n + emulator.ctx.calls.count(p),
+    0,
+  );
+}
+
+/** The sample workbook grown to `deals` rows by copying its deals under new ids. */
+function workbookWithDeals(deals: number, today: string, now: Date): Emulator {
+  const emulator = sampleWorkbook({today, emulator: {now}});
+  const sheet = emulator.spreadsheet.sheets.find(
+    s => s.state.name === 'Deals',
+  )!;
+  const [header, ...rows] = sheet.state.values;
+  const id = header.indexOf('Deal ID');
+  const grown = [];
+  for (let i = 0; i < deals; i++) {
+    const copy = [...rows[i % rows.length]];
+    copy[id] = `BENCH${String(i).padStart(6, '0')}`;
+    grown.push(copy);
+  }
+  sheet.state.values = [header, ...grown];
+  sheet.state.maxRows = Math.max(sheet.state.maxRows, grown.length + 1);
+  return emulator;
+}
+
+interface Measure {
+  name: string;
+  today: string;
+  now: Date;
+  run: (call: (fn: string) => unknown) => unknown;
+}
+
+const MEASURES: Measure[] = [
+  {
+    name: 'snapshotWeek (record + email)',
+    today: '2026-11-20',
+    now: FRIDAY,
+    run: call => call('snapshotWeek'),
+  },
+  {
+    name: 'snapshotWeek again (unchanged)',
+    today: '2026-11-20',
+    now: FRIDAY,
+    run: call => (call('snapshotWeek'), call('snapshotWeek')),
+  },
+  {
+    name: 'runSlipCheck (Monday)',
+    today: '2026-11-23',
+    now: MONDAY,
+    run: call => call('runSlipCheck'),
+  },
+  {
+    name: 'verifyScorecard',
+    today: '2026-11-20',
+    now: FRIDAY,
+    run: call => (call('snapshotWeek'), call('verifyScorecard')),
+  },
+  {
+    name: 'setUpWorkbook on a set-up workbook',
+    today: '2026-11-20',
+    now: FRIDAY,
+    run: call => call('setUpWorkbook'),
+  },
+];
+
+export function benchServices(): string[] {
+  const lines = [
+    '',
+    'Spreadsheet service calls per operation (100 deals → 10,000 deals; time at 10,000):',
+  ];
+  for (const m of MEASURES) {
+    const counts: number[] = [];
+    let ms = 0;
+    for (const deals of [100, 10_000]) {
+      const emulator = workbookWithDeals(deals, m.today, m.now);
+      const bundle = loadBundle(emulator);
+      // Set-up cost of the measure (a first snapshot) is excluded by counting only the last call.
+      let before = 0;
+      const t0 = performance.now();
+      m.run(fn => {
+        before = spreadsheetCalls(emulator);
+        return bundle.call(fn, [], {trigger: 'menu'});
+      });
+      ms = performance.now() - t0;
+      counts.push(spreadsheetCalls(emulator) - before);
+    }
+    const flag = counts[0] === counts[1] ? 'flat' : 'GROWS WITH ROWS';
+    lines.push(
+      `  ${m.name.padEnd(38)} ${String(counts[0]).padStart(4)} → ${String(counts[1]).padStart(4)}  ${flag}  (${ms.toFixed(0)} ms in the emulator)`,
+    );
+  }
+  return lines;
+}
+
+export function benchBundle(): string[] {
+  const bytes = statSync(CODE_PATH).size;
+  return ['', `dist/Code.js: ${(bytes / 1024).toFixed(1)} KB (budget 100 KB)`];
+}
