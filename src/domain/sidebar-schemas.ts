@@ -1,0 +1,154 @@
+/**
+ * The shapes the sidebar may send, checked on the server before anything is
+ * read or written: google.script.run accepts whatever a browser sends. Each
+ * refusal names the field. zod/mini keeps dist/Code.js inside its budget;
+ * its default messages are generic, so every check carries its own words.
+ */
+import * as z from 'zod/mini';
+import {GRADES, SLIP_SIGNALS} from './workbook';
+import type {Refusal} from './sidebar-types';
+
+/** Longest text a person may type into one sidebar field (a Sheets cell holds 50,000). */
+export const MAX_TEXT = 2000;
+
+const text = (max = MAX_TEXT) =>
+  z
+    .string('must be text')
+    .check(z.maxLength(max, `is longer than ${max} characters`));
+const required = (max = MAX_TEXT) =>
+  z
+    .string('must be text')
+    .check(
+      z.trim(),
+      z.minLength(1, 'is required'),
+      z.maxLength(max, `is longer than ${max} characters`),
+    );
+const isCalendarDate = (s: string) => {
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+};
+const localDate = z
+  .string('must be a date')
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+    z.refine(isCalendarDate, 'is not a date of the calendar'),
+  );
+const sheetRow = z
+  .number('must be a row number')
+  .check(
+    z.int('must be a row number'),
+    z.gte(2, 'must be a data row (2 or more)'),
+  );
+const OBJECT = 'must be an object of the fields the sidebar sends';
+const version = z
+  .string('must be the version the sidebar loaded')
+  .check(z.maxLength(40, 'is not a version the sidebar sent'));
+
+export const GradeInputSchema = z.object(
+  {
+    commitmentId: required(200),
+    grade: z.enum(GRADES, 'must be Green, Yellow or Red'),
+    reason: text(),
+    nextAction: text(),
+    /** This week's Grades row version as loaded, '' when there was none. */
+    version,
+  },
+  OBJECT,
+);
+
+export const SaveGradesSchema = z.object(
+  {
+    weekEnding: localDate,
+    grades: z
+      .array(GradeInputSchema, 'must be a list of grades')
+      .check(
+        z.minLength(1, 'must hold at least one grade'),
+        z.maxLength(50, 'holds more grades than any plan has commitments'),
+      ),
+  },
+  OBJECT,
+);
+
+export const LogSignalSchema = z.object(
+  {
+    dealId: required(200),
+    signal: z.enum(SLIP_SIGNALS, `must be one of: ${SLIP_SIGNALS.join(', ')}`),
+    note: text(),
+  },
+  OBJECT,
+);
+
+export const AssignSavePlaySchema = z.object(
+  {
+    row: sheetRow,
+    version,
+    savePlay: required(),
+    owner: required(200),
+  },
+  OBJECT,
+);
+
+export const ExecuteSavePlaySchema = z.object(
+  {
+    row: sheetRow,
+    version,
+    executedOn: localDate,
+    outcome: required(),
+  },
+  OBJECT,
+);
+
+export type SaveGradesInput = z.input<typeof SaveGradesSchema>;
+export type LogSignalInput = z.input<typeof LogSignalSchema>;
+export type AssignSavePlayInput = z.input<typeof AssignSavePlaySchema>;
+export type ExecuteSavePlayInput = z.input<typeof ExecuteSavePlaySchema>;
+
+/** How a person reads each field's name in a refusal. */
+const LABELS: Record<string, string> = {
+  weekEnding: 'Week ending',
+  grades: 'Grades',
+  commitmentId: 'Commitment ID',
+  grade: 'Grade',
+  reason: 'Reason',
+  nextAction: 'Next action',
+  version: 'Row version',
+  dealId: 'Deal',
+  signal: 'Signal',
+  note: 'Note',
+  row: 'Signal row',
+  savePlay: 'Save-play action',
+  owner: 'Save-play owner',
+  executedOn: 'Executed on',
+  outcome: 'Outcome',
+};
+
+function describe(path: readonly PropertyKey[], input: unknown): string {
+  const last = [...path].reverse().find(p => typeof p === 'string');
+  const label = last === undefined ? 'The request' : (LABELS[last] ?? last);
+  // A grade's field is named by its commitment, as the CRO sees it.
+  if (path[0] === 'grades' && typeof path[1] === 'number' && path.length > 2) {
+    const entry = (input as {grades?: Array<{commitmentId?: unknown}>})
+      .grades?.[path[1]];
+    const id = entry?.commitmentId;
+    return typeof id === 'string' && id.trim() !== ''
+      ? `${label} for ${id}`
+      : `${label} of grade ${path[1] + 1}`;
+  }
+  return label;
+}
+
+/** Parses a sidebar payload, or the refusal naming the first field at fault. */
+export function parsePayload<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+): {ok: true; value: z.output<S>} | Refusal {
+  const result = z.safeParse(schema, input);
+  if (result.success) return {ok: true, value: result.data};
+  const issue = result.error.issues[0];
+  const field = issue.path.map(String).join('.');
+  return {
+    ok: false,
+    message: `${describe(issue.path, input)} ${issue.message}.`,
+    ...(field ? {field} : {}),
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * What crosses the wire between the CRO's sidebar and the server. Plain JSON
+ * only: google.script.run turns a Date inside a result into null and refuses
+ * Date arguments, so every instant is an ISO string and every calendar date
+ * a "YYYY-MM-DD" local date of the spreadsheet's time zone.
+ */
+import type {LocalDate} from './calendar';
+import type {StatusThresholds, WeekRecord} from './scorecard-record';
+import type {Grade} from './workbook';
+
+export interface GradeView {
+  grade: Grade;
+  reason: string;
+  nextAction: string;
+  gradedBy: string;
+  /** ISO instant ('' when the cell is blank). */
+  gradedAt: string;
+}
+
+export interface CommitmentView {
+  id: string;
+  commitment: string;
+  metric: string;
+  target: string;
+  owner: string;
+  /** Last week's grade: its Next Action is the pledge this week is graded against. */
+  lastWeek: GradeView | null;
+  thisWeek: GradeView | null;
+  /** Version of this week's Grades row as loaded ('' when there is none yet). */
+  version: string;
+}
+
+export interface PlanView {
+  commitments: CommitmentView[];
+  /** Why the plan is not 3 to 5 active commitments ('' when it is). */
+  problem: string;
+}
+
+export type SavePlayState = 'none' | 'assigned' | 'executed';
+
+export interface SignalView {
+  /** Sheet row of the Signals tab, with the row's version: a write must find both unchanged. */
+  row: number;
+  version: string;
+  /** ISO instant. */
+  loggedAt: string;
+  dealId: string;
+  signal: string;
+  source: string;
+  note: string;
+  savePlay: string;
+  savePlayOwner: string;
+  /** ISO instant of the date cell, or the date as typed ('' until executed). */
+  executedOn: string;
+  outcome: string;
+}
+
+export interface DealOption {
+  id: string;
+  name: string;
+  owner: string;
+  category: string;
+}
+
+export interface ScorecardView {
+  record: WeekRecord;
+  thresholds: StatusThresholds;
+}
+
+export interface SidebarData {
+  user: string;
+  timeZone: string;
+  today: LocalDate;
+  weekEnding: LocalDate;
+  week: number;
+  plan: PlanView;
+  /** This week's signals (Monday to Sunday of the week ending), oldest first. */
+  signals: SignalView[];
+  /** Open deals (not Closed Won / Closed Lost) the CRO can log a signal on. */
+  deals: DealOption[];
+  scorecard: ScorecardView;
+}
+
+/** A refused write: the message names the field (a dotted path, or "<commitment id>.<field>"). */
+export interface Refusal {
+  ok: false;
+  message: string;
+  field?: string;
+}
+
+export type WriteResult<T> = {ok: true; value: T} | Refusal;
+
+export interface SavedGrades {
+  plan: PlanView;
+}
+
+export interface SavedSignals {
+  signals: SignalView[];
+}
