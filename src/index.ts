@@ -28,6 +28,26 @@ import {
 } from './formulas/targets';
 import {buildMenu, notYetAvailable} from './services/menu';
 import {showSettingsHelp as settingsHelpDialog} from './services/settings';
+import type {
+  AssignSavePlayInput,
+  ExecuteSavePlayInput,
+  LogSignalInput,
+  SaveGradesInput,
+} from './domain/sidebar-schemas';
+import type {
+  SavedGrades,
+  SavedSignals,
+  SidebarData,
+  WriteResult,
+} from './domain/sidebar-types';
+import {saveGrades as saveWeekGrades} from './services/sidebar/grades';
+import {loadSidebar as loadSidebarData} from './services/sidebar/load';
+import {openSidebar as showSidebar} from './services/sidebar/open';
+import {
+  assignSavePlay as assignSignalSavePlay,
+  executeSavePlay as executeSignalSavePlay,
+  logSignal as logSlipSignal,
+} from './services/sidebar/signals';
 import {setUpWorkbookFromMenu} from './services/setup';
 
 // ---------------------------------------------------------------- lifecycle
@@ -61,9 +81,9 @@ export function setUpWorkbook(): void {
   setUpWorkbookFromMenu();
 }
 
-/** Menu: Open scorecard sidebar. */
+/** Menu: Open scorecard sidebar. The CRO grades commitments and logs slip signals and save-plays there. */
 export function openSidebar(): void {
-  notYetAvailable('The scorecard sidebar');
+  showSidebar();
 }
 
 /** Menu: Snapshot this week now. */
@@ -94,6 +114,58 @@ export function removeSchedule(): void {
 /** Menu: Settings help. Each setting, its value now, whether it is valid and what is expected. */
 export function showSettingsHelp(): void {
   settingsHelpDialog();
+}
+
+// ---------------------------------------------------------------- sidebar
+
+/**
+ * Sidebar: everything it shows, in one call: active commitments with last
+ * week's grades and pledges, this week's signals, open deals, this week's numbers.
+ * @return {Object} the sidebar's data; dates as ISO strings
+ */
+export function loadSidebar(): SidebarData {
+  return loadSidebarData();
+}
+
+/**
+ * Sidebar: saves this week's grade of every active commitment (one Grades row
+ * each, updated when the week has one); refuses a stale or invalid save, writing nothing.
+ * @param {Object} payload week ending and, per commitment, grade, reason, next action and loaded version
+ * @return {Object} ok and the plan as saved, or ok false and a message naming the field
+ */
+export function saveGrades(payload: SaveGradesInput): WriteResult<SavedGrades> {
+  return saveWeekGrades(payload);
+}
+
+/**
+ * Sidebar: logs a slip signal on an open deal of the Deals tab (source manual).
+ * @param {Object} payload deal ID, one of the seven signals, note
+ * @return {Object} ok and this week's signals, or ok false and a message naming the field
+ */
+export function logSignal(payload: LogSignalInput): WriteResult<SavedSignals> {
+  return logSlipSignal(payload);
+}
+
+/**
+ * Sidebar: assigns a save-play (action and owner) to a signal row loaded by the sidebar.
+ * @param {Object} payload Signals row, its loaded version, action and owner
+ * @return {Object} ok and this week's signals, or ok false and a message naming the field
+ */
+export function assignSavePlay(
+  payload: AssignSavePlayInput,
+): WriteResult<SavedSignals> {
+  return assignSignalSavePlay(payload);
+}
+
+/**
+ * Sidebar: marks a signal's save-play executed on a date with its outcome.
+ * @param {Object} payload Signals row, its loaded version, executed-on date (YYYY-MM-DD) and outcome
+ * @return {Object} ok and this week's signals, or ok false and a message naming the field
+ */
+export function executeSavePlay(
+  payload: ExecuteSavePlayInput,
+): WriteResult<SavedSignals> {
+  return executeSignalSavePlay(payload);
 }
 
 // ---------------------------------------------------------------- custom functions

@@ -1,0 +1,63 @@
+/**
+ * Everything the sidebar shows, in one round trip: the plan with last week's
+ * grades and pledges, this week's signals, the open deals to log one on, and
+ * this week's numbers against their targets as the snapshot computes them.
+ */
+import {addDays} from '../../domain/calendar';
+import type {SidebarData} from '../../domain/sidebar-types';
+import {dealOptions, planView, signalViews} from '../../domain/sidebar-views';
+import {
+  COMMITMENTS,
+  DEALS,
+  GRADES_TAB,
+  SIGNALS_TAB,
+} from '../../domain/workbook';
+import {checkWorkbookSettings} from '../settings';
+import {readTable} from '../tables';
+import {readWeekRecord} from '../week';
+import {sidebarWeek, weekSpan} from './calendar';
+import {currentUser} from './refusal';
+
+export function loadSidebar(): SidebarData {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const {settings} = checkWorkbookSettings(spreadsheet);
+  const week = sidebarWeek(spreadsheet, settings);
+  const commitments = readTable(spreadsheet, COMMITMENTS, {
+    required: ['Commitment ID', 'Commitment'],
+  });
+  const grades = readTable(spreadsheet, GRADES_TAB, {
+    required: ['Week Ending', 'Commitment ID', 'Grade'],
+  });
+  const signals = readTable(spreadsheet, SIGNALS_TAB, {
+    required: ['Logged At', 'Deal ID', 'Signal'],
+  });
+  const deals = readTable(spreadsheet, DEALS, {required: ['Deal ID']});
+  return {
+    user: currentUser(),
+    timeZone: week.clock.timeZone,
+    today: week.today,
+    weekEnding: week.weekEnding,
+    week: week.week,
+    plan: planView({
+      commitments: commitments.rows,
+      grades: grades.rows,
+      gradeCells: grades.cells,
+      thisWeek: week.span(week.weekEnding),
+      lastWeek: week.span(addDays(week.weekEnding, -7)),
+    }),
+    signals: signalViews(
+      signals.rows,
+      signals.cells,
+      weekSpan(week, week.today),
+    ),
+    deals: dealOptions(deals.rows),
+    scorecard: {
+      record: readWeekRecord(spreadsheet, settings, week),
+      thresholds: {
+        savePlayThreshold: settings.savePlayThreshold,
+        attendanceLow: settings.attendanceThresholds.low,
+        attendanceHigh: settings.attendanceThresholds.high,
+      },
+    },
+  };
+}
