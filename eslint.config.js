@@ -2,6 +2,11 @@
 module.exports = [
   {ignores: ['dist/', 'coverage/', 'test-output/', '.preview/']},
   ...require('gts'),
+  // The sidebar is browser code, type-checked by its own tsconfig (DOM library).
+  {
+    files: ['sidebar/**/*.ts'],
+    languageOptions: {parserOptions: {project: './sidebar/tsconfig.json'}},
+  },
   {
     files: ['*.js', 'scripts/**/*.js'],
     languageOptions: {

@@ -1,0 +1,96 @@
+/**
+ * Building the sidebar's DOM. User text only ever becomes a text node (never
+ * markup), so a commitment such as `<img src=x onerror=…>` shows as the text
+ * it is.
+ */
+
+export type Child = Node | string | number | null | undefined | false;
+
+type Handlers = Partial<{
+  [K in keyof HTMLElementEventMap]: (e: HTMLElementEventMap[K]) => void;
+}>;
+type AttrValue = string | number | boolean | null | undefined;
+
+interface Attrs {
+  on?: Handlers;
+  [name: string]: AttrValue | Handlers;
+}
+
+/** An element with attributes (false/null/undefined leave one out) and children (strings as text). */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name === 'on' || typeof value === 'object') continue;
+    if (value === false || value === null || value === undefined) continue;
+    el.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const [type, listener] of Object.entries(attrs.on ?? {})) {
+    el.addEventListener(type, listener as EventListener);
+  }
+  append(el, ...children);
+  return el;
+}
+
+export function append(parent: Node, ...children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(
+      typeof child === 'string' || typeof child === 'number'
+        ? document.createTextNode(String(child))
+        : child,
+    );
+  }
+}
+
+/** Replaces an element's children. */
+export function replace(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, ...children);
+}
+
+let ids = 0;
+/** A fresh id for label/aria wiring (commitment ids may hold any character). */
+export function uid(prefix: string): string {
+  ids += 1;
+  return `${prefix}-${ids}`;
+}
+
+/**
+ * Runs one server call from a button: shows progress on the button, refuses a
+ * second press until it settles (the button stays focusable for keyboard
+ * users, so aria-disabled rather than disabled), then restores it.
+ */
+export async function withProgress<T>(
+  button: HTMLButtonElement,
+  busyLabel: string,
+  run: () => Promise<T>,
+): Promise<T | undefined> {
+  if (button.getAttribute('aria-busy') === 'true') return undefined;
+  const label = button.textContent ?? '';
+  button.setAttribute('aria-busy', 'true');
+  button.setAttribute('aria-disabled', 'true');
+  button.classList.add('busy');
+  button.replaceChildren(
+    h('span', {class: 'spinner', 'aria-hidden': 'true'}),
+    busyLabel,
+  );
+  try {
+    return await run();
+  } finally {
+    button.removeAttribute('aria-busy');
+    button.removeAttribute('aria-disabled');
+    button.classList.remove('busy');
+    button.textContent = label;
+  }
+}
+
+/** Shows (or clears) an error in the element reserved next to its field. */
+export function showError(el: HTMLElement | undefined, message: string): void {
+  if (!el) return;
+  el.textContent = message;
+  el.hidden = message === '';
+}
