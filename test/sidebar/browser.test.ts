@@ -142,6 +142,29 @@ describe('the CRO’s sidebar at 300 px', () => {
     expect(width).toBeLessThanOrEqual(WIDTH);
   });
 
+  it('grades with the keyboard alone: Tab into the choice, Space and the arrow keys', async () => {
+    await page.getByRole('tab', {name: 'Grade'}).focus();
+    await tabTo('#panel-grade input[type="radio"]');
+    await page.keyboard.press('Space');
+    expect(
+      await card('C1').getByLabel('Green', {exact: true}).isChecked(),
+    ).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    expect(
+      await card('C1').getByLabel('Yellow', {exact: true}).isChecked(),
+    ).toBe(true);
+    // Yellow makes the reason required, and says so in its label.
+    await expect(
+      card('C1')
+        .getByLabel(/^Reason required for Yellow$/)
+        .count(),
+    ).resolves.toBe(1);
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => document.activeElement?.getAttribute('name')),
+    ).toBe('reason');
+  });
+
   it('refuses to save a Yellow without a reason: the error sits next to it and nothing is written', async () => {
     await card('C1').getByLabel('Green', {exact: true}).check();
     await card('C2').getByLabel('Yellow', {exact: true}).check();
