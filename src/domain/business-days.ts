@@ -5,12 +5,13 @@
  */
 
 const MS_PER_DAY = 86400000;
+// Bound once: called per date cell (see cells.ts).
+const utc = Date.UTC;
+const floor = Math.floor;
 
 /** The local calendar day of a date, as a day count since 1970-01-01 (a Thursday). */
 export function dayNumber(date: Date): number {
-  return (
-    Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / MS_PER_DAY
-  );
+  return utc(date.getFullYear(), date.getMonth(), date.getDate()) / MS_PER_DAY;
 }
 
 /** 0 = Monday … 6 = Sunday. */
@@ -23,7 +24,7 @@ const WEEKDAYS_BEFORE = [0, 1, 2, 2, 2, 3, 4, 5];
 
 /** Business days among days 0 … n−1 (negative n counts backwards); O(1). */
 function businessDaysBefore(n: number): number {
-  const weeks = Math.floor(n / 7);
+  const weeks = floor(n / 7);
   return weeks * 5 + WEEKDAYS_BEFORE[n - weeks * 7];
 }
 

@@ -6,9 +6,15 @@
 
 export type Cell = string | number | boolean | Date | null | undefined;
 
+// Built-ins bound once: these run per cell, and in a sandbox whose global is
+// intercepted (the bare-vm loader) every global lookup costs more than the work.
+const toStringOf = Object.prototype.toString;
+const finite = Number.isFinite;
+const NativeDate = Date;
+
 /** A Date from any realm (Apps Script, a vm context or Node): `instanceof` is realm-bound. */
 export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  return toStringOf.call(value) === '[object Date]';
 }
 
 export function isBlank(value: unknown): boolean {
@@ -41,8 +47,7 @@ const SCALE: Record<string, number> = {k: 1e3, m: 1e6, b: 1e9};
  * "(500)", "1.5M" when unambiguous. Returns undefined when it is not a number.
  */
 export function toNumber(value: unknown): number | undefined {
-  if (typeof value === 'number')
-    return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'number') return finite(value) ? value : undefined;
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   if (text === '' || !NUMBER_TEXT.test(text) || !/\d/.test(text))
@@ -54,7 +59,7 @@ export function toNumber(value: unknown): number | undefined {
   const digits = text.replace(/[()$,\s%+kKmMbB-]/g, '');
   if ((text.match(/[-+]/g) ?? []).length > 1) return undefined;
   let n = Number(digits);
-  if (!Number.isFinite(n)) return undefined;
+  if (!finite(n)) return undefined;
   if (scale) n *= SCALE[scale[0].toLowerCase()];
   if (percent) n /= 100;
   return negative ? -n : n;
@@ -72,7 +77,9 @@ const US_DATE =
  */
 export function toDate(value: unknown): Date | undefined {
   if (isDate(value))
-    return isNaN(value.getTime()) ? undefined : new Date(value.getTime());
+    return value.getTime() === value.getTime()
+      ? new NativeDate(value.getTime())
+      : undefined;
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   let m = ISO_DATE.exec(text);
@@ -85,7 +92,7 @@ export function toDate(value: unknown): Date | undefined {
     [mo, d, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   }
   const [h, mi, s] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
-  const date = new Date(y, mo - 1, d, h, mi, s);
+  const date = new NativeDate(y, mo - 1, d, h, mi, s);
   const valid =
     date.getFullYear() === y &&
     date.getMonth() === mo - 1 &&
@@ -99,7 +106,7 @@ export function toDate(value: unknown): Date | undefined {
 /** A checkbox or yes/no cell: true, "TRUE", "yes", "y", "x", "✓" and 1 count as ticked. */
 export function toFlag(value: unknown): boolean {
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value !== 0 && Number.isFinite(value);
+  if (typeof value === 'number') return value !== 0 && finite(value);
   if (typeof value !== 'string') return false;
   return /^(true|yes|y|x|✓|✔|1|done|documented)$/i.test(value.trim());
 }

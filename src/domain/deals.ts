@@ -4,7 +4,7 @@
  * functions, the weekly snapshot and the Monday slip check. Every bad cell is
  * an InputError naming the sheet row, the header and the value.
  */
-import {isBlank, show, toDate, toNumber, toText} from './cells';
+import {isBlank, isDate, show, toDate, toNumber, toText} from './cells';
 import {headerKey, locateColumns} from './headers';
 import {InputError} from './input-error';
 import {DEALS, FORECAST_CATEGORIES, MEDDPICC} from './workbook';
@@ -105,6 +105,10 @@ const CATEGORIES = new Map<string, ForecastCategory>([
   ['won', 'Closed Won'],
   ['lost', 'Closed Lost'],
 ]);
+// The dropdown's own spellings, found without normalising: nearly every row.
+const EXACT = new Map<string, ForecastCategory>(
+  FORECAST_CATEGORIES.map(c => [c, c]),
+);
 
 export function isCommit(category: ForecastCategory | ''): boolean {
   return category === 'Commit';
@@ -144,6 +148,8 @@ class RowReader {
 
   date(header: DealHeader): Date | undefined {
     const value = this.cell(header);
+    // A date cell is used as it is (valid dates equal themselves); text is parsed.
+    if (isDate(value) && value.getTime() === value.getTime()) return value;
     if (isBlank(value)) return undefined;
     return toDate(value) ?? this.fail(header, value, 'a date');
   }
@@ -178,7 +184,9 @@ class RowReader {
     const value = this.cell('Forecast Category');
     if (isBlank(value)) return '';
     const category =
-      typeof value === 'string' ? CATEGORIES.get(headerKey(value)) : undefined;
+      typeof value === 'string'
+        ? (EXACT.get(value) ?? CATEGORIES.get(headerKey(value)))
+        : undefined;
     return (
       category ??
       this.fail(

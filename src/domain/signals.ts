@@ -189,11 +189,14 @@ export function firingSignals<D extends SignalInput>(
   context: SignalContext,
   rules: readonly SignalRule<D>[] = SNAPSHOT_RULES,
 ): SlipSignal[] {
-  const fired = new Set<SlipSignal>();
+  const fired: SlipSignal[] = [];
   for (const rule of rules) {
-    if (!fired.has(rule.signal) && rule.fires(deal, context)) {
-      fired.add(rule.signal);
+    if (!fired.includes(rule.signal) && rule.fires(deal, context)) {
+      fired.push(rule.signal);
     }
   }
-  return SLIP_SIGNALS.filter(s => fired.has(s));
+  if (fired.length > 1) {
+    fired.sort((a, b) => SLIP_SIGNALS.indexOf(a) - SLIP_SIGNALS.indexOf(b));
+  }
+  return fired;
 }

@@ -10,8 +10,12 @@ import {InputError} from '../domain/input-error';
 export type Grid = unknown[][];
 export type Arg = unknown;
 
+// Bound once: used per row and per cell (see domain/cells.ts).
+const isArray = Array.isArray;
+const NativeArray = Array;
+
 export function isGrid(value: unknown): value is Grid {
-  return Array.isArray(value);
+  return isArray(value);
 }
 
 /** An Error whose message a person can act on: `FN: row 7: what is wrong`. */
@@ -36,7 +40,7 @@ export function guard<T>(fn: string, body: () => T): T {
 
 /** Normalises a range argument to rows of cells (Sheets passes 2D arrays; a lone array is one row). */
 export function asRows(value: Grid): unknown[][] {
-  return value.map(r => (Array.isArray(r) ? r : [r]));
+  return value.map(r => (isArray(r) ? r : [r]));
 }
 
 /** Widest row of a range (a loop: spreading 100,000 rows into Math.max overflows the stack). */
@@ -80,10 +84,10 @@ export function elementwise<T>(
   if (rows === 0 || cols === 0) {
     throw formulaError(fnName, `${names[first]} is an empty range`);
   }
-  const out: (T | '')[][] = new Array(rows);
-  const values: unknown[] = new Array(args.length);
+  const out: (T | '')[][] = new NativeArray(rows);
+  const values: unknown[] = new NativeArray(args.length);
   for (let r = 0; r < rows; r++) {
-    const line: (T | '')[] = new Array(cols);
+    const line: (T | '')[] = new NativeArray(cols);
     for (let c = 0; c < cols; c++) {
       let blank = false;
       for (let i = 0; i < args.length; i++) {

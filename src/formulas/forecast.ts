@@ -8,6 +8,7 @@ import {
 } from './args';
 
 const NAMES = ['committed', 'closed'] as const;
+const abs = Math.abs; // bound once: per cell (see domain/cells.ts)
 
 /** (closed − committed) ÷ committed for one row; committed 0 only pairs with closed 0. */
 function signedGap(
@@ -48,7 +49,7 @@ function signedGap(
 export function forecastVariance(committed: Arg, closed: Arg) {
   const fn = 'FORECAST_VARIANCE';
   return elementwise(fn, NAMES, [committed, closed], ([a, b], row) =>
-    Math.abs(signedGap(fn, 'variance', a, b, row)),
+    abs(signedGap(fn, 'variance', a, b, row)),
   );
 }
 
