@@ -46,7 +46,7 @@ export function readDealTable(
 
 /**
  * One result per row under a title: [[title], [r1], [r2], …]; blank rows
- * and rows `visit` skips (returns "") stay blank.
+ * and rows whose category `include` rejects (closed deals) stay blank.
  */
 export function mapDeals(
   title: string,
