@@ -118,50 +118,29 @@ export function showSettingsHelp(): void {
 
 // ---------------------------------------------------------------- sidebar
 
-/**
- * Sidebar: everything it shows, in one call: active commitments with last
- * week's grades and pledges, this week's signals, open deals, this week's numbers.
- * @return {Object} the sidebar's data; dates as ISO strings
- */
+/** Sidebar: everything it shows, in one call (dates as ISO strings). */
 export function loadSidebar(): SidebarData {
   return loadSidebarData();
 }
 
-/**
- * Sidebar: saves this week's grade of every active commitment (one Grades row
- * each, updated when the week has one); refuses a stale or invalid save, writing nothing.
- * @param {Object} payload week ending and, per commitment, grade, reason, next action and loaded version
- * @return {Object} ok and the plan as saved, or ok false and a message naming the field
- */
+/** Sidebar: saves this week's grades, one Grades row per commitment (README: The CRO's sidebar). */
 export function saveGrades(payload: SaveGradesInput): WriteResult<SavedGrades> {
   return saveWeekGrades(payload);
 }
 
-/**
- * Sidebar: logs a slip signal on an open deal of the Deals tab (source manual).
- * @param {Object} payload deal ID, one of the seven signals, note
- * @return {Object} ok and this week's signals, or ok false and a message naming the field
- */
+/** Sidebar: logs a manual slip signal on an open deal. */
 export function logSignal(payload: LogSignalInput): WriteResult<SavedSignals> {
   return logSlipSignal(payload);
 }
 
-/**
- * Sidebar: assigns a save-play (action and owner) to a signal row loaded by the sidebar.
- * @param {Object} payload Signals row, its loaded version, action and owner
- * @return {Object} ok and this week's signals, or ok false and a message naming the field
- */
+/** Sidebar: assigns a save-play (action and owner) to a signal. */
 export function assignSavePlay(
   payload: AssignSavePlayInput,
 ): WriteResult<SavedSignals> {
   return assignSignalSavePlay(payload);
 }
 
-/**
- * Sidebar: marks a signal's save-play executed on a date with its outcome.
- * @param {Object} payload Signals row, its loaded version, executed-on date (YYYY-MM-DD) and outcome
- * @return {Object} ok and this week's signals, or ok false and a message naming the field
- */
+/** Sidebar: marks a signal's save-play executed, with the date and outcome. */
 export function executeSavePlay(
   payload: ExecuteSavePlayInput,
 ): WriteResult<SavedSignals> {

@@ -103,28 +103,23 @@ export type LogSignalInput = z.input<typeof LogSignalSchema>;
 export type AssignSavePlayInput = z.input<typeof AssignSavePlaySchema>;
 export type ExecuteSavePlayInput = z.input<typeof ExecuteSavePlaySchema>;
 
-/** How a person reads each field's name in a refusal. */
+/** Field names that do not read well as their key in words ("nextAction" reads "Next action"). */
 const LABELS: Record<string, string> = {
-  weekEnding: 'Week ending',
-  grades: 'Grades',
-  commitmentId: 'Commitment ID',
-  grade: 'Grade',
-  reason: 'Reason',
-  nextAction: 'Next action',
-  version: 'Row version',
   dealId: 'Deal',
-  signal: 'Signal',
-  note: 'Note',
   row: 'Signal row',
+  version: 'Row version',
   savePlay: 'Save-play action',
   owner: 'Save-play owner',
-  executedOn: 'Executed on',
-  outcome: 'Outcome',
 };
+
+const words = (key: string) =>
+  LABELS[key] ??
+  key.charAt(0).toUpperCase() +
+    key.slice(1).replace(/[A-Z]/g, c => ` ${c.toLowerCase()}`);
 
 function describe(path: readonly PropertyKey[], input: unknown): string {
   const last = [...path].reverse().find(p => typeof p === 'string');
-  const label = last === undefined ? 'The request' : (LABELS[last] ?? last);
+  const label = last === undefined ? 'The request' : words(last);
   // A grade's field is named by its commitment, as the CRO sees it.
   if (path[0] === 'grades' && typeof path[1] === 'number' && path.length > 2) {
     const entry = (input as {grades?: Array<{commitmentId?: unknown}>})
