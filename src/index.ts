@@ -26,7 +26,18 @@ import {
   recoveryTarget,
   varianceStatus,
 } from './formulas/targets';
-import {buildMenu, notYetAvailable} from './services/menu';
+import {buildMenu} from './services/menu';
+import {
+  checkSlips,
+  checkSlipsFromMenu,
+  scheduleFromMenu,
+  takeSnapshot,
+  takeSnapshotFromMenu,
+  tick,
+  unscheduleFromMenu,
+  verifyRecord,
+  verifyRecordFromMenu,
+} from './services/record-actions';
 import {showSettingsHelp as settingsHelpDialog} from './services/settings';
 import type {
   AssignSavePlayInput,
@@ -86,34 +97,80 @@ export function openSidebar(): void {
   showSidebar();
 }
 
-/** Menu: Snapshot this week now. */
+/**
+ * Menu: Snapshot this week now. Records this week in the locked Scorecard
+ * (an amendment if the data changed since, nothing if it did not) and emails the CFO.
+ */
 export function snapshotWeekFromMenu(): void {
-  notYetAvailable('The weekly snapshot');
+  takeSnapshotFromMenu();
 }
 
-/** Menu: Run slip check now. */
+/** Menu: Run slip check now. Logs this week's slip signals on Commit deals and their save-plays. */
 export function runSlipCheckFromMenu(): void {
-  notYetAvailable('The Monday slip check');
+  checkSlipsFromMenu();
 }
 
-/** Menu: Verify scorecard record. */
+/** Menu: Verify scorecard record. Recomputes the hash chain and names the first changed row. */
 export function verifyScorecardFromMenu(): void {
-  notYetAvailable('Verifying the scorecard record');
+  verifyRecordFromMenu();
 }
 
-/** Menu: Schedule weekly snapshot and email. */
+/**
+ * Menu: Schedule weekly snapshot and email. One daily trigger, at the
+ * Scorecard Hour in the spreadsheet's time zone, running as the installer.
+ */
 export function installSchedule(): void {
-  notYetAvailable('The weekly schedule');
+  scheduleFromMenu();
 }
 
 /** Menu: Stop the schedule. */
 export function removeSchedule(): void {
-  notYetAvailable('The weekly schedule');
+  unscheduleFromMenu();
 }
 
 /** Menu: Settings help. Each setting, its value now, whether it is valid and what is expected. */
 export function showSettingsHelp(): void {
   settingsHelpDialog();
+}
+
+// ---------------------------------------------------------------- the weekly record
+
+/**
+ * Takes this week's snapshot now (sidebar button and scripted use): appends
+ * the week to the Scorecard, or an amendment, or nothing when unchanged, then
+ * emails the CFO. Returns the outcome (no Date inside, safe for google.script.run).
+ * @return {Object} status, week ending, Scorecard row, chain value, emails and a message
+ */
+export function snapshotWeek() {
+  return takeSnapshot();
+}
+
+/**
+ * Runs the Monday slip check now: the seven signals on Commit deals, auto
+ * signals logged once per deal, signal and week, save-plays for flagged deals.
+ * @return {Object} counts and a message
+ */
+export function runSlipCheck() {
+  return checkSlips();
+}
+
+/**
+ * Recomputes the Scorecard's hash chain and names the first row whose content no longer matches.
+ * @return {Object} ok, rows checked, the broken row if any, and a message
+ */
+export function verifyScorecard() {
+  return verifyRecord();
+}
+
+/**
+ * The schedule's trigger handler: on the Scorecard Day it snapshots and emails;
+ * on Mondays it runs the slip check. Runs as the installer, without a Ui.
+ * @param {GoogleAppsScript.Events.TimeDriven} e the time-driven event
+ * @return {Object} what ran and what it said
+ */
+export function onScheduleTick(e?: GoogleAppsScript.Events.TimeDriven) {
+  void e;
+  return tick();
 }
 
 // ---------------------------------------------------------------- sidebar

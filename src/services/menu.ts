@@ -31,10 +31,3 @@ export function buildMenu(): void {
   }
   menu.addToUi();
 }
-
-/** Says plainly that a menu item's feature is not in this version yet. */
-export function notYetAvailable(feature: string): void {
-  SpreadsheetApp.getUi().alert(
-    `${feature} is not available in this version of the add-on yet.`,
-  );
-}
