@@ -27,9 +27,10 @@ async function main(): Promise<void> {
       world: {type: 'string'},
     },
   });
+  const port = portFrom(values.port ?? process.env.PORT);
   await build();
   const preview = await startPreview({
-    port: portFrom(values.port ?? process.env.PORT),
+    port,
     file: values.world ?? DEFAULT_WORLD,
     reset: values.reset,
     seed: values.empty ? 'empty' : 'sample',

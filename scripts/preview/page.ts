@@ -169,7 +169,7 @@ function renderMenus(s: PreviewState): void {
 }
 
 async function runMenuItem(label: string, handler: string): Promise<void> {
-  toast(`Running “${label}”…`, 'info');
+  const running = toast(`Running “${label}”…`, 'info');
   try {
     const result = await api<{
       ok: boolean;
@@ -180,12 +180,15 @@ async function runMenuItem(label: string, handler: string): Promise<void> {
       args: [],
       via: 'menu',
     });
+    running.remove();
     if (!result.ok && result.error) toast(result.error.message, 'error');
+    // The workbook first, then any alert over it, as Sheets shows them.
+    await refresh();
     await showEffects(result.effects);
   } catch (e) {
+    running.remove();
     toast((e as Error).message, 'error');
   }
-  await refresh();
 }
 
 // ------------------------------------------------------------------ tabs and grid
@@ -226,13 +229,20 @@ function tabTitle(tab: TabSummary): string {
   return notes.length ? `${tab.name} (${notes.join(', ')})` : tab.name;
 }
 
-function cell(c: CellView | undefined, header: boolean): HTMLTableCellElement {
+function cell(
+  c: CellView | undefined,
+  header: boolean,
+  row: number,
+  column: number,
+): HTMLTableCellElement {
   const td = el('td', {
     class: c
       ? `k-${c.kind}${header ? ' header' : ''}`
       : header
         ? 'header'
         : undefined,
+    'data-row': String(row),
+    'data-col': String(column),
   });
   if (!c) return td;
   if (c.kind === 'checkbox') {
@@ -273,7 +283,7 @@ function renderSheet(view: SheetView): void {
     banner.hidden = true;
   }
   const minRows = 30;
-  const minCols = 10;
+  const minCols = 26;
   const columns = Math.max(view.letters.length, minCols);
   const letters = Array.from(
     {length: columns},
@@ -295,7 +305,8 @@ function renderSheet(view: SheetView): void {
       {class: frozen ? 'frozen' : undefined},
       el('th', {scope: 'row'}, String(r + 1)),
     );
-    for (let c = 0; c < columns; c++) tr.append(cell(line?.[c], frozen));
+    for (let c = 0; c < columns; c++)
+      tr.append(cell(line?.[c], frozen, r + 1, c + 1));
     body.append(tr);
   }
   const table = el(
@@ -321,6 +332,59 @@ function letterOf(column: number): string {
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
     s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
+}
+
+/** Writes what the person typed (or a ticked box) to the cell, then redraws. */
+async function writeCell(
+  row: number,
+  column: number,
+  value: string | boolean,
+): Promise<void> {
+  if (!activeTab) return;
+  try {
+    await api('/api/cell', {tab: activeTab, row, column, value});
+  } catch (e) {
+    toast((e as Error).message, 'error');
+  }
+  await refresh();
+}
+
+function cellAt(target: EventTarget | null): HTMLTableCellElement | null {
+  const td = (target as Element | null)?.closest?.('td[data-row]');
+  return (td as HTMLTableCellElement | null) ?? null;
+}
+
+/** Double-click edits a cell in place: Enter (or leaving it) saves, Escape cancels. */
+function editCell(td: HTMLTableCellElement): void {
+  if (td.querySelector('input')) return;
+  const before = td.classList.contains('k-checkbox')
+    ? ''
+    : (td.textContent ?? '');
+  const input = el('input', {
+    type: 'text',
+    class: 'cell-input',
+    'aria-label': 'Cell value',
+  });
+  input.value = before;
+  td.replaceChildren(input);
+  input.focus();
+  let done = false;
+  const finish = (save: boolean) => {
+    if (done) return;
+    done = true;
+    if (save && input.value !== before)
+      void writeCell(
+        Number(td.dataset.row),
+        Number(td.dataset.col),
+        input.value,
+      );
+    else void loadSheet();
+  };
+  input.addEventListener('keydown', event => {
+    if (event.key === 'Enter') finish(true);
+    if (event.key === 'Escape') finish(false);
+  });
+  input.addEventListener('blur', () => finish(true));
 }
 
 async function loadSheet(): Promise<void> {
@@ -413,7 +477,7 @@ window.addEventListener('message', event => {
       dialog.close();
     else closeSidebar();
   } else if (data.type === 'called') {
-    void showEffects(data.effects).then(refresh);
+    void refresh().then(() => showEffects(data.effects));
   }
 });
 
@@ -421,15 +485,15 @@ window.addEventListener('message', event => {
 
 function renderClock(s: PreviewState): void {
   const {now, scriptTimeZone, spreadsheetTimeZone} = s.clock;
-  byId('clock-now').textContent = formatInZone(now, scriptTimeZone);
+  byId('clock-now').textContent = formatInZone(now, spreadsheetTimeZone);
   byId('clock-zones').textContent =
     scriptTimeZone === spreadsheetTimeZone
-      ? `Script and spreadsheet time zone: ${scriptTimeZone}`
-      : `Script time zone ${scriptTimeZone}; in the spreadsheet's zone (${spreadsheetTimeZone}) it is ${formatInZone(now, spreadsheetTimeZone)}`;
-  byId('clock-zone-label').textContent = `(${scriptTimeZone})`;
+      ? `Spreadsheet and script time zone: ${spreadsheetTimeZone}`
+      : `Spreadsheet time zone ${spreadsheetTimeZone}; the script's zone (${scriptTimeZone}) reads ${formatInZone(now, scriptTimeZone)}`;
+  byId('clock-zone-label').textContent = `(${spreadsheetTimeZone})`;
   const input = byId<HTMLInputElement>('clock-input');
   if (document.activeElement !== input && !input.dataset.touched)
-    input.value = localInput(now, scriptTimeZone);
+    input.value = localInput(now, spreadsheetTimeZone);
   const list = byId('triggers');
   list.replaceChildren(
     ...(s.triggers.length
@@ -439,7 +503,14 @@ function renderClock(s: PreviewState): void {
             {},
             el('code', {}, t.handler),
             ' ',
-            el('span', {class: 'muted'}, t.description),
+            el('span', {}, t.description),
+            el(
+              'div',
+              {class: 'muted small'},
+              t.nextRun
+                ? `Next run ${formatInZone(t.nextRun, t.timeZone)} · as ${t.owner}`
+                : `Will not run again · as ${t.owner}`,
+            ),
           ),
         )
       : [el('li', {class: 'muted'}, 'None installed.')]),
@@ -461,15 +532,16 @@ async function setClock(fire: boolean): Promise<void> {
           : 'No trigger was due.',
         result.fired.some(f => !f.ok) ? 'error' : 'info',
       );
+    await refresh();
     await showEffects(result.effects);
   } catch (e) {
     toast((e as Error).message, 'error');
+    await refresh();
   }
-  await refresh();
 }
 
 function nextFridayEvening(s: PreviewState): string {
-  const local = localInput(s.clock.now, s.clock.scriptTimeZone);
+  const local = localInput(s.clock.now, s.clock.spreadsheetTimeZone);
   const day = new Date(`${local.slice(0, 10)}T00:00:00Z`);
   const ahead = (5 - day.getUTCDay() + 7) % 7;
   const afterFive = local.slice(11) >= '17:00';
@@ -495,7 +567,7 @@ function renderOutbox(s: PreviewState): void {
         el(
           'span',
           {class: 'muted'},
-          `To ${m.to}${m.sentAt ? ` · ${formatInZone(m.sentAt, s.clock.scriptTimeZone, false)}` : ''}`,
+          `To ${m.to}${m.sentAt ? ` · ${formatInZone(m.sentAt, s.clock.spreadsheetTimeZone, false)}` : ''}`,
         ),
         m.attachments.length
           ? el(
@@ -522,7 +594,10 @@ function showMessage(m: MessageView, s: PreviewState): void {
     ['Cc', m.cc],
     ['Bcc', m.bcc],
     ['Reply-To', m.replyTo],
-    ['Date', m.sentAt ? formatInZone(m.sentAt, s.clock.scriptTimeZone) : ''],
+    [
+      'Date',
+      m.sentAt ? formatInZone(m.sentAt, s.clock.spreadsheetTimeZone) : '',
+    ],
   ];
   meta.replaceChildren(
     ...rows
@@ -579,7 +654,7 @@ function renderActivity(s: PreviewState): void {
               el(
                 'span',
                 {class: 'when'},
-                formatInZone(x.at, s.clock.scriptTimeZone, false),
+                formatInZone(x.at, s.clock.spreadsheetTimeZone, false),
               ),
               el('span', {class: `via via-${x.via}`}, x.via),
               el('code', {}, x.name),
@@ -597,14 +672,17 @@ function renderActivity(s: PreviewState): void {
 
 // ------------------------------------------------------------------ toasts
 
-function toast(text: string, kind: 'info' | 'error'): void {
+function toast(text: string, kind: 'info' | 'error'): HTMLElement {
   const box = el(
     'div',
     {class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status'},
     text,
   );
+  box.title = 'Click to dismiss';
+  box.addEventListener('click', () => box.remove());
   byId('toasts').append(box);
   setTimeout(() => box.remove(), kind === 'error' ? 9000 : 4000);
+  return box;
 }
 
 // ------------------------------------------------------------------ refresh
@@ -634,6 +712,17 @@ async function refresh(): Promise<void> {
 }
 
 document.addEventListener('click', closeMenus);
+byId('grid').addEventListener('dblclick', event => {
+  const td = cellAt(event.target);
+  if (td && !td.classList.contains('k-checkbox')) editCell(td);
+});
+// A checkbox cell toggles on one click, as in Sheets.
+byId('grid').addEventListener('click', event => {
+  const td = cellAt(event.target);
+  if (!td || !td.classList.contains('k-checkbox')) return;
+  const checked = td.querySelector('.checkbox.checked') !== null;
+  void writeCell(Number(td.dataset.row), Number(td.dataset.col), !checked);
+});
 document.addEventListener('keydown', event => {
   if (event.key === 'Escape') closeMenus();
 });

@@ -59,10 +59,13 @@ export function toScriptFailure(thrown: unknown): ScriptFailure {
   return {name: 'ScriptError', message: String(thrown)};
 }
 
-/** Runs `fn` and packs its result or exception for google.script.run. */
-export function outcomeOf(fn: () => unknown): CallOutcome {
+/** Runs `fn` and packs its result (for google.script.run unless told otherwise) or its exception. */
+export function outcomeOf(
+  fn: () => unknown,
+  pack: (value: unknown) => unknown = toClientValue,
+): CallOutcome {
   try {
-    return {ok: true, value: toClientValue(fn())};
+    return {ok: true, value: pack(fn())};
   } catch (thrown) {
     return {ok: false, error: toScriptFailure(thrown)};
   }

@@ -237,10 +237,12 @@ export async function startPreview(
       return send(
         res,
         200,
-        attachment.contentType || 'application/octet-stream',
+        attachment.contentType ?? 'application/octet-stream',
         Buffer.from(attachment.bytes),
         {
-          'content-disposition': attachmentName(attachment.name),
+          'content-disposition': attachmentName(
+            attachment.name ?? `attachment-${Number(m[2]) + 1}`,
+          ),
         },
       );
     }
@@ -264,7 +266,8 @@ export async function startPreview(
     }
     if (req.method === 'POST' && path === '/api/clock') {
       const body = await readJson(req);
-      const zone = world.emulator.ctx.scriptTimeZone;
+      // The person sets the time where the spreadsheet is: its weeks end in that zone.
+      const zone = world.emulator.spreadsheet.state.timeZone;
       let at: Date;
       try {
         if (typeof body.local === 'string')
@@ -276,7 +279,7 @@ export async function startPreview(
           at = new Date(body.at);
         else
           throw new Error(
-            'Clock: send {local: "2026-11-20T17:00"} (script time zone) or {at: ISO instant}',
+            'Clock: send {local: "2026-11-20T17:00"} (spreadsheet time zone) or {at: ISO instant}',
           );
       } catch (e) {
         throw new HttpError(400, (e as Error).message);
@@ -287,6 +290,26 @@ export async function startPreview(
         local: instantToZoned(at, zone),
         ...result,
       });
+    }
+    if (req.method === 'POST' && path === '/api/cell') {
+      const body = await readJson(req);
+      const {tab, row, column, value} = body;
+      if (
+        typeof tab !== 'string' ||
+        typeof row !== 'number' ||
+        typeof column !== 'number' ||
+        (typeof value !== 'string' && typeof value !== 'boolean')
+      )
+        throw new HttpError(
+          400,
+          'Expected {tab: string, row: number, column: number, value: string | boolean}',
+        );
+      try {
+        world.edit(tab, row, column, value);
+      } catch (e) {
+        throw new HttpError(409, (e as Error).message);
+      }
+      return sendJson(res, {ok: true});
     }
     if (req.method === 'POST' && path === '/api/open') {
       world.open();

@@ -1,40 +1,111 @@
 /**
- * The preview's seams to the emulator's own persistence, triggers and sample
- * workbook. Interim: wired to the emulator modules as they land.
+ * The preview's seams to the emulator: a new world (the sample workbook or one
+ * empty sheet), saving and loading it (emulator/persist.ts: atomic
+ * write-then-rename), and its time-driven triggers (emulator/triggers.ts).
  */
-import type {Emulator} from '../../emulator';
+import {createEmulator, type Emulator} from '../../emulator';
 import type {LoadedBundle} from '../../emulator/loader';
-import type {CallOutcome} from './serialise';
+import {loadWorld, saveWorld} from '../../emulator/persist';
+import {sampleWorkbook} from '../../emulator/sample-workbook';
+import {nextRunAfter, type TriggerState} from '../../emulator/triggers';
+import {toScriptFailure, type CallOutcome} from './serialise';
+
+export type Seed = 'sample' | 'empty';
+
+/** A new world: the sample workbook (its clock on the sample's Friday), or one empty sheet at `now`. */
+export function newWorld(seed: Seed, code: string, now?: Date): Emulator {
+  if (seed === 'sample') return sampleWorkbook({code});
+  // The emulated clock stands still until the person moves it, so triggers fire only when asked.
+  const start = now ?? new Date(Math.floor(Date.now() / 60000) * 60000);
+  return createEmulator({now: start});
+}
 
 export function loadStoredWorld(file: string): Emulator {
-  throw new Error(`not yet: loading ${file}`);
+  try {
+    return loadWorld(file);
+  } catch (e) {
+    throw new Error(
+      `Could not read the preview world ${file}: ${(e as Error).message}. Start again from the sample with --reset.`,
+    );
+  }
 }
 
 export function saveStoredWorld(file: string, emulator: Emulator): void {
-  void file;
-  void emulator;
+  saveWorld(file, emulator);
 }
 
-export function seedSample(emulator: Emulator): void {
-  void emulator;
+export interface Firing {
+  handler: string;
+  at: Date;
+  outcome: CallOutcome;
 }
 
-export function fireDue(
-  emulator: Emulator,
-  bundle: LoadedBundle,
-  from: Date,
-  to: Date,
-): Array<{handler: string; at: Date; outcome: CallOutcome}> {
-  void emulator;
-  void bundle;
-  void from;
-  void to;
-  return [];
+/** Runs every trigger due up to `until`, in order, each at its own time (the clock ends at `until`). */
+export function fireDue(bundle: LoadedBundle, until: Date): Firing[] {
+  return bundle.fireDueTriggers(until).map(f => ({
+    handler: f.handler,
+    at: f.at,
+    outcome:
+      f.error === undefined
+        ? {ok: true, value: undefined}
+        : {ok: false, error: toScriptFailure(f.error)},
+  }));
 }
 
-export function triggersOf(
-  emulator: Emulator,
-): Array<{handler: string; description: string}> {
-  void emulator;
-  return [];
+/** After the clock jumps without firing, each trigger waits for its next time after the new now. */
+export function reschedule(emulator: Emulator): void {
+  const now = emulator.ctx.now();
+  for (const t of emulator.triggers.triggers)
+    if (t.schedule.kind !== 'once' || t.nextRun)
+      t.nextRun = nextRunAfter(t, now);
+}
+
+const DAYS = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
+
+function time(hour: number, minute: number): string {
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** A trigger's schedule in words, as the Apps Script triggers page would list it. */
+export function describeSchedule(t: TriggerState): string {
+  const s = t.schedule;
+  switch (s.kind) {
+    case 'weeks':
+      return `${s.every === 1 ? 'every week' : `every ${s.every} weeks`} on ${DAYS[s.weekDay]} at ${time(s.hour, s.minute)}`;
+    case 'days':
+      return `${s.every === 1 ? 'every day' : `every ${s.every} days`} at ${time(s.hour, s.minute)}`;
+    case 'hours':
+      return s.every === 1 ? 'every hour' : `every ${s.every} hours`;
+    case 'minutes':
+      return `every ${s.every} minutes`;
+    case 'once':
+      return `once at ${s.at.toISOString()}`;
+  }
+}
+
+export interface TriggerView {
+  handler: string;
+  description: string;
+  owner: string;
+  timeZone: string;
+  /** ISO instant of the next run, '' when it will not run again. */
+  nextRun: string;
+}
+
+export function triggersOf(emulator: Emulator): TriggerView[] {
+  return emulator.triggers.triggers.map(t => ({
+    handler: t.handler,
+    description: describeSchedule(t),
+    owner: t.owner,
+    timeZone: t.timeZone,
+    nextRun: t.nextRun ? t.nextRun.toISOString() : '',
+  }));
 }

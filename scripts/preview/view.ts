@@ -10,7 +10,7 @@ import type {SheetState} from '../../emulator/spreadsheet';
 import {columnLetter} from '../../emulator/spreadsheet';
 import {isDateValue} from './serialise';
 import {outboxOf, type Execution, type PreviewWorld} from './world';
-import {triggersOf} from './store';
+import {triggersOf, type TriggerView} from './store';
 
 /** Rows sent per tab: enough to read, bounded for the 8,800-deal export. */
 export const ROWS_SHOWN = 300;
@@ -72,7 +72,7 @@ export interface PreviewState {
   tabs: TabSummary[];
   sidebar: {index: number; title: string} | null;
   clock: {now: string; scriptTimeZone: string; spreadsheetTimeZone: string};
-  triggers: Array<{handler: string; description: string}>;
+  triggers: TriggerView[];
   outbox: MessageView[];
   executions: Execution[];
   logs: string[];
@@ -173,27 +173,23 @@ function kindOf(value: unknown): CellKind {
   return 'text';
 }
 
-function bytesOf(data: number[] | Uint8Array): number {
-  return data.length;
-}
-
 export function messages(emulator: Emulator): MessageView[] {
   return outboxOf(emulator).map((m, index) => ({
     index,
-    from: m.name ? `${m.name} <${emulator.ctx.user}>` : emulator.ctx.user,
+    from: m.name ? `${m.name} <${m.from}>` : m.from,
     to: m.to,
-    cc: m.cc ?? '',
-    bcc: m.bcc ?? '',
-    replyTo: m.replyTo ?? '',
+    cc: m.cc,
+    bcc: m.bcc,
+    replyTo: m.replyTo,
     subject: m.subject,
-    sentAt: m.sentAt && isDateValue(m.sentAt) ? m.sentAt.toISOString() : '',
-    text: m.body ?? '',
-    html: m.htmlBody ?? '',
-    attachments: (m.attachments ?? []).map((a, i) => ({
+    sentAt: isDateValue(m.sentAt) ? m.sentAt.toISOString() : '',
+    text: m.body,
+    html: m.htmlBody,
+    attachments: m.attachments.map((a, i) => ({
       index: i,
-      name: a.name,
-      contentType: a.contentType,
-      size: bytesOf(a.bytes),
+      name: a.name ?? `attachment-${i + 1}`,
+      contentType: a.contentType ?? 'application/octet-stream',
+      size: a.bytes.length,
     })),
   }));
 }

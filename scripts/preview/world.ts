@@ -5,26 +5,37 @@
  * a restart keeps every change.
  */
 import {existsSync} from 'node:fs';
-import {createEmulator, type Emulator, type Trigger} from '../../emulator';
+import type {Emulator, Trigger} from '../../emulator';
+import type {OutboxMessage} from '../../emulator/mail';
 import {
   CODE_PATH,
   loadBundle,
   readBundle,
   type LoadedBundle,
 } from '../../emulator/loader';
-import {outcomeOf, type CallOutcome} from './serialise';
-import {fireDue, loadStoredWorld, saveStoredWorld, seedSample} from './store';
+import {outcomeOf, toCliJson, type CallOutcome} from './serialise';
+import {zonedToInstant} from './zoned-time';
+import {
+  fireDue,
+  loadStoredWorld,
+  newWorld,
+  reschedule,
+  saveStoredWorld,
+  type Seed,
+} from './store';
 
 /** How an execution started: decides auth mode and whether a Ui exists. */
 export type Via = 'menu' | 'sidebar' | 'time' | 'simple' | 'custom-function';
 
 export interface WorldOptions {
-  /** Where the world is saved after each call; none keeps it in memory only. */
+  /** Where the world is kept: loaded from when it exists, saved to after each call. */
   file?: string;
+  /** Load from `file` but never write it (the command line's --no-save). */
+  readOnly?: boolean;
   /** Start again from the seed even when the file exists. */
   reset?: boolean;
   /** What a new world starts from: the sample workbook (default) or one empty sheet. */
-  seed?: 'sample' | 'empty';
+  seed?: Seed;
   /** The bundle to run (default dist/Code.js). */
   codePath?: string;
   /** Emulated time to start at when the world is new (default: the real clock). */
@@ -81,13 +92,12 @@ export class PreviewWorld {
       options.file && !options.reset && existsSync(options.file)
         ? loadStoredWorld(options.file)
         : undefined;
-    const emulator = stored ?? createEmulator({now: options.now});
-    if (!stored && (options.seed ?? 'sample') === 'sample')
-      seedSample(emulator);
+    const emulator =
+      stored ?? newWorld(options.seed ?? 'sample', code, options.now);
     const world = new PreviewWorld(
       emulator,
       loadBundle(emulator, code),
-      options.file,
+      options.readOnly ? undefined : options.file,
     );
     world.save();
     return world;
@@ -105,11 +115,16 @@ export class PreviewWorld {
     return this.run('onOpen', [{authMode: 'LIMITED'}], 'simple').outcome;
   }
 
-  /** Calls one global as an execution of the given kind, then saves the world. */
+  /**
+   * Calls one global as an execution of the given kind, then saves the world.
+   * The result crosses as google.script.run delivers it (a Date anywhere makes
+   * it null); `forCli` keeps it whole, Dates as ISO text.
+   */
   run(
     name: string,
     args: unknown[],
     via: Via,
+    {forCli = false} = {},
   ): {outcome: CallOutcome; effects: Effects} {
     const before = this.marks();
     const outcome: CallOutcome =
@@ -121,7 +136,10 @@ export class PreviewWorld {
               message: `Script function not found: ${name}`,
             },
           }
-        : outcomeOf(() => this.bundle.call(name, args, KIND[via]));
+        : outcomeOf(
+            () => this.bundle.call(name, args, KIND[via]),
+            forCli ? toCliJson : undefined,
+          );
     this.record(via, name, outcome);
     this.save();
     return {outcome, effects: this.effectsSince(before)};
@@ -140,15 +158,47 @@ export class PreviewWorld {
     const from = this.now();
     const before = this.marks();
     const fired: Execution[] = [];
-    this.emulator.ctx.setNow(at);
     if (fire && at.getTime() > from.getTime()) {
-      for (const due of fireDue(this.emulator, this.bundle, from, at)) {
-        const execution = this.record('time', due.handler, due.outcome, due.at);
-        fired.push(execution);
-      }
+      for (const due of fireDue(this.bundle, at))
+        fired.push(this.record('time', due.handler, due.outcome, due.at));
+    } else {
+      this.emulator.ctx.setNow(at);
+      reschedule(this.emulator);
     }
     this.save();
     return {fired, effects: this.effectsSince(before)};
+  }
+
+  /**
+   * The person types into a cell (or ticks a checkbox), as in Sheets: typed
+   * dates become dates in the spreadsheet's zone, numbers numbers, and
+   * protection applies to them like to anyone.
+   */
+  edit(
+    tab: string,
+    row: number,
+    column: number,
+    typed: string | boolean,
+  ): void {
+    const sheet = this.emulator.spreadsheet.sheets.find(
+      s => s.state.name === tab,
+    );
+    if (!sheet) throw new Error(`No tab named "${tab}"`);
+    if (
+      !Number.isInteger(row) ||
+      !Number.isInteger(column) ||
+      row < 1 ||
+      column < 1
+    )
+      throw new Error(`Cell row ${row}, column ${column} is outside the tab`);
+    const value =
+      typeof typed === 'boolean'
+        ? typed
+        : (typedDate(typed, this.emulator.spreadsheet.state.timeZone) ?? typed);
+    this.emulator.run({trigger: 'menu'}, () =>
+      sheet.getRange(row, column).setValue(value),
+    );
+    this.save();
   }
 
   save(): void {
@@ -199,25 +249,29 @@ export class PreviewWorld {
   }
 }
 
-/** The emulator's sent mail, newest last (empty until the mail service exists). */
-export function outboxOf(emulator: Emulator): OutboxMessage[] {
-  return ((emulator as unknown as {outbox?: OutboxMessage[]}).outbox ??
-    []) as OutboxMessage[];
+/** A date as a person types it ("2026-10-05", "10/5/2026", optionally "17:00"), at that wall time in the zone. */
+export function typedDate(text: string, timeZone: string): Date | undefined {
+  const t = text.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(t);
+  let ymd: [string, string, string] | undefined;
+  if (m) ymd = [m[1], m[2], m[3]];
+  else {
+    m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2}))?$/.exec(t);
+    if (m) ymd = [m[3], m[1], m[2]];
+  }
+  if (!m || !ymd) return undefined;
+  const pad = (x: string) => x.padStart(2, '0');
+  try {
+    return zonedToInstant(
+      `${ymd[0]}-${pad(ymd[1])}-${pad(ymd[2])}T${pad(m[4] ?? '0')}:${m[5] ?? '00'}`,
+      timeZone,
+    );
+  } catch {
+    return undefined;
+  }
 }
 
-export interface OutboxMessage {
-  to: string;
-  subject: string;
-  body: string;
-  htmlBody?: string;
-  cc?: string;
-  bcc?: string;
-  replyTo?: string;
-  name?: string;
-  sentAt?: Date;
-  attachments?: Array<{
-    name: string;
-    contentType: string;
-    bytes: number[] | Uint8Array;
-  }>;
+/** The emulator's sent mail, oldest first. */
+export function outboxOf(emulator: Emulator): OutboxMessage[] {
+  return emulator.outbox;
 }

@@ -12,15 +12,12 @@ import {launchBrowser, type Browser} from '../helpers/browser';
 
 const FIXTURES = join(__dirname, 'fixtures');
 
-declare const google: {
-  script: {run: Record<string, (...args: unknown[]) => unknown> & Runner};
-};
-interface Runner {
+declare const google: {script: {run: Runner}};
+type Runner = {
   withSuccessHandler(f: ((v: unknown, u?: unknown) => void) | null): Runner;
   withFailureHandler(f: ((e: Error, u?: unknown) => void) | null): Runner;
   withUserObject(o: unknown): Runner;
-  [name: string]: unknown;
-}
+} & Record<string, (...args: unknown[]) => void>;
 
 interface Settled {
   ok: boolean;
@@ -75,7 +72,7 @@ async function call(name: string, makeArgs: string): Promise<Settled> {
               isError: e instanceof Error,
             }),
           );
-        (runner[fn] as (...a: unknown[]) => void)(...(values as unknown[]));
+        runner[fn](...(values as unknown[]));
       }),
     [name, args] as const,
   );
@@ -301,9 +298,9 @@ describe('google.script.run stand-in (headless Chromium, fixture project)', () =
           );
           const a = base.withSuccessHandler(v => seen.push(`a:${String(v)}`));
           const b = base.withSuccessHandler(v => seen.push(`b:${String(v)}`));
-          (a.echo as (x: string) => void)('one');
-          (b.echo as (x: string) => void)('two');
-          (b.fail as (x: string) => void)('three');
+          a.echo('one');
+          b.echo('two');
+          b.fail('three');
           setTimeout(
             () =>
               resolve({
@@ -345,12 +342,8 @@ describe('google.script.run stand-in (headless Chromium, fixture project)', () =
     await page.evaluate(
       () =>
         new Promise<void>(resolve => {
-          (google.script.run.fail as (m: string) => void)('unhandled one');
-          (
-            google.script.run.withFailureHandler(null).fail as (
-              m: string,
-            ) => void
-          )('silenced one');
+          google.script.run.fail('unhandled one');
+          google.script.run.withFailureHandler(null).fail('silenced one');
           google.script.run.withSuccessHandler(() => resolve()).slow(50);
         }),
     );
@@ -383,11 +376,7 @@ describe('google.script.run stand-in (headless Chromium, fixture project)', () =
       const run = preview.createScriptRun(['slow'], transport) as Runner;
       const done: number[] = [];
       for (let i = 0; i < 25; i++)
-        (
-          run.withSuccessHandler(v => done.push(v as number)).slow as (
-            n: number,
-          ) => void
-        )(i);
+        run.withSuccessHandler(v => done.push(v as number)).slow(i);
       await new Promise(r => setTimeout(r, 50));
       const startedBeforeAnyFinished = started.length;
       pending.shift()?.();

@@ -1,0 +1,305 @@
+/**
+ * The local preview as a person uses it, in headless Chromium against the
+ * real dist/Code.js: set up an empty workbook from the menu, fill two
+ * settings, open the 300 px sidebar, schedule the snapshot, move the clock to
+ * Friday evening so the trigger fires, read the CFO's email in the outbox and
+ * download its attachment; then restart on the same file and find it all kept.
+ */
+import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import type {Page} from 'playwright-core';
+import {startPreview, type Preview} from '../../scripts/preview/server';
+import {launchBrowser, outputPath, type Browser} from '../helpers/browser';
+
+// Monday 16 Nov 2026, 9:00 in the new spreadsheet's zone (America/Los_Angeles).
+const MONDAY_MORNING = new Date('2026-11-16T17:00:00Z');
+const CONTRACT_TABS = [
+  'Deals',
+  'Forecast',
+  'Commitments',
+  'Grades',
+  'Signals',
+  'Attendance',
+  'Settings',
+  'Scorecard',
+];
+
+let browser: Browser;
+let dir: string;
+let worldFile: string;
+let preview: Preview | undefined;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'preview-world-'));
+  worldFile = join(dir, 'world.json');
+});
+
+afterAll(async () => {
+  await preview?.close();
+  await browser?.close();
+  rmSync(dir, {recursive: true, force: true});
+});
+
+async function open(options: Parameters<typeof startPreview>[0]) {
+  await preview?.close();
+  preview = await startPreview({port: 0, file: worldFile, ...options});
+  page = await browser.newPage();
+  await page.goto(preview.url);
+  await page.waitForSelector('body[data-ready]');
+}
+
+/** Retries an assertion until it holds: the page updates after the server answers. */
+async function eventually(
+  assertion: () => Promise<void> | void,
+  timeoutMs = 15000,
+): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await assertion();
+      return;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await new Promise(r => setTimeout(r, 50));
+    }
+  }
+}
+
+const text = (selector: string) =>
+  page
+    .locator(selector)
+    .textContent()
+    .then(t => t ?? '');
+
+const tabNames = () => page.locator('[role=tab]').allTextContents();
+
+/** Dismisses the toasts (a click each), so a screenshot shows the page under them. */
+async function dismissToasts(): Promise<void> {
+  const toasts = page.locator('.toast');
+  while ((await toasts.count()) > 0)
+    await toasts
+      .first()
+      .click({timeout: 1000})
+      .catch(() => undefined);
+}
+
+async function menu(label: string): Promise<void> {
+  await page.getByRole('button', {name: 'Extensions'}).click();
+  await page.getByRole('menuitem', {name: label}).click();
+}
+
+/** The Ui.alert the call showed, read and dismissed as a person would. */
+async function dismissAlert(): Promise<string> {
+  const dialog = page.locator('#alert-dialog');
+  await dialog.waitFor({state: 'visible'});
+  const text = (await page.locator('#alert-text').textContent()) ?? '';
+  await page.locator('#alert-ok').click();
+  await dialog.waitFor({state: 'hidden'});
+  return text;
+}
+
+/** Types into the Value cell of a Settings row, found by its Setting name. */
+async function typeSetting(setting: string, value: string): Promise<void> {
+  const row = page.locator('table.grid tbody tr', {
+    has: page.locator('td[data-col="1"]', {hasText: setting}),
+  });
+  const cell = row.locator('td[data-col="2"]');
+  await cell.dblclick();
+  await cell.locator('input').fill(value);
+  await cell.locator('input').press('Enter');
+  await page.waitForFunction(
+    ([name, expected]) =>
+      [...document.querySelectorAll('table.grid tbody tr')].some(
+        tr =>
+          tr.querySelector('td[data-col="1"]')?.textContent === name &&
+          tr.querySelector('td[data-col="2"]')?.textContent === expected,
+      ),
+    [setting, value === '2026-10-12' ? '10/12/2026' : value],
+  );
+}
+
+describe('the local preview (npm start) in headless Chromium', () => {
+  it('sets up an empty workbook from the menu, opens the sidebar and fires the Friday trigger', async () => {
+    await open({seed: 'empty', reset: true, now: MONDAY_MORNING});
+    expect(await tabNames()).toEqual(['Sheet1']);
+    await expect(page.locator('#clock-now').textContent()).resolves.toBe(
+      'Mon, Nov 16, 2026, 9:00 AM PST',
+    );
+
+    await menu('Set up workbook');
+    expect(await dismissAlert()).toContain('Added tabs');
+    const tabs = await tabNames();
+    expect(tabs).toEqual(expect.arrayContaining(['Sheet1', ...CONTRACT_TABS]));
+    // Protected tabs carry the lock; the hidden one is marked as hidden.
+    await expect(
+      page.locator('[role=tab].protected-tab').allTextContents(),
+    ).resolves.toEqual(expect.arrayContaining(['Scorecard']));
+    await expect(
+      page.locator('[role=tab]:not(.protected-tab)').allTextContents(),
+    ).resolves.toEqual(expect.arrayContaining(['Deals', 'Settings']));
+
+    await page.locator('[role=tab]', {hasText: 'Settings'}).click();
+    await typeSetting('CFO Email', 'cfo@example.com');
+    await typeSetting('Rebuild Start', '2026-10-12');
+
+    await menu('Open scorecard sidebar');
+    const sidebar = page.locator('#sidebar');
+    await sidebar.waitFor({state: 'visible'});
+    const frame = page.locator('#sidebar-frame');
+    expect((await frame.boundingBox())?.width).toBe(300);
+    // The sidebar is dist/sidebar.html itself, talking to the server through the stand-in.
+    await eventually(() =>
+      expect(preview!.world.executions.some(x => x.via === 'sidebar')).toBe(
+        true,
+      ),
+    );
+    const standIn = await page
+      .frameLocator('#sidebar-frame')
+      .locator('body')
+      .evaluate(() =>
+        Object.keys(
+          (window as unknown as {google: {script: {run: object}}}).google.script
+            .run,
+        ),
+      );
+    expect(standIn).toEqual(
+      expect.arrayContaining(['loadSidebar', 'saveGrades', 'onScheduleTick']),
+    );
+
+    await menu('Schedule weekly snapshot and email');
+    expect(await dismissAlert()).toContain('Scheduled');
+    await expect(page.locator('#triggers').textContent()).resolves.toContain(
+      'onScheduleTick',
+    );
+
+    await page.getByRole('button', {name: 'Next Friday 17:00'}).click();
+    await expect(page.locator('#clock-input').inputValue()).resolves.toBe(
+      '2026-11-20T17:00',
+    );
+    await page
+      .getByRole('button', {name: 'Set clock and fire due triggers'})
+      .click();
+    await eventually(async () =>
+      expect(await text('#clock-now')).toBe('Fri, Nov 20, 2026, 5:00 PM PST'),
+    );
+    const fired = preview!.world.executions.filter(x => x.via === 'time');
+    // One daily tick per day from Monday to Friday at the Scorecard Hour (16:00), all succeeding.
+    expect(fired.map(x => [x.name, x.ok])).toEqual(
+      Array.from({length: 5}, () => ['onScheduleTick', true]),
+    );
+    expect(fired.at(-1)?.at).toBe('2026-11-21T00:00:00.000Z');
+    await eventually(async () =>
+      expect(await text('#executions')).toContain('onScheduleTick'),
+    );
+    await eventually(async () => expect(await text('#outbox-count')).toBe('1'));
+    await eventually(async () =>
+      expect(await text('#outbox')).toContain('cfo@example.com'),
+    );
+
+    await page.locator('[role=tab]', {hasText: 'Scorecard'}).click();
+    await eventually(async () =>
+      expect(await text('#sheet-banner')).toContain('Protected tab'),
+    );
+    await eventually(async () =>
+      expect(await text('table.grid')).toContain('11/20/2026'),
+    );
+
+    await page.locator('[role=tab]', {hasText: 'Forecast'}).click();
+    await page.waitForSelector('table.grid[data-tab="Forecast"]');
+    await dismissToasts();
+    await page.screenshot({path: outputPath('preview-setup.png')});
+  });
+
+  it('shows the CFO email as the recipient sees it, with its attachment downloadable', async () => {
+    await page.locator('#outbox .message').first().click();
+    const mail = page.locator('#mail-dialog');
+    await mail.waitFor({state: 'visible'});
+    await eventually(async () =>
+      expect(await text('#mail-subject')).toContain('week'),
+    );
+    await eventually(async () =>
+      expect(await text('#mail-meta')).toContain('cfo@example.com'),
+    );
+    const body = page.frameLocator('#mail-body').locator('body');
+    await eventually(async () =>
+      expect((await body.innerText()).length).toBeGreaterThan(100),
+    );
+    // A mail client runs no scripts: the body's frame is sandboxed without allow-scripts.
+    await expect(
+      page.locator('#mail-body').getAttribute('sandbox'),
+    ).resolves.not.toContain('allow-scripts');
+
+    const link = page.locator('#mail-attachments a').first();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      link.click(),
+    ]);
+    const saved = await download.path();
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(readFileSync(saved).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await dismissToasts();
+    await page.screenshot({path: outputPath('preview-mail.png')});
+    await page.keyboard.press('Escape');
+    await mail.waitFor({state: 'hidden'});
+  });
+
+  it('keeps every change across a restart, saved with write-then-rename', async () => {
+    // Only the world file is left in its folder: no temp file of a save survives.
+    expect(readdirSync(dir)).toEqual(['world.json']);
+    expect(() => JSON.parse(readFileSync(worldFile, 'utf8'))).not.toThrow();
+
+    await page.close();
+    await open({seed: 'empty'});
+    expect(await tabNames()).toEqual(
+      expect.arrayContaining(['Sheet1', ...CONTRACT_TABS]),
+    );
+    await eventually(async () =>
+      expect(await text('#clock-now')).toBe('Fri, Nov 20, 2026, 5:00 PM PST'),
+    );
+    await eventually(async () =>
+      expect(await text('#triggers')).toContain('onScheduleTick'),
+    );
+    await eventually(async () => expect(await text('#outbox-count')).toBe('1'));
+    // The add-on menu is rebuilt by onOpen when the document opens again.
+    await menu('Verify scorecard record');
+    expect(await dismissAlert()).not.toBe('');
+  });
+
+  it('shows the sample workbook with the sidebar open and the Friday email sent', async () => {
+    await page.close();
+    await open({seed: 'sample', file: undefined});
+    await page.locator('[role=tab]', {hasText: 'Forecast'}).click();
+    await page.waitForSelector('table.grid[data-tab="Forecast"]');
+    // Values as Sheets displays them: currency and dates in the spreadsheet's formats.
+    await eventually(async () =>
+      expect(await text('table.grid')).toMatch(
+        /\$2,150,000.*10\/9\/2026|10\/9\/2026.*\$2,150,000/,
+      ),
+    );
+    await menu('Open scorecard sidebar');
+    await page.locator('#sidebar').waitFor({state: 'visible'});
+    await menu('Schedule weekly snapshot and email');
+    await dismissAlert();
+    await page.getByRole('button', {name: 'Next Friday 17:00'}).click();
+    await page
+      .getByRole('button', {name: 'Set clock and fire due triggers'})
+      .click();
+    await eventually(async () => expect(await text('#outbox-count')).toBe('1'));
+    await page.frameLocator('#sidebar-frame').locator('body').waitFor();
+    await dismissToasts();
+    await page.screenshot({path: outputPath('preview.png')});
+  });
+
+  it('starts again from the seed with reset', async () => {
+    await page.close();
+    await open({seed: 'empty', reset: true, now: MONDAY_MORNING});
+    expect(await tabNames()).toEqual(['Sheet1']);
+    await eventually(async () => expect(await text('#outbox-count')).toBe('0'));
+    await eventually(async () =>
+      expect(await text('#triggers')).toContain('None installed'),
+    );
+  });
+});
