@@ -101,6 +101,8 @@ export async function runCli(argv: string[]): Promise<CliResult> {
   output.at = world.now().toISOString();
   let exitCode = 0;
   if (name) {
+    // Calls are those of the function itself, not of triggers fired before it.
+    emulator.ctx.calls.reset();
     const {outcome} = world.run(name, rawArgs.map(parseArg), via, {
       forCli: true,
     });
