@@ -10,6 +10,7 @@
  * 1.5 might mean 150% or 1.5%: the message says to write 80% or 0.8.
  */
 import * as z from 'zod/mini';
+import {atLeast, atMost, isEmail, lengthAtMost} from './checks';
 import {isBlank, isDate, show, toDate, toNumber, toText} from './cells';
 import {
   WEEKDAYS,
@@ -196,7 +197,7 @@ function percentOf(value: unknown): number | undefined {
 const PERCENT = z.pipe(
   z.transform(percentOf),
   z.number({error: 'not a percentage'}).check(
-    z.minimum(0, {error: 'below 0%'}),
+    atLeast(0, {error: 'below 0%'}),
     z.refine((n: number) => n <= 1, {
       error: 'above 100%; for 80% write 80% or 0.8',
     }),
@@ -210,14 +211,16 @@ const WHOLE = (min: number, max: number) =>
       z.refine((n: number) => Number.isInteger(n), {
         error: 'not a whole number',
       }),
-      z.minimum(min, {error: `below ${min}`}),
-      z.maximum(max, {error: `above ${max}`}),
+      atLeast(min, {error: `below ${min}`}),
+      atMost(max, {error: `above ${max}`}),
     ),
   );
 
-const EMAIL = z.email({
-  error: iss => `${show(iss.input)} is not an email address`,
-});
+const EMAIL = z.string().check(
+  z.refine(isEmail, {
+    error: iss => `${show(iss.input)} is not an email address`,
+  }),
+);
 
 const EMAIL_LIST = z.pipe(
   z.transform((value: unknown) =>
@@ -228,7 +231,11 @@ const EMAIL_LIST = z.pipe(
   z.array(EMAIL),
 );
 
-const ONE_EMAIL = z.union([z.literal(''), EMAIL]);
+const ONE_EMAIL = z.string().check(
+  z.refine((s: string) => s === '' || isEmail(s), {
+    error: iss => `${show(iss.input)} is not an email address`,
+  }),
+);
 
 /** A person's name: has a letter, and is not a paragraph. */
 const NAME = z.pipe(
@@ -237,7 +244,7 @@ const NAME = z.pipe(
     z.refine((s: string) => s === '' || /\p{L}/u.test(s), {
       error: 'has no letters',
     }),
-    z.maxLength(100, {error: 'longer than 100 characters'}),
+    lengthAtMost(100, {error: 'longer than 100 characters'}),
   ),
 );
 

@@ -5,6 +5,7 @@
  * its default messages are generic, so every check carries its own words.
  */
 import * as z from 'zod/mini';
+import {atLeast, lengthAtLeast, lengthAtMost, matches, whole} from './checks';
 import {GRADES, SLIP_SIGNALS} from './workbook';
 import type {Refusal} from './sidebar-types';
 
@@ -14,15 +15,20 @@ export const MAX_TEXT = 2000;
 const text = (max = MAX_TEXT) =>
   z
     .string('must be text')
-    .check(z.maxLength(max, `is longer than ${max} characters`));
+    .check(lengthAtMost(max, `is longer than ${max} characters`));
 const required = (max = MAX_TEXT) =>
-  z
-    .string('must be text')
-    .check(
-      z.trim(),
-      z.minLength(1, 'is required'),
-      z.maxLength(max, `is longer than ${max} characters`),
-    );
+  z.pipe(
+    z.pipe(
+      z.string('must be text'),
+      z.transform((s: string) => s.trim()),
+    ),
+    z
+      .string()
+      .check(
+        lengthAtLeast(1, 'is required'),
+        lengthAtMost(max, `is longer than ${max} characters`),
+      ),
+  );
 const isCalendarDate = (s: string) => {
   const t = Date.parse(`${s}T00:00:00Z`);
   return !isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
@@ -30,19 +36,19 @@ const isCalendarDate = (s: string) => {
 const localDate = z
   .string('must be a date')
   .check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+    matches(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
     z.refine(isCalendarDate, 'is not a date of the calendar'),
   );
 const sheetRow = z
   .number('must be a row number')
   .check(
-    z.int('must be a row number'),
-    z.gte(2, 'must be a data row (2 or more)'),
+    whole('must be a row number'),
+    atLeast(2, 'must be a data row (2 or more)'),
   );
 const OBJECT = 'must be an object of the fields the sidebar sends';
 const version = z
   .string('must be the version the sidebar loaded')
-  .check(z.maxLength(40, 'is not a version the sidebar sent'));
+  .check(lengthAtMost(40, 'is not a version the sidebar sent'));
 
 export const GradeInputSchema = z.object(
   {
@@ -62,8 +68,8 @@ export const SaveGradesSchema = z.object(
     grades: z
       .array(GradeInputSchema, 'must be a list of grades')
       .check(
-        z.minLength(1, 'must hold at least one grade'),
-        z.maxLength(50, 'holds more grades than any plan has commitments'),
+        lengthAtLeast(1, 'must hold at least one grade'),
+        lengthAtMost(50, 'holds more grades than any plan has commitments'),
       ),
   },
   OBJECT,

@@ -1,0 +1,40 @@
+/**
+ * The few zod checks this add-on needs, as refinements. zod/mini's built-in
+ * checks (lengths, int, gte, regex, email, trim, union) would add about 7 KB
+ * to Code.js, which Apps Script re-parses before every custom-function call;
+ * refine is already in the bundle, and each check still carries its own words.
+ */
+import * as z from 'zod/mini';
+
+type Message = string | z.core.$ZodCustomParams;
+
+export const lengthAtMost = (max: number, message: Message) =>
+  z.refine<{length: number}>(v => v.length <= max, message);
+
+export const lengthAtLeast = (min: number, message: Message) =>
+  z.refine<{length: number}>(v => v.length >= min, message);
+
+export const atLeast = (min: number, message: Message) =>
+  z.refine<number>(n => n >= min, message);
+
+export const atMost = (max: number, message: Message) =>
+  z.refine<number>(n => n <= max, message);
+
+export const whole = (message: Message) =>
+  z.refine<number>(n => Number.isInteger(n), message);
+
+export const matches = (pattern: RegExp, message: Message) =>
+  z.refine<string>(s => pattern.test(s), message);
+
+/** The address shape zod's own email check accepts. */
+const EMAIL =
+  /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+
+export const isEmail = (s: string) => EMAIL.test(s);
+
+/** Text with surrounding spaces removed, then checked. */
+export const trimmed = () =>
+  z.pipe(
+    z.string(),
+    z.transform((s: string) => s.trim()),
+  );
