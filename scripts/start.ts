@@ -46,7 +46,11 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-main().catch((err: Error) => {
-  console.error(err.message);
+main().catch((err: Error & {code?: string}) => {
+  console.error(
+    err.code === 'EADDRINUSE'
+      ? `${err.message}: another program uses that port; try npm start -- --port 8081`
+      : err.message,
+  );
   process.exit(1);
 });

@@ -141,6 +141,7 @@ export class PreviewWorld {
             forCli ? toCliJson : undefined,
           );
     this.record(via, name, outcome);
+    this.forgetOld();
     this.save();
     return {outcome, effects: this.effectsSince(before)};
   }
@@ -199,6 +200,13 @@ export class PreviewWorld {
       sheet.getRange(row, column).setValue(value),
     );
     this.save();
+  }
+
+  /** A preview runs for hours: keep the recent log lines, not every write record since start. */
+  private forgetOld(): void {
+    const {logs, ctx} = this.emulator;
+    if (logs.length > 500) logs.splice(0, logs.length - 500);
+    ctx.writes.length = 0;
   }
 
   save(): void {

@@ -28,7 +28,10 @@ const USUAL_PATHS = [
 ];
 
 /** The browser to drive: CHROME_PATH, else the usual install paths; a clear error when there is none. */
-export function findChromium(env = process.env, exists = existsSync): string {
+export function findChromium(
+  env: Record<string, string | undefined> = process.env,
+  exists: (path: string) => boolean = existsSync,
+): string {
   const fromEnv = env.CHROME_PATH;
   if (fromEnv) {
     if (exists(fromEnv)) return fromEnv;
