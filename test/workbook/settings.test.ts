@@ -168,6 +168,15 @@ describe('settings', () => {
     });
   }
 
+  it('takes one CRO email address, not a list', () => {
+    const {issues} = checkSettings({
+      'CRO Email': 'a@example.com, b@example.com',
+    });
+    expect(issues.map(i => i.detail)).toEqual([
+      '"a@example.com, b@example.com" is not an email address',
+    ]);
+  });
+
   it('names every invalid setting at once, and keeps the valid ones', () => {
     const raw = Object.fromEntries(
       Object.entries(BAD).map(([name, {value}]) => [name, value]),
