@@ -64,9 +64,8 @@ import {setUpWorkbookFromMenu} from './services/setup';
 // ---------------------------------------------------------------- lifecycle
 
 /**
- * Builds the add-on menu. Runs in AuthMode.NONE before the add-on is enabled
- * in a document, so it touches nothing but the menu.
- * @param {GoogleAppsScript.Events.SheetsOnOpen} e the open event
+ * Builds the menu only: may run in AuthMode.NONE.
+ * @param {Object} e the open event
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   void e;
@@ -74,8 +73,8 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 }
 
 /**
- * Runs when the add-on is installed: builds the menu at once.
- * @param {GoogleAppsScript.Events.AddonOnInstall} e the install event
+ * Builds the menu at install.
+ * @param {Object} e the install event
  */
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
@@ -83,11 +82,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 // ---------------------------------------------------------------- menu items
 
-/**
- * Menu: Set up workbook. Adds every missing tab, header and setting of the
- * workbook contract (never moving, overwriting or deleting a cell) and says
- * what it added.
- */
+/** Menu: Set up workbook (adds only what is missing). */
 export function setUpWorkbook(): void {
   setUpWorkbookFromMenu();
 }
@@ -97,28 +92,22 @@ export function openSidebar(): void {
   showSidebar();
 }
 
-/**
- * Menu: Snapshot this week now. Records this week in the locked Scorecard
- * (an amendment if the data changed since, nothing if it did not) and emails the CFO.
- */
+/** Menu: Snapshot this week now. */
 export function snapshotWeekFromMenu(): void {
   takeSnapshotFromMenu();
 }
 
-/** Menu: Run slip check now. Logs this week's slip signals on Commit deals and their save-plays. */
+/** Menu: Run slip check now. */
 export function runSlipCheckFromMenu(): void {
   checkSlipsFromMenu();
 }
 
-/** Menu: Verify scorecard record. Recomputes the hash chain and names the first changed row. */
+/** Menu: Verify scorecard record. */
 export function verifyScorecardFromMenu(): void {
   verifyRecordFromMenu();
 }
 
-/**
- * Menu: Schedule weekly snapshot and email. One daily trigger, at the
- * Scorecard Hour in the spreadsheet's time zone, running as the installer.
- */
+/** Menu: Schedule weekly snapshot and email. */
 export function installSchedule(): void {
   scheduleFromMenu();
 }
@@ -136,18 +125,15 @@ export function showSettingsHelp(): void {
 // ---------------------------------------------------------------- the weekly record
 
 /**
- * Takes this week's snapshot now (sidebar button and scripted use): appends
- * the week to the Scorecard, or an amendment, or nothing when unchanged, then
- * emails the CFO. Returns the outcome (no Date inside, safe for google.script.run).
- * @return {Object} status, week ending, Scorecard row, chain value, emails and a message
+ * Snapshots this week and emails the CFO (sidebar button).
+ * @return {Object} the outcome, no Date inside
  */
 export function snapshotWeek() {
   return takeSnapshot();
 }
 
 /**
- * Runs the Monday slip check now: the seven signals on Commit deals, auto
- * signals logged once per deal, signal and week, save-plays for flagged deals.
+ * Runs the Monday slip check now.
  * @return {Object} counts and a message
  */
 export function runSlipCheck() {
@@ -155,18 +141,17 @@ export function runSlipCheck() {
 }
 
 /**
- * Recomputes the Scorecard's hash chain and names the first row whose content no longer matches.
- * @return {Object} ok, rows checked, the broken row if any, and a message
+ * Recomputes the Scorecard's hash chain; names the first changed row.
+ * @return {Object} the verdict
  */
 export function verifyScorecard() {
   return verifyRecord();
 }
 
 /**
- * The schedule's trigger handler: on the Scorecard Day it snapshots and emails;
- * on Mondays it runs the slip check. Runs as the installer, without a Ui.
- * @param {GoogleAppsScript.Events.TimeDriven} e the time-driven event
- * @return {Object} what ran and what it said
+ * Daily trigger: snapshot on the Scorecard Day, slip check on Mondays.
+ * @param {Object} e the time-driven event
+ * @return {Object} what ran
  */
 export function onScheduleTick(e?: GoogleAppsScript.Events.TimeDriven) {
   void e;

@@ -171,31 +171,53 @@ export function parseCommitmentGrades(text: string): CommitmentGrade[] {
 
 export const SCORECARD_HEADERS = SCORECARD.columns.map(c => c.header);
 
-/** The fields of a record that an amendment compares (everything but who and when). */
-const COMPARED: ReadonlyArray<
-  [header: string, pick: (r: WeekRecord) => unknown]
+type NumberField = {
+  [K in keyof WeekRecord]: WeekRecord[K] extends number | '' ? K : never;
+}[keyof WeekRecord];
+
+/** The Scorecard columns that hold a number of the record: one mapping for writing, reading back and diffing. */
+export const NUMBER_COLUMNS: ReadonlyArray<
+  [header: string, field: NumberField]
 > = [
-  ['Week', r => r.week],
-  ['Committed', r => r.committed],
-  ['Closed', r => r.closed],
-  ['Forecast Variance', r => r.variance],
-  ['Variance Target', r => r.varianceTarget],
-  ['Gate Compliance', r => r.gateCompliance],
-  ['Gate Target', r => r.gateTarget],
-  ['Signals Fired', r => r.signalsFired],
-  ['Signals Prior Week', r => r.signalsPriorWeek],
-  ['Save Plays Executed', r => r.savePlaysExecuted],
-  ['Save-Play Rate', r => r.savePlayRate],
-  ['Attendance', r => r.attendance],
-  ['Green', r => r.green],
-  ['Yellow', r => r.yellow],
-  ['Red', r => r.red],
-  ['Commitment Grades', r => commitmentGradesText(r.commitments)],
+  ['Week', 'week'],
+  ['Committed', 'committed'],
+  ['Closed', 'closed'],
+  ['Forecast Variance', 'variance'],
+  ['Variance Target', 'varianceTarget'],
+  ['Gate Compliance', 'gateCompliance'],
+  ['Gate Target', 'gateTarget'],
+  ['Signals Fired', 'signalsFired'],
+  ['Signals Prior Week', 'signalsPriorWeek'],
+  ['Save Plays Executed', 'savePlaysExecuted'],
+  ['Save-Play Rate', 'savePlayRate'],
+  ['Attendance', 'attendance'],
+  ['Green', 'green'],
+  ['Yellow', 'yellow'],
+  ['Red', 'red'],
 ];
 
-/** The compared fields as they are stored in a Scorecard row, for diffing against the sheet. */
+/** The record's values by Scorecard header (everything an amendment compares: all but who and when). */
 export function comparableValues(record: WeekRecord): Record<string, unknown> {
-  return Object.fromEntries(COMPARED.map(([h, pick]) => [h, pick(record)]));
+  const values: Record<string, unknown> = {};
+  for (const [header, field] of NUMBER_COLUMNS) values[header] = record[field];
+  values['Commitment Grades'] = commitmentGradesText(record.commitments);
+  return values;
+}
+
+/** A recorded row read back as a record, to (re)send exactly what was recorded. */
+export function recordFromValues(
+  weekEnding: LocalDate,
+  values: Readonly<Record<string, unknown>>,
+): WeekRecord {
+  const record = {weekEnding} as Record<string, unknown>;
+  for (const [header, field] of NUMBER_COLUMNS) {
+    const v = values[header];
+    record[field] = typeof v === 'number' ? v : '';
+  }
+  record.commitments = parseCommitmentGrades(
+    String(values['Commitment Grades'] ?? ''),
+  );
+  return record as unknown as WeekRecord;
 }
 
 const close = (a: unknown, b: unknown) =>
@@ -216,7 +238,7 @@ export function describeChanges(
   record: WeekRecord,
 ): string[] {
   const now = comparableValues(record);
-  return COMPARED.filter(([h]) => !close(recorded[h], now[h])).map(
-    ([h]) => `${h} ${shown(recorded[h])} → ${shown(now[h])}`,
-  );
+  return Object.keys(now)
+    .filter(h => !close(recorded[h], now[h]))
+    .map(h => `${h} ${shown(recorded[h])} → ${shown(now[h])}`);
 }

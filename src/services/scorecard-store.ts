@@ -5,7 +5,7 @@
  */
 import {GENESIS, canonicalRow, chainValue, verifyChain} from '../domain/chain';
 import {isDate, toText} from '../domain/cells';
-import {commitmentGradesText, SCORECARD_HEADERS} from '../domain/scorecard';
+import {comparableValues, SCORECARD_HEADERS} from '../domain/scorecard';
 import type {WeekRecord} from '../domain/scorecard-record';
 import {SCORECARD} from '../domain/workbook';
 import type {LocalDate} from '../domain/calendar';
@@ -77,28 +77,12 @@ export interface NewRow {
 
 /** The row's cells by header, as they will read back from the sheet. */
 export function scorecardValues(row: NewRow): Record<string, unknown> {
-  const r = row.record;
   return {
     'Week Ending': row.weekEndingCell,
-    Week: r.week,
-    Committed: r.committed,
-    Closed: r.closed,
-    'Forecast Variance': r.variance,
-    'Variance Target': r.varianceTarget,
-    'Gate Compliance': r.gateCompliance,
-    'Gate Target': r.gateTarget,
-    'Signals Fired': r.signalsFired,
-    'Signals Prior Week': r.signalsPriorWeek,
-    'Save Plays Executed': r.savePlaysExecuted,
-    'Save-Play Rate': r.savePlayRate,
-    Attendance: r.attendance,
-    Green: r.green,
-    Yellow: r.yellow,
-    Red: r.red,
+    ...comparableValues(row.record),
     // Whole seconds: what a date-time cell keeps exactly, so the chain verifies after a read.
     'Snapshot At': new Date(Math.floor(row.snapshotAt.getTime() / 1000) * 1000),
     'Snapshot By': row.snapshotBy,
-    'Commitment Grades': commitmentGradesText(r.commitments),
     'Amends Row': row.amendsRow,
     Changes: row.changes,
   };

@@ -5,8 +5,7 @@
  * locked before any email is attempted, so a failed email loses nothing.
  */
 import {toNumber, toText} from '../domain/cells';
-import {describeChanges, parseCommitmentGrades} from '../domain/scorecard';
-import type {WeekRecord} from '../domain/scorecard-record';
+import {describeChanges, recordFromValues} from '../domain/scorecard';
 import type {Settings} from '../domain/settings';
 import type {LocalDate} from '../domain/calendar';
 import {deliver, type DeliveryOutcome, type PendingEmail} from './delivery';
@@ -43,37 +42,11 @@ export function requireRebuildStart(settings: Settings): void {
   }
 }
 
-const numberOr = (v: unknown): number | '' => toNumber(v) ?? '';
-
-/** A recorded row read back as a record, to (re)send exactly what was recorded. */
-function storedRecord(row: StoredWeek): WeekRecord {
-  const v = row.values;
-  return {
-    weekEnding: row.weekEnding as LocalDate,
-    week: Number(v['Week']) || 0,
-    committed: numberOr(v['Committed']),
-    closed: numberOr(v['Closed']),
-    variance: numberOr(v['Forecast Variance']),
-    varianceTarget: numberOr(v['Variance Target']),
-    gateCompliance: numberOr(v['Gate Compliance']),
-    gateTarget: numberOr(v['Gate Target']),
-    signalsFired: Number(v['Signals Fired']) || 0,
-    signalsPriorWeek: Number(v['Signals Prior Week']) || 0,
-    savePlaysExecuted: Number(v['Save Plays Executed']) || 0,
-    savePlayRate: numberOr(v['Save-Play Rate']),
-    attendance: numberOr(v['Attendance']),
-    green: Number(v['Green']) || 0,
-    yellow: Number(v['Yellow']) || 0,
-    red: Number(v['Red']) || 0,
-    commitments: parseCommitmentGrades(toText(v['Commitment Grades'])),
-  };
-}
-
 function pendingOf(row: StoredWeek): PendingEmail {
   const amends = toNumber(row.values['Amends Row']);
   return {
     scorecardRow: row.rowNumber,
-    record: storedRecord(row),
+    record: recordFromValues(row.weekEnding as LocalDate, row.values),
     chain: row.chain,
     amendment:
       amends === undefined
