@@ -1,8 +1,8 @@
 /**
  * The CFO's weekly email and the one-page Friday handout, from a scorecard
- * row: the subject, the plain-text body, and the view the HTML template
- * (src/templates/cfo-email.html, evaluated by HtmlService so its markup stays
- * out of Code.js) renders. Leads with what is off target, then the numbers
+ * row: the subject, and the view that two HtmlService templates render
+ * (src/templates/cfo-email.html and cfo-email-text.html, so their markup and
+ * wording stay out of Code.js). Leads with what is off target, then the numbers
  * against their targets, the variance trend against the glide path, each
  * commitment's grade, and the chain value that makes the row verifiable.
  */
@@ -60,6 +60,7 @@ export interface CfoEmailView {
   counts: string;
   commitments: Array<{
     commitment: string;
+    grade: string;
     badge: Badge;
     reason: string;
     nextAction: string;
@@ -159,6 +160,7 @@ export function cfoEmailView(input: CfoEmailInput): CfoEmailView {
     counts: `${record.green} green, ${record.yellow} yellow, ${record.red} red`,
     commitments: record.commitments.map(c => ({
       commitment: c.commitment,
+      grade: c.grade,
       badge: COLOURS[c.grade ? GRADE_STATUS[c.grade] : 'none'],
       reason: c.reason,
       nextAction: c.nextAction,
@@ -168,53 +170,4 @@ export function cfoEmailView(input: CfoEmailInput): CfoEmailView {
     scorecardRow: input.scorecardRow,
     chain: input.chain,
   };
-}
-
-export function plainText(input: CfoEmailInput): string {
-  const {record} = input;
-  const statuses = weekStatuses(record, input.thresholds);
-  const off = offTargetLines(statuses, record);
-  const lines = [
-    `Rebuild scorecard — week ${record.week}, ending ${input.weekEndingLabel}`,
-    `Committed ${money(record.committed)}; closed ${money(record.closed)}.`,
-    '',
-  ];
-  if (input.amendment) {
-    lines.push(
-      `This is an amendment to Scorecard row ${input.amendment.amendsRow}: ${input.amendment.changes}. The original row is unchanged.`,
-      '',
-    );
-  }
-  if (off.length === 0) lines.push('Everything is on target this week.');
-  else lines.push('Off target this week:', ...off.map(l => `- ${l}`));
-  lines.push('', 'The numbers:');
-  for (const s of statuses) {
-    lines.push(
-      `- ${s.metric}: ${s.says}; target ${s.target}; ${COLOURS[s.status].label}`,
-    );
-  }
-  lines.push('', 'Variance by week (target in brackets):');
-  lines.push(
-    input.trend
-      .map(
-        p =>
-          `wk ${p.week} ${formatPercent(p.variance)} (${formatPercent(p.target)})`,
-      )
-      .join(', '),
-  );
-  lines.push(
-    '',
-    `Commitments (${record.green} green, ${record.yellow} yellow, ${record.red} red):`,
-  );
-  for (const c of record.commitments) {
-    lines.push(
-      `- ${c.commitment}: ${c.grade || 'not graded'}${c.reason ? ` — ${c.reason}` : ''}${c.nextAction ? `. Next: ${c.nextAction}` : ''}`,
-    );
-  }
-  lines.push(
-    '',
-    `Recorded in ${input.spreadsheetName}, Scorecard row ${input.scorecardRow}: ${input.spreadsheetUrl}`,
-    `Chain value (SHA-256): ${input.chain}`,
-  );
-  return lines.join('\n');
 }

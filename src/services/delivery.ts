@@ -6,7 +6,6 @@
  */
 import {
   cfoEmailView,
-  plainText,
   subjectLine,
   type CfoEmailInput,
   type CfoEmailView,
@@ -57,9 +56,16 @@ function readLog(spreadsheet: Spreadsheet): LogState {
   return {sent, attempts};
 }
 
-/** The email (or, for print, the PDF handout) from src/templates/cfo-email.html; the template escapes every value. */
-function renderTemplate(view: CfoEmailView, print: boolean): string {
-  const template = HtmlService.createTemplateFromFile('cfo-email');
+/**
+ * A body from src/templates/: the HTML email or, for print, the PDF handout
+ * (cfo-email.html escapes every value), or the plain-text body (cfo-email-text.html).
+ */
+function renderTemplate(
+  file: string,
+  view: CfoEmailView,
+  print: boolean,
+): string {
+  const template = HtmlService.createTemplateFromFile(file);
   template.view = view;
   template.print = print;
   return template.evaluate().getContent();
@@ -101,7 +107,7 @@ function send(
   };
   const view = cfoEmailView(input);
   const pdf = Utilities.newBlob(
-    renderTemplate(view, true),
+    renderTemplate('cfo-email', view, true),
     'text/html',
     'scorecard.html',
   )
@@ -112,8 +118,8 @@ function send(
   MailApp.sendEmail({
     to: recipients.join(','),
     subject: subjectLine(input),
-    body: plainText(input),
-    htmlBody: renderTemplate(view, false),
+    body: renderTemplate('cfo-email-text', view, false),
+    htmlBody: renderTemplate('cfo-email', view, false),
     attachments: [pdf],
     name: 'Trust Rebuild scorecard',
     replyTo: settings.croEmail || undefined,

@@ -2,7 +2,6 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {
   cfoEmailView,
-  plainText,
   subjectLine,
   type CfoEmailInput,
 } from '../../src/domain/cfo-email';
@@ -76,10 +75,10 @@ const input: CfoEmailInput = {
   weekEndingLabel: 'Fri 20 Nov 2026',
 };
 
-/** The email as HtmlService renders src/templates/cfo-email.html with this view. */
-function render(input: CfoEmailInput, print = false) {
+/** A body as HtmlService renders src/templates/<file>.html with this view. */
+function render(input: CfoEmailInput, print = false, file = 'cfo-email') {
   const source = readFileSync(
-    join(__dirname, '../../src/templates/cfo-email.html'),
+    join(__dirname, `../../src/templates/${file}.html`),
     'utf8',
   );
   return compileTemplate(source)(
@@ -87,6 +86,9 @@ function render(input: CfoEmailInput, print = false) {
     escapeTemplateValue,
   );
 }
+
+const plainText = (input: CfoEmailInput) =>
+  render(input, false, 'cfo-email-text');
 
 describe('CFO email', () => {
   const email = {
