@@ -10,15 +10,10 @@ import {SLIP_SIGNALS, type SlipSignal} from './workbook';
 
 export {SLIP_SIGNALS, type SlipSignal};
 
-/** The signals one snapshot of the Deals table can show. */
-export const SNAPSHOT_SIGNALS: readonly SlipSignal[] = [
-  'champion latency',
-  'close-date micro-slip',
-  'no new stakeholders',
-  'silent procurement',
-  'hedged language',
-  'broken next step',
-];
+/** The signals one snapshot of the Deals table can show: all but the one that needs last week. */
+export const SNAPSHOT_SIGNALS: readonly SlipSignal[] = SLIP_SIGNALS.filter(
+  s => s !== 'MEDDPICC stagnation',
+);
 
 /** Phrases that hedge a commitment (PLAYBOOK.md's examples and their kin). */
 export const HEDGE_PHRASES: readonly string[] = [
