@@ -247,7 +247,9 @@ describe('weekly snapshot', () => {
     );
     expect(mail.body).toContain('Forecast variance:');
     // The trend covers the rebuild so far against the 12/8/5% glide path.
-    expect(mail.body).toContain('wk 1 31% (12%), wk 2 24% (12%), wk 3 19% (8%)');
+    expect(mail.body).toContain(
+      'wk 1 31% (12%), wk 2 24% (12%), wk 3 19% (8%)',
+    );
     expect(mail.htmlBody).toContain('Wk 7');
     expect(mail.attachments).toHaveLength(1);
     const pdf = mail.attachments[0];
