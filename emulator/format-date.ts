@@ -178,8 +178,9 @@ export function zonedInstant(
   day: number,
   hour = 0,
   minute = 0,
+  second = 0,
 ): Date {
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   let guess = wall;
   // Two refinements settle the offset, DST changes included.
   for (let i = 0; i < 3; i++) {

@@ -3,28 +3,11 @@
  * types "Friday 17:00" meaning 17:00 where the script runs, not in UTC.
  */
 
+import {zonedFields, zonedInstant} from '../../emulator/format-date';
+
 /** Minutes the zone is ahead of UTC at that instant (e.g. -300 for New York in winter). */
 export function zoneOffsetMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find(p => p.type === type)?.value);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60000);
+  return zonedFields(at, timeZone).offsetMinutes;
 }
 
 /**
@@ -40,13 +23,9 @@ export function zonedToInstant(local: string, timeZone: string): Date {
       `Clock: "${local}" is not a date and time like 2026-11-20T17:00`,
     );
   const [y, mo, d, h, mi, s] = m.slice(1).map(x => Number(x ?? 0));
-  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
-  if (new Date(wall).getUTCDate() !== d)
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d)
     throw new Error(`Clock: "${local}" is not a real date`);
-  // Two passes settle the offset across a daylight-saving change.
-  let instant = wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60000;
-  instant = wall - zoneOffsetMinutes(new Date(instant), timeZone) * 60000;
-  return new Date(instant);
+  return zonedInstant(timeZone, y, mo, d, h, mi, s);
 }
 
 /** The instant as a wall-clock "YYYY-MM-DDTHH:mm" in the zone (for a datetime-local input). */
