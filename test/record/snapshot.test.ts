@@ -302,3 +302,40 @@ describe('weekly snapshot', () => {
     ).toEqual(['failed', 'failed']);
   });
 });
+
+describe('snapshot cost', () => {
+  const SPREADSHEET = [
+    'SpreadsheetApp.',
+    'Spreadsheet.',
+    'Sheet.',
+    'Range.',
+    'Protection.',
+  ];
+
+  function callsWithDeals(deals: number): number {
+    const {emulator, bundle} = world();
+    const sheet = emulator.spreadsheet.sheets.find(
+      s => s.state.name === 'Deals',
+    )!;
+    const [header, ...rows] = sheet.state.values;
+    const id = header.indexOf('Deal ID');
+    sheet.state.values = [
+      header,
+      ...Array.from({length: deals}, (_, i) => {
+        const copy = [...rows[i % rows.length]];
+        copy[id] = `D${i}`;
+        return copy;
+      }),
+    ];
+    sheet.state.maxRows = deals + 1;
+    emulator.ctx.calls.reset();
+    snapshot(bundle);
+    return SPREADSHEET.reduce((n, p) => n + emulator.ctx.calls.count(p), 0);
+  }
+
+  it('costs the same spreadsheet calls with 10,000 deals as with 100: each tab is read once', () => {
+    const small = callsWithDeals(100);
+    expect(small).toBeGreaterThan(0);
+    expect(callsWithDeals(10_000)).toBe(small);
+  });
+});
