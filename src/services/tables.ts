@@ -124,6 +124,27 @@ export function readTable(
   return {tab, sheet, columns, rows, cells, lastRow};
 }
 
+/** Reads a tab. */
+export type TableReader = (tab: TabSpec, required?: readonly string[]) => Table;
+
+/**
+ * A reader that reads each tab at most once per execution, whoever asks:
+ * the sidebar's load and the week's record share their reads.
+ */
+export function tableReader(spreadsheet: Spreadsheet): TableReader {
+  const read = new Map<string, Table>();
+  return (tab, required = []) => {
+    const known = read.get(tab.name);
+    if (known) {
+      requireHeaders(tab, known.columns, required);
+      return known;
+    }
+    const table = readTable(spreadsheet, tab, {required});
+    read.set(tab.name, table);
+    return table;
+  };
+}
+
 /** The headers a batch of records writes, in the contract's spelling. */
 function writtenHeaders(
   tab: TabSpec,

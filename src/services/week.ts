@@ -37,7 +37,7 @@ import {
   type Grade,
 } from '../domain/workbook';
 import {zoneClock, type ZoneClock} from './clock';
-import {readTable, type TableRecord} from './tables';
+import {tableReader, type TableReader, type TableRecord} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -91,8 +91,9 @@ export function readWeekRecord(
   spreadsheet: Spreadsheet,
   settings: Settings,
   context: WeekContext,
+  read: TableReader = tableReader(spreadsheet),
 ): WeekRecord {
-  return readWeek(spreadsheet, settings, context).record;
+  return readWeek(spreadsheet, settings, context, read).record;
 }
 
 /** The weeks of the rebuild so far with their variance and the target in force then. */
@@ -118,10 +119,11 @@ export function readWeek(
   spreadsheet: Spreadsheet,
   settings: Settings,
   context: WeekContext,
+  read: TableReader = tableReader(spreadsheet),
 ): {record: WeekRecord; trend: TrendPoint[]} {
   const local = localDates(context.clock);
   const rows = (tab: typeof FORECAST, required: string[]): TableRecord[] =>
-    readTable(spreadsheet, tab, {required}).rows.map(r => r.record);
+    read(tab, required).rows.map(r => r.record);
 
   const forecast: ForecastWeek[] = rows(FORECAST, ['Committed', 'Closed']).map(
     r => ({
@@ -171,7 +173,7 @@ export function readWeek(
   }
 
   // The gate as GATE_COMPLIANCE computes it, on the same cells, as of the week ending.
-  const deals = readTable(spreadsheet, DEALS).cells;
+  const deals = read(DEALS).cells;
   const compliance = gateCompliance(
     deals,
     context.clock.midnight(context.weekEnding),

@@ -13,7 +13,7 @@ import {
   SIGNALS_TAB,
 } from '../../domain/workbook';
 import {checkWorkbookSettings} from '../settings';
-import {readTable} from '../tables';
+import {tableReader} from '../tables';
 import {readWeekRecord} from '../week';
 import {sidebarWeek, weekSpan} from './calendar';
 import {currentUser} from './refusal';
@@ -22,16 +22,12 @@ export function loadSidebar(): SidebarData {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const {settings} = checkWorkbookSettings(spreadsheet);
   const week = sidebarWeek(spreadsheet, settings);
-  const commitments = readTable(spreadsheet, COMMITMENTS, {
-    required: ['Commitment ID', 'Commitment'],
-  });
-  const grades = readTable(spreadsheet, GRADES_TAB, {
-    required: ['Week Ending', 'Commitment ID', 'Grade'],
-  });
-  const signals = readTable(spreadsheet, SIGNALS_TAB, {
-    required: ['Logged At', 'Deal ID', 'Signal'],
-  });
-  const deals = readTable(spreadsheet, DEALS, {required: ['Deal ID']});
+  // One read per tab, shared with the week's record below.
+  const read = tableReader(spreadsheet);
+  const commitments = read(COMMITMENTS, ['Commitment ID', 'Commitment']);
+  const grades = read(GRADES_TAB, ['Week Ending', 'Commitment ID', 'Grade']);
+  const signals = read(SIGNALS_TAB, ['Logged At', 'Deal ID', 'Signal']);
+  const deals = read(DEALS, ['Deal ID']);
   return {
     user: currentUser(),
     timeZone: week.clock.timeZone,
@@ -52,7 +48,7 @@ export function loadSidebar(): SidebarData {
     ),
     deals: dealOptions(deals.rows),
     scorecard: {
-      record: readWeekRecord(spreadsheet, settings, week),
+      record: readWeekRecord(spreadsheet, settings, week, read),
       thresholds: {
         savePlayThreshold: settings.savePlayThreshold,
         attendanceLow: settings.attendanceThresholds.low,
