@@ -7,8 +7,11 @@
  */
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export function lockTab(sheet: Sheet, description: string): void {
-  const protection = sheet.protect().setDescription(description);
+const DESCRIPTION =
+  'Trust Rebuild: written only by the add-on; protected so the record cannot be quietly edited.';
+
+export function lockTab(sheet: Sheet): void {
+  const protection = sheet.protect().setDescription(DESCRIPTION);
   if (protection.isWarningOnly()) protection.setWarningOnly(false);
   const me = Session.getEffectiveUser();
   protection.addEditor(me);

@@ -18,9 +18,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** Headers whose content the chain covers: all but the chain value itself. */
 const CHAINED = SCORECARD_HEADERS.filter(h => h !== 'Chain');
 
-export const SCORECARD_PROTECTION =
-  'Trust Rebuild: the weekly record. Written only by the snapshot; append-only and hash-chained.';
-
 export interface StoredWeek {
   rowNumber: number;
   weekEnding: LocalDate | '';
@@ -107,7 +104,7 @@ export function appendScorecardRow(
 ): {stored: StoredWeek; state: ScorecardState} {
   const values = scorecardValues(row);
   const chain = chainValue(sha256Hex, state.lastChain, canonicalOf(values));
-  lockTab(requireTab(spreadsheet, SCORECARD), SCORECARD_PROTECTION);
+  lockTab(requireTab(spreadsheet, SCORECARD));
   const [rowNumber] = appendRows(spreadsheet, SCORECARD, [
     {...values, Chain: chain},
   ]);

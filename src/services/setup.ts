@@ -23,9 +23,6 @@ import {appendRows} from './tables';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const PROTECTION_NOTE =
-  'Trust Rebuild: written only by the add-on; protected so the record cannot be quietly edited.';
-
 function sameName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
@@ -139,7 +136,7 @@ function apply(spreadsheet: Spreadsheet, plan: TabPlan, found?: Sheet): void {
   if (plan.freezeHeader) sheet.setFrozenRows(1);
   if (plan.settingsToAdd.length > 0)
     appendRows(spreadsheet, SETTINGS_TAB, plan.settingsToAdd);
-  if (plan.protect || plan.enforceProtection) lockTab(sheet, PROTECTION_NOTE);
+  if (plan.protect || plan.enforceProtection) lockTab(sheet);
   if (plan.hide) sheet.hideSheet();
 }
 

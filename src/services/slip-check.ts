@@ -178,10 +178,7 @@ export function runSlipCheck(
 
     appendRows(spreadsheet, SIGNALS_TAB, newSignals);
     const historyTab = requireTab(spreadsheet, DEAL_HISTORY);
-    lockTab(
-      historyTab,
-      'Trust Rebuild: weekly history of Commit deals for the Monday slip check.',
-    );
+    lockTab(historyTab);
     if (!historyTab.isSheetHidden()) historyTab.hideSheet();
     upsertRows(spreadsheet, DEAL_HISTORY, ['Week Ending', 'Deal ID'], history);
 
