@@ -30,8 +30,10 @@ export interface GradeRow {
 }
 
 export interface SignalRow {
+  /** Any day of the week it was logged in. */
   loggedOn: LocalDate;
-  executedOn: LocalDate | '';
+  /** Its save-play has an execution date. */
+  executed: boolean;
 }
 
 export interface AttendanceRow {
@@ -86,7 +88,7 @@ export function computeWeekRecord(inputs: WeekInputs): WeekRecord {
   const closed = forecast?.closed ?? '';
 
   const thisWeek = inputs.signals.filter(s => inWeek(s.loggedOn, monday));
-  const executed = thisWeek.filter(s => s.executedOn !== '').length;
+  const executed = thisWeek.filter(s => s.executed).length;
   const prior = inputs.signals.filter(s =>
     inWeek(s.loggedOn, priorMonday),
   ).length;

@@ -48,3 +48,26 @@ export function zoneClock(timeZone: string, now = new Date()): ZoneClock {
   };
   return clock;
 }
+
+/**
+ * Local dates of many date-time cells with few formatDate calls: zone
+ * offsets are whole quarter hours, so every instant in one quarter hour
+ * falls on the same local date. Not a Date: ''.
+ */
+export function localDates(
+  clock: ZoneClock,
+): (value: unknown) => LocalDate | '' {
+  const memo = new Map<number, LocalDate>();
+  return value => {
+    if (Object.prototype.toString.call(value) !== '[object Date]') return '';
+    const t = (value as Date).getTime();
+    if (isNaN(t)) return '';
+    const bucket = Math.floor(t / 900000);
+    let date = memo.get(bucket);
+    if (date === undefined) {
+      date = clock.localDate(value as Date);
+      memo.set(bucket, date);
+    }
+    return date;
+  };
+}

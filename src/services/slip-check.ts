@@ -40,7 +40,7 @@ import {
   SIGNALS_TAB,
   type SlipSignal,
 } from '../domain/workbook';
-import {zoneClock} from './clock';
+import {localDates, zoneClock} from './clock';
 import {withDocumentLock} from './lock';
 import {lockTab} from './protection';
 import {readSettings} from './settings';
@@ -86,6 +86,8 @@ export function runSlipCheck(
   const weekEnding = weekEndingOf(monday, settings.scorecardDay);
   const weekCell = clock.midnight(weekEnding);
 
+  const local = localDates(clock);
+
   return withDocumentLock(() => {
     const cells = readTable(spreadsheet, DEALS, {
       required: ['Deal ID', 'Forecast Category'],
@@ -107,7 +109,7 @@ export function runSlipCheck(
       const when = record['Week Ending'];
       const id = toText(record['Deal ID']);
       if (!isDate(when) || id === '') continue;
-      const week = clock.localDate(when);
+      const week = local(when) as LocalDate;
       const known = previous.get(id);
       if (week >= weekEnding || (known && known.week >= week)) continue;
       previous.set(id, {
@@ -129,7 +131,7 @@ export function runSlipCheck(
     }).rows) {
       const at = record['Logged At'];
       if (!isDate(at)) continue;
-      const day = clock.localDate(at);
+      const day = local(at) as LocalDate;
       if (day < monday || day > sunday) continue;
       const id = toText(record['Deal ID']);
       logged.add(`${id}\u0000${toText(record['Signal']).toLowerCase()}`);

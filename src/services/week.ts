@@ -11,7 +11,7 @@ import {
   weekEndingOf,
   type LocalDate,
 } from '../domain/calendar';
-import {isDate, toNumber, toFlag, toText} from '../domain/cells';
+import {isBlank, isDate, toNumber, toFlag, toText} from '../domain/cells';
 import {targetAt} from '../domain/milestones';
 import {gateCompliance} from '../formulas/gate';
 import {
@@ -36,7 +36,7 @@ import {
   SIGNALS_TAB,
   type Grade,
 } from '../domain/workbook';
-import {zoneClock, type ZoneClock} from './clock';
+import {localDates, zoneClock, type ZoneClock} from './clock';
 import {tableReader, type TableReader, type TableRecord} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -62,25 +62,6 @@ export function weekContext(
       ? 0
       : rebuildWeek(weekEnding, settings.rebuildStart);
   return {clock, weekEnding, week};
-}
-
-/**
- * Local dates of many date-time cells with few formatDate calls: zone
- * offsets are whole quarter hours, so every instant in one quarter hour
- * falls on the same local date.
- */
-function localDates(clock: ZoneClock): (value: unknown) => LocalDate | '' {
-  const memo = new Map<number, LocalDate>();
-  return value => {
-    if (!isDate(value) || isNaN(value.getTime())) return '';
-    const bucket = Math.floor(value.getTime() / 900000);
-    let date = memo.get(bucket);
-    if (date === undefined) {
-      date = clock.localDate(value);
-      memo.set(bucket, date);
-    }
-    return date;
-  };
 }
 
 const numberOr = (v: unknown): number | '' => toNumber(v) ?? '';
@@ -155,12 +136,21 @@ export function readWeek(
       nextAction: toText(r['Next Action']),
     });
   }
-  const from = addDays(mondayOf(context.weekEnding), -7);
+  // Signals count by the instant they were logged: three boundaries, whatever the tab holds.
+  const monday = mondayOf(context.weekEnding);
+  const prior = addDays(monday, -7);
+  const [from, split, to] = [prior, monday, addDays(monday, 7)].map(d =>
+    context.clock.midnight(d).getTime(),
+  );
   const signals: SignalRow[] = [];
   for (const r of rows(SIGNALS_TAB, ['Logged At', 'Signal'])) {
-    const loggedOn = local(r['Logged At']);
-    if (loggedOn === '' || loggedOn < from) continue;
-    signals.push({loggedOn, executedOn: local(r['Save Play Executed On'])});
+    const at = r['Logged At'];
+    const t = isDate(at) ? at.getTime() : NaN;
+    if (!(t >= from && t < to)) continue;
+    signals.push({
+      loggedOn: t < split ? prior : monday,
+      executed: !isBlank(r['Save Play Executed On']),
+    });
   }
   const attendance: AttendanceRow[] = [];
   for (const r of rows(ATTENDANCE, ['Week Ending', 'Invited', 'Attended'])) {

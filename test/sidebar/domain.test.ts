@@ -285,8 +285,8 @@ describe('the live scorecard record', () => {
         },
       ],
       signals: [
-        {loggedOn: '2026-11-16', executedOn: '2026-11-18'},
-        {loggedOn: '2026-11-16', executedOn: ''},
+        {loggedOn: '2026-11-16', executed: true},
+        {loggedOn: '2026-11-16', executed: false},
       ],
     });
     expect(liveRecord(loaded, commitments, signals)).toEqual(expected);
