@@ -87,6 +87,12 @@ const MEASURES: Measure[] = [
     run: call => (call('snapshotWeek'), call('verifyScorecard')),
   },
   {
+    name: 'loadSidebar (one round trip)',
+    today: '2026-11-20',
+    now: FRIDAY,
+    run: call => call('loadSidebar'),
+  },
+  {
     name: 'setUpWorkbook on a set-up workbook',
     today: '2026-11-20',
     now: FRIDAY,
