@@ -122,7 +122,8 @@ function send(
     htmlBody: renderTemplate('cfo-email', view, false),
     attachments: [pdf],
     name: 'Trust Rebuild scorecard',
-    replyTo: settings.croEmail || undefined,
+    // Replies go to the CRO; the key is left out rather than sent as undefined.
+    ...(settings.croEmail ? {replyTo: settings.croEmail} : {}),
   });
   return `sent to ${recipients.join(', ')}`;
 }

@@ -238,6 +238,7 @@ describe('weekly snapshot', () => {
     expect(emulator.outbox).toHaveLength(1);
     const mail = emulator.outbox[0];
     expect(mail.to).toContain(SAMPLE_PEOPLE.cfo);
+    expect(mail.replyTo).toBe(SAMPLE_PEOPLE.cro);
     expect(mail.subject).toMatch(
       /^Rebuild scorecard, week 7 ending Fri 20 Nov 2026: variance [\d.]+% vs target 5%/,
     );
