@@ -10,7 +10,12 @@ module.exports = [
   {
     files: ['*.js', 'scripts/**/*.js'],
     languageOptions: {
-      globals: {module: 'writable', require: 'readonly', __dirname: 'readonly'},
+      globals: {
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+        process: 'readonly',
+      },
     },
   },
 ];

@@ -1,4 +1,9 @@
 /** Jest: TypeScript through ts-jest (transpile only; `npm run typecheck` does the type checking). */
+
+// Apps Script runs the bundle with local time in the script's own zone (appsscript.json), so the
+// tests do too: date cells and "now" then behave as they would in Google, whatever this machine's zone.
+process.env.TZ = require('./appsscript.json').timeZone;
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],

@@ -8,6 +8,7 @@
 // Arguments after the function name are JSON when they parse as JSON, text otherwise.
 // The world file is created from the sample workbook when missing (--empty: one empty sheet)
 // and saved back after the call unless --no-save is given.
+import './script-zone';
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';

@@ -1,6 +1,7 @@
 // `npm start`: builds dist/, then serves the local preview of the add-on on the emulator.
 // Options: --port N (or PORT; default 8080), --reset (start again from the sample workbook),
 // --empty (a new world starts from one empty sheet instead), --world FILE (default .preview/world.json).
+import './script-zone';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {build} from './build';

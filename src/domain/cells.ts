@@ -29,7 +29,13 @@ export function isBlank(value: unknown): boolean {
 /** Quotes a value for an error message so a person can find it in the sheet. */
 export function show(value: unknown): string {
   if (isDate(value)) {
-    return isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();
+    if (isNaN(value.getTime())) return 'an invalid date';
+    // As the person typed it (runtime-local, as Apps Script hands cells over), not in UTC.
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const day = `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+    const h = value.getHours();
+    const m = value.getMinutes();
+    return h === 0 && m === 0 ? day : `${day} ${pad(h)}:${pad(m)}`;
   }
   // A pasted paragraph would drown the message: the start is enough to find the cell.
   if (typeof value === 'string') {

@@ -121,3 +121,15 @@ describe('bundle budget', () => {
     expect(bytes).toBeLessThanOrEqual(CODE_BUDGET_BYTES);
   });
 });
+
+describe('local time in the bundle', () => {
+  it("is the script's zone from appsscript.json, as in Apps Script (New York: UTC−5 in January)", () => {
+    const bundle = loadBundle(createEmulator());
+    expect(
+      vm.runInContext(
+        'new Date(2026, 0, 1).getTimezoneOffset()',
+        bundle.context,
+      ),
+    ).toBe(300);
+  });
+});
