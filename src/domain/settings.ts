@@ -1,8 +1,9 @@
 /**
  * The Settings tab (two columns: Setting, Value) as one typed, validated
  * object. Each setting has a default (what set-up writes and what a blank
- * cell means), a meaning and what is expected, so set-up, Settings help and
- * every error message speak of it the same way. Validated with zod/mini
+ * cell means) and what is expected, so set-up, Settings help and every error
+ * message speak of it the same way (what each one means is said in Settings
+ * help's template, src/templates/settings-help.html). Validated with zod/mini
  * (the full zod would not fit Apps Script's bundle budget).
  *
  * Percentages: 0.8, "80%" and a cell formatted as % (0.8) all mean 80%. A
@@ -55,7 +56,6 @@ export interface SettingSpec {
   name: string;
   /** Written by set-up, and what a blank cell means; '' when there is no sensible default. */
   default: string | number;
-  meaning: string;
   expected: string;
   /** What to do when a feature needs this setting and it is blank. */
   whenEmpty: string;
@@ -65,14 +65,12 @@ const spec = (
   key: SettingKey,
   name: string,
   fallback: string | number,
-  meaning: string,
   expected: string,
   whenEmpty = `enter ${expected}`,
 ): SettingSpec => ({
   key,
   name,
   default: fallback,
-  meaning,
   expected,
   whenEmpty,
 });
@@ -83,7 +81,6 @@ export const SETTINGS: readonly SettingSpec[] = [
     'cfoEmails',
     'CFO Email',
     '',
-    'who receives the weekly snapshot by email',
     'one or more email addresses, separated by commas',
     "enter the CFO's email address in the Settings tab",
   ),
@@ -91,7 +88,6 @@ export const SETTINGS: readonly SettingSpec[] = [
     'croName',
     'CRO Name',
     '',
-    'the CRO named on the scorecard and the email',
     'a name of up to 100 characters',
     "enter the CRO's name in the Settings tab",
   ),
@@ -99,7 +95,6 @@ export const SETTINGS: readonly SettingSpec[] = [
     'croEmail',
     'CRO Email',
     '',
-    'the CRO, copied on the weekly email',
     'one email address',
     "enter the CRO's email address in the Settings tab",
   ),
@@ -107,7 +102,6 @@ export const SETTINGS: readonly SettingSpec[] = [
     'rebuildStart',
     'Rebuild Start',
     '',
-    'the Monday of week 1 of the rebuild; week numbers count from it',
     'a date that is a Monday, e.g. 2026-10-05',
     'enter the Monday of week 1 of the rebuild (a date such as 2026-10-05) in the Settings tab',
   ),
@@ -115,70 +109,60 @@ export const SETTINGS: readonly SettingSpec[] = [
     'scorecardDay',
     'Scorecard Day',
     'Friday',
-    'the day of the weekly scorecard meeting and snapshot ("week ending")',
     'a weekday name, e.g. Friday',
   ),
   spec(
     'scorecardHour',
     'Scorecard Hour',
     16,
-    'the hour (spreadsheet time zone) the weekly snapshot and email run',
     'a whole hour from 0 to 23 (16 = 4 pm)',
   ),
   spec(
     'varianceMilestones',
     'Variance Milestones',
     VARIANCE_MILESTONES_TEXT,
-    'forecast-variance target in force up to each week (week:target)',
     `week:percent pairs, e.g. ${VARIANCE_MILESTONES_TEXT}`,
   ),
   spec(
     'gateMilestones',
     'Gate Milestones',
     GATE_MILESTONES_TEXT,
-    'qualification-gate compliance target in force up to each week (week:target)',
     `week:percent pairs, e.g. ${GATE_MILESTONES_TEXT}`,
   ),
   spec(
     'ebConfirmationDays',
     'EB Confirmation Days',
     14,
-    'how recent the economic buyer sign-off must be for the gate',
     'a whole number of days, 1 or more',
   ),
   spec(
     'championLatencyHours',
     'Champion Latency Hours',
     48,
-    'hours without a champion reply before the champion-latency signal fires',
     'a whole number of hours, 1 or more',
   ),
   spec(
     'stakeholderWindowDays',
     'Stakeholder Window Business Days',
     10,
-    'business days without a new stakeholder before that signal fires',
     'a whole number of business days, 1 or more',
   ),
   spec(
     'procurementWindowDays',
     'Procurement Window Business Days',
     10,
-    'business days without procurement contact before silent procurement fires',
     'a whole number of business days, 1 or more',
   ),
   spec(
     'savePlayThreshold',
     'Save-Play Threshold',
     '80%',
-    'save-play execution rate at or above which the system is operational',
     'a percentage from 0% to 100%, e.g. 80%',
   ),
   spec(
     'attendanceThresholds',
     'Attendance Thresholds',
     '80%, 90%',
-    'below the first: audience disengaging; above the second: engaged',
     'two percentages, low then high, e.g. 80%, 90%',
   ),
 ];
@@ -464,26 +448,46 @@ function shown(value: unknown, localDate: (d: Date) => LocalDate): string {
   return toText(value);
 }
 
-/** One line per setting: its value now, whether it is valid, what it means and what is expected. */
+export interface SettingHelpRow {
+  name: string;
+  /** The value now, as a person reads it. */
+  value: string;
+  status: 'ok' | 'default' | 'empty' | 'invalid';
+  /** What is wrong, or what a blank cell stands for. */
+  note: string;
+  expected: string;
+}
+
+/** Settings help: each setting with its value now, whether it is valid and what is expected. */
 export function settingsHelp(
   raw: Readonly<Record<string, unknown>>,
   options: ParseOptions = {},
-): string {
+): {summary: string; rows: SettingHelpRow[]} {
   const localDate = options.localDate ?? localDateOf;
   const {issues, values} = checkSettings(raw, options);
-  const lines = SETTINGS.map(s => {
+  const rows = SETTINGS.map((s): SettingHelpRow => {
     const issue = issues.find(i => i.setting === s.name);
     const value = values[s.name];
-    let status: string;
-    if (issue) status = `INVALID: ${issue.detail}`;
-    else if (isBlank(value) && s.default === '') status = 'empty';
-    else if (isBlank(value)) status = `blank, so the default ${s.default}`;
-    else status = 'OK';
-    return `${s.name}: ${shown(value, localDate)} (${status})\n   ${s.meaning}; expected: ${s.expected}.`;
+    const base = {
+      name: s.name,
+      value: shown(value, localDate),
+      expected: s.expected,
+    };
+    if (issue) return {...base, status: 'invalid', note: issue.detail};
+    if (isBlank(value) && s.default === '')
+      return {...base, status: 'empty', note: s.whenEmpty};
+    if (isBlank(value))
+      return {
+        ...base,
+        status: 'default',
+        note: `blank, so the default ${s.default}`,
+      };
+    return {...base, status: 'ok', note: ''};
   });
+  const n = issues.length;
   const summary =
-    issues.length === 0
+    n === 0
       ? 'Every setting is valid.'
-      : `${issues.length} setting${issues.length > 1 ? 's are' : ' is'} invalid; fix ${issues.length > 1 ? 'them' : 'it'} in the Settings tab.`;
-  return `${summary}\n\n${lines.join('\n\n')}`;
+      : `${n} setting${n > 1 ? 's are' : ' is'} invalid; fix ${n > 1 ? 'them' : 'it'} in the Settings tab.`;
+  return {summary, rows};
 }

@@ -47,15 +47,25 @@ export function checkWorkbookSettings(spreadsheet: Spreadsheet): SettingsCheck {
   return checkSettings(readSettingPairs(spreadsheet), options(spreadsheet));
 }
 
-/** Menu: Settings help. Each setting, its value now, whether it is valid and what is expected. */
+/**
+ * Menu: Settings help, as a dialog: each setting, what it means, its value
+ * now, whether it is valid and what is expected. Without a Settings tab, an
+ * alert says how to add one.
+ */
 export function showSettingsHelp(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const ui = SpreadsheetApp.getUi();
-  let text: string;
+  let help: ReturnType<typeof settingsHelp>;
   try {
-    text = settingsHelp(readSettingPairs(spreadsheet), options(spreadsheet));
+    help = settingsHelp(readSettingPairs(spreadsheet), options(spreadsheet));
   } catch (err) {
-    text = (err as Error).message;
+    ui.alert('Trust Rebuild settings', (err as Error).message, ui.ButtonSet.OK);
+    return;
   }
-  ui.alert('Trust Rebuild settings', text, ui.ButtonSet.OK);
+  const template = HtmlService.createTemplateFromFile('settings-help');
+  template.help = help;
+  ui.showModalDialog(
+    template.evaluate().setWidth(720).setHeight(560),
+    'Trust Rebuild settings',
+  );
 }

@@ -210,21 +210,41 @@ describe('settings', () => {
     expect(requireSetting(settings, 'cfoEmails')).toEqual(['cfo@example.com']);
   });
 
-  it('writes a help line per setting: its value, whether it is valid, what is expected', () => {
+  it('gives Settings help a row per setting: its value, whether it is valid, what is expected', () => {
     const help = settingsHelp({
       'CFO Email': 'cfo@example.com',
       'Scorecard Hour': 25,
       'Save-Play Threshold': 0.85,
     });
-    expect(help).toMatch(/^1 setting is invalid/);
-    expect(help).toContain('CFO Email: cfo@example.com (OK)');
-    expect(help).toContain('Scorecard Hour: 25 (INVALID: above 23)');
-    expect(help).toContain('Save-Play Threshold: 85% (OK)');
-    expect(help).toContain('Rebuild Start: (blank) (empty)');
-    expect(help).toContain(
-      'Scorecard Day: (blank) (blank, so the default Friday)',
+    expect(help.summary).toBe(
+      '1 setting is invalid; fix it in the Settings tab.',
     );
-    for (const s of SETTINGS) expect(help).toContain(`expected: ${s.expected}`);
+    const row = (name: string) => help.rows.find(r => r.name === name);
+    expect(row('CFO Email')).toMatchObject({
+      value: 'cfo@example.com',
+      status: 'ok',
+    });
+    expect(row('Scorecard Hour')).toMatchObject({
+      value: '25',
+      status: 'invalid',
+      note: 'above 23',
+    });
+    expect(row('Save-Play Threshold')).toMatchObject({
+      value: '85%',
+      status: 'ok',
+    });
+    expect(row('Rebuild Start')).toMatchObject({
+      value: '(blank)',
+      status: 'empty',
+    });
+    expect(row('Scorecard Day')).toMatchObject({
+      value: '(blank)',
+      status: 'default',
+      note: 'blank, so the default Friday',
+    });
+    expect(help.rows.map(r => [r.name, r.expected])).toEqual(
+      SETTINGS.map(s => [s.name, s.expected]),
+    );
   });
 });
 

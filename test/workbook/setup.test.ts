@@ -424,13 +424,24 @@ describe('Settings help', () => {
       r => r[0] === 'Scorecard Hour',
     );
     settings.state.values[hourRow][1] = 25;
+    const alerts = emulator.ui.alerts.length;
     bundle.call('showSettingsHelp');
-    const help = emulator.ui.alerts[emulator.ui.alerts.length - 1];
-    expect(help).toMatch(/^Trust Rebuild settings\n\n1 setting is invalid/);
-    expect(help).toContain('Scorecard Hour: 25 (INVALID: above 23)');
-    expect(help).toContain('CFO Email: (blank) (empty)');
-    expect(help).toContain('Save-Play Threshold: 80% (OK)');
-    for (const s of SETTINGS) expect(help).toContain(`${s.name}: `);
+    expect(emulator.ui.alerts).toHaveLength(alerts);
+    const dialog = emulator.ui.dialogs[emulator.ui.dialogs.length - 1];
+    expect(dialog.title).toBe('Trust Rebuild settings');
+    const text = dialog.html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('1 setting is invalid; fix it in the Settings tab.');
+    expect(text).toContain(
+      'Scorecard Hour the hour (spreadsheet time zone) the weekly snapshot and email run 25',
+    );
+    expect(text).toMatch(/Scorecard Hour .* invalid above 23/);
+    expect(text).toContain(
+      'CFO Email who receives the weekly snapshot by email (blank)',
+    );
+    expect(text).toMatch(/Save-Play Threshold .* 80% .* OK/);
+    // Every setting is listed with what it means.
+    for (const s of SETTINGS)
+      expect(text).toMatch(new RegExp(`${s.name} [a-z]`));
   });
 
   it('says how to add the Settings tab when there is none', () => {
