@@ -24,6 +24,7 @@ import {
   DEALS,
   FORECAST,
   GRADES_TAB,
+  MEDDPICC,
   SETTINGS_TAB,
   SIGNALS_TAB,
   type Grade,
@@ -271,17 +272,6 @@ const COMMIT_STORY: Array<{
   {signals: ['silent procurement', 'no new stakeholders']},
 ];
 
-const MEDDPICC_HEADERS = [
-  'Metrics',
-  'Economic Buyer',
-  'Decision Criteria',
-  'Decision Process',
-  'Paper Process',
-  'Identify Pain',
-  'Champion',
-  'Competition',
-];
-
 const BUYERS = [
   'Priya Natarajan',
   'Tom Becker',
@@ -334,7 +324,7 @@ function dealRows(cal: Calendar, deals: CrmDeal[]): Row[] {
         : category === 'Pipeline'
           ? 2 + (h % 3)
           : 4 + (h % 4);
-    MEDDPICC_HEADERS.forEach((name, j) => {
+    MEDDPICC.forEach((name, j) => {
       row[name] = j < documented;
     });
     if (category !== 'Commit') return row;

@@ -7,7 +7,7 @@ import {createEmulator, type Emulator} from '../../emulator';
 import type {LoadedBundle} from '../../emulator/loader';
 import {loadWorld, saveWorld} from '../../emulator/persist';
 import {sampleWorkbook} from '../../emulator/sample-workbook';
-import {nextRunAfter, type TriggerState} from '../../emulator/triggers';
+import {describeSchedule, nextRunAfter} from '../../emulator/triggers';
 import {toScriptFailure, type CallOutcome} from './serialise';
 
 export type Seed = 'sample' | 'empty';
@@ -58,37 +58,6 @@ export function reschedule(emulator: Emulator): void {
   for (const t of emulator.triggers.triggers)
     if (t.schedule.kind !== 'once' || t.nextRun)
       t.nextRun = nextRunAfter(t, now);
-}
-
-const DAYS = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-];
-
-function time(hour: number, minute: number): string {
-  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-}
-
-/** A trigger's schedule in words, as the Apps Script triggers page would list it. */
-export function describeSchedule(t: TriggerState): string {
-  const s = t.schedule;
-  switch (s.kind) {
-    case 'weeks':
-      return `${s.every === 1 ? 'every week' : `every ${s.every} weeks`} on ${DAYS[s.weekDay]} at ${time(s.hour, s.minute)}`;
-    case 'days':
-      return `${s.every === 1 ? 'every day' : `every ${s.every} days`} at ${time(s.hour, s.minute)}`;
-    case 'hours':
-      return s.every === 1 ? 'every hour' : `every ${s.every} hours`;
-    case 'minutes':
-      return `every ${s.every} minutes`;
-    case 'once':
-      return `once at ${s.at.toISOString()}`;
-  }
 }
 
 export interface TriggerView {
