@@ -16,7 +16,10 @@ import {join} from 'node:path';
 const root = join(__dirname, '..');
 const dist = join(root, 'dist');
 export const BUNDLE_GLOBAL = 'TrustRebuild';
-export const CODE_BUDGET_BYTES = 100 * 1024;
+/** Hard limit: a bigger Code.js fails the build and the tests. */
+export const CODE_LIMIT_BYTES = 150 * 1024;
+/** The goal the bench and the build report against: Code.js is parsed before every custom-function call. */
+export const CODE_GOAL_BYTES = 100 * 1024;
 
 /** Reads every export of src/index.ts: name, parameter names and its JSDoc, verbatim. */
 export interface EntryPoint {
@@ -135,14 +138,14 @@ export async function build({quiet = false} = {}) {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   if (!quiet) {
     console.log(
-      `dist/Code.js      ${kb(bytes)} of ${kb(CODE_BUDGET_BYTES)} budget, ${entries} entry points`,
+      `dist/Code.js      ${kb(bytes)} (goal ${kb(CODE_GOAL_BYTES)}, limit ${kb(CODE_LIMIT_BYTES)}), ${entries} entry points`,
     );
     if (sidebarBytes !== undefined)
       console.log(`dist/sidebar.html ${kb(sidebarBytes)}`);
   }
-  if (bytes > CODE_BUDGET_BYTES && !quiet) {
+  if (bytes > CODE_LIMIT_BYTES && !quiet) {
     console.error(
-      `dist/Code.js is ${kb(bytes)}, over the ${kb(CODE_BUDGET_BYTES)} budget`,
+      `dist/Code.js is ${kb(bytes)}, over the ${kb(CODE_LIMIT_BYTES)} limit`,
     );
   }
   return {codeBytes: bytes, sidebarBytes};
@@ -152,7 +155,7 @@ if (require.main === module) {
   build()
     .then(({codeBytes}) => {
       // The budget fails the build command; the bundle-contract test fails the suite.
-      if (codeBytes > CODE_BUDGET_BYTES) process.exit(1);
+      if (codeBytes > CODE_LIMIT_BYTES) process.exit(1);
     })
     .catch((err: Error) => {
       console.error(err.message);
