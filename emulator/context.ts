@@ -16,6 +16,8 @@ export interface EmulatorOptions {
   scriptTimeZone?: string;
   /** The spreadsheet's own time zone (File > Settings), e.g. America/Los_Angeles. */
   spreadsheetTimeZone?: string;
+  /** The spreadsheet's locale (File > Settings), e.g. de_DE; getSpreadsheetLocale() returns it. */
+  spreadsheetLocale?: string;
   /** The spreadsheet owner's email; a gmail.com owner is a consumer account. */
   owner?: string;
   /** The person running the code now (Session.getEffectiveUser). */

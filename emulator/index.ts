@@ -105,6 +105,7 @@ export function newSpreadsheetState(
     id: options.spreadsheetId ?? '1emulatedSpreadsheetId',
     name: 'Forecast workbook',
     timeZone: options.spreadsheetTimeZone ?? 'America/Los_Angeles',
+    locale: options.spreadsheetLocale ?? 'en_US',
     sheets: [emptySheetState('Sheet1', 0)],
     nextSheetId: 1,
   };

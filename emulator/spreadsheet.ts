@@ -728,6 +728,8 @@ export interface SpreadsheetState {
   id: string;
   name: string;
   timeZone: string;
+  /** A world saved before locales were emulated has none: en_US, Sheets' default for a US account. */
+  locale?: string;
   sheets: SheetState[];
   nextSheetId: number;
 }
@@ -750,7 +752,12 @@ export function emptySheetState(name: string, id: number): SheetState {
 
 export class FakeSpreadsheet implements Emulates<
   Spreadsheet,
-  'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getNumSheets'
+  | 'getId'
+  | 'getName'
+  | 'getUrl'
+  | 'getSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'getNumSheets'
 > {
   readonly sheets: FakeSheet[];
 
@@ -779,6 +786,16 @@ export class FakeSpreadsheet implements Emulates<
 
   getSpreadsheetTimeZone(): string {
     return this.state.timeZone;
+  }
+
+  /** Like getSpreadsheetTimeZone, a property of the file: "en_US", "de_DE" (or a bare language, "fr"). */
+  getSpreadsheetLocale(): string {
+    return this.state.locale ?? 'en_US';
+  }
+
+  setSpreadsheetLocale(locale: string): void {
+    this.ctx.requireAuth('Spreadsheet.setSpreadsheetLocale', 'write');
+    this.state.locale = locale;
   }
 
   setSpreadsheetTimeZone(timezone: string): void {

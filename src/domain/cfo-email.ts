@@ -6,9 +6,12 @@
  * against their targets, the variance trend against the glide path, each
  * commitment's grade, and the chain value that makes the row verifiable.
  */
+import {sentence} from './words';
+import {formatMoney, US_DOLLARS, type MoneyFormat} from './money';
 import type {StatusThresholds, WeekRecord} from './scorecard-record';
 import {
   formatPercent,
+  varianceWords,
   weekStatuses,
   type NumberStatus,
   type Status,
@@ -34,6 +37,8 @@ export interface CfoEmailInput {
   weekEndingLabel: string;
   /** An amendment names the row it amends and what changed. */
   amendment?: {amendsRow: number; changes: string};
+  /** The Currency setting, written the spreadsheet locale's way (US dollars when absent). */
+  money?: MoneyFormat;
 }
 
 interface Badge {
@@ -84,15 +89,12 @@ const GRADE_STATUS: Record<string, Status> = {
   Red: 'red',
 };
 
-const money = (n: number | '') =>
-  n === '' ? '—' : `$${n.toLocaleString('en-US', {maximumFractionDigits: 0})}`;
-
 export function subjectLine(input: CfoEmailInput): string {
   const {record} = input;
   const variance =
     record.variance === ''
       ? 'no forecast row'
-      : `variance ${formatPercent(record.variance)} vs target ${formatPercent(record.varianceTarget)}`;
+      : `${varianceWords(record.committed, record.closed) || `variance ${formatPercent(record.variance)}`} against a ${formatPercent(record.varianceTarget)} target`;
   const onTarget =
     record.variance !== '' &&
     record.varianceTarget !== '' &&
@@ -131,11 +133,12 @@ export function cfoEmailView(input: CfoEmailInput): CfoEmailView {
     ...input.trend.map(p => (p.variance === '' ? 0 : p.variance)),
   );
   const px = (v: number) => Math.round((v / max) * 200);
+  const money = (n: number | '') => formatMoney(n, input.money ?? US_DOLLARS);
   return {
     title: `Rebuild scorecard — week ${record.week}, ending ${input.weekEndingLabel}`,
     money: `Committed ${money(record.committed)} at the start of the week; closed ${money(record.closed)} by Friday.`,
     amendment: input.amendment
-      ? `This is an amendment to Scorecard row ${input.amendment.amendsRow}: ${input.amendment.changes}. The original row is unchanged.`
+      ? `This is an amendment to Scorecard row ${input.amendment.amendsRow}: ${sentence(input.amendment.changes)} The original row is unchanged.`
       : '',
     offTarget: offTargetLines(statuses, record),
     numbers: statuses.map(s => ({

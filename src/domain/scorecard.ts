@@ -7,6 +7,8 @@
 import {addDays, mondayOf, type LocalDate} from './calendar';
 import type {CommitmentGrade, WeekRecord} from './scorecard-record';
 import {SCORECARD, type Grade} from './workbook';
+import {formatMoney, US_DOLLARS, type MoneyFormat} from './money';
+import {percent} from './miss';
 
 export interface ForecastWeek {
   week: number | '';
@@ -227,20 +229,36 @@ const close = (a: unknown, b: unknown) =>
     ? Math.abs(a - b) < 1e-9
     : a === b;
 
-const shown = (v: unknown) =>
-  typeof v === 'number'
-    ? String(Math.round(v * 1e6) / 1e6)
-    : v === ''
-      ? '(blank)'
-      : String(v).replace(/\n/g, '; ');
+const AMOUNTS = new Set(['Committed', 'Closed']);
+const SHARES = new Set([
+  'Forecast Variance',
+  'Variance Target',
+  'Gate Compliance',
+  'Gate Target',
+  'Save-Play Rate',
+  'Attendance',
+]);
+
+/** A recorded value as the email shows it: money in the Currency, shares as percentages. */
+function shown(header: string, v: unknown, money: MoneyFormat): string {
+  if (typeof v === 'number') {
+    if (AMOUNTS.has(header)) return formatMoney(v, money);
+    if (SHARES.has(header)) return percent(v);
+    return String(Math.round(v * 1e6) / 1e6);
+  }
+  return v === '' ? '(blank)' : String(v).replace(/\n/g, '; ');
+}
 
 /** What changed between the last recorded values of a week and the new record, in words. */
 export function describeChanges(
   recorded: Record<string, unknown>,
   record: WeekRecord,
+  money: MoneyFormat = US_DOLLARS,
 ): string[] {
   const now = comparableValues(record);
   return Object.keys(now)
     .filter(h => !close(recorded[h], now[h]))
-    .map(h => `${h} ${shown(recorded[h])} → ${shown(now[h])}`);
+    .map(
+      h => `${h} ${shown(h, recorded[h], money)} → ${shown(h, now[h], money)}`,
+    );
 }

@@ -22,6 +22,9 @@ import {
   type Weekday,
 } from './calendar';
 import {headerKey} from './headers';
+import {listed} from './words';
+import {percent} from './miss';
+import {isCurrencyCode, moneyFormat, type MoneyFormat} from './money';
 import {
   GATE_MILESTONES_TEXT,
   VARIANCE_MILESTONES_TEXT,
@@ -46,6 +49,8 @@ export interface Settings {
   procurementWindowDays: number;
   savePlayThreshold: number;
   attendanceThresholds: {low: number; high: number};
+  /** Amounts are shown in this currency, written the spreadsheet locale's way. */
+  currency: MoneyFormat;
 }
 
 export type SettingKey = keyof Settings;
@@ -59,6 +64,8 @@ export interface SettingSpec {
   expected: string;
   /** What to do when a feature needs this setting and it is blank. */
   whenEmpty: string;
+  /** What a blank cell means when the default depends on the spreadsheet, not on this table. */
+  blank?: string;
 }
 
 const spec = (
@@ -165,6 +172,15 @@ export const SETTINGS: readonly SettingSpec[] = [
     '80%, 90%',
     'two percentages, low then high, e.g. 80%, 90%',
   ),
+  {
+    ...spec(
+      'currency',
+      'Currency',
+      '',
+      "a three-letter currency code, e.g. USD, EUR or GBP; blank: the spreadsheet locale's currency",
+    ),
+    blank: "the spreadsheet locale's currency",
+  },
 ];
 
 export function settingSpec(key: SettingKey): SettingSpec {
@@ -309,7 +325,21 @@ function rebuildStartOf(localDate: (d: Date) => LocalDate) {
   };
 }
 
-function schemaFor(localDate: (d: Date) => LocalDate) {
+/** Blank: the locale's own currency; else a code, always written the locale's way. */
+function currencyOf(locale: string) {
+  return (value: unknown, ctx: z.core.ParsePayload): MoneyFormat => {
+    const code = toText(value).toUpperCase();
+    if (code !== '' && !isCurrencyCode(code))
+      ctx.issues.push({
+        code: 'custom',
+        message: 'not a three-letter currency code',
+        input: value,
+      });
+    return moneyFormat(locale, isCurrencyCode(code) ? code : undefined);
+  };
+}
+
+function schemaFor(localDate: (d: Date) => LocalDate, locale: string) {
   return z.object({
     cfoEmails: EMAIL_LIST,
     croName: NAME,
@@ -325,6 +355,7 @@ function schemaFor(localDate: (d: Date) => LocalDate) {
     procurementWindowDays: WHOLE(1, 2600),
     savePlayThreshold: PERCENT,
     attendanceThresholds: ATTENDANCE,
+    currency: z.transform(currencyOf(locale)),
   });
 }
 
@@ -350,10 +381,20 @@ export interface SettingsCheck {
 export interface ParseOptions {
   /** The calendar date of a date cell, in the spreadsheet's time zone (services pass theirs). */
   localDate?: (date: Date) => LocalDate;
+  /** getSpreadsheetLocale(), e.g. "de_DE": the default currency and how amounts are written. */
+  locale?: string;
 }
 
-function issueMessage(s: SettingSpec, value: unknown, detail: string): string {
-  return `Settings: "${s.name}" is ${show(value)} (${detail}); expected ${s.expected}.`;
+/** A date cell as typed: its calendar date in the spreadsheet's zone, not the script's clock time. */
+function issueMessage(
+  s: SettingSpec,
+  value: unknown,
+  detail: string,
+  localDate: (d: Date) => LocalDate,
+): string {
+  const typed =
+    isDate(value) && !isNaN(value.getTime()) ? localDate(value) : show(value);
+  return `Settings: "${s.name}" is ${typed} (${detail}); expected ${s.expected}.`;
 }
 
 /** The value of each setting by its name as typed in the tab (any case, spacing or punctuation). */
@@ -385,7 +426,10 @@ export function checkSettings(
   for (const s of SETTINGS) {
     input[s.key] = isBlank(values[s.name]) ? s.default : values[s.name];
   }
-  const schema = schemaFor(options.localDate ?? localDateOf);
+  const schema = schemaFor(
+    options.localDate ?? localDateOf,
+    options.locale ?? 'en_US',
+  );
   const parsed = z.safeParse(schema, input);
   if (parsed.success) return {settings: parsed.data, issues: [], values};
 
@@ -400,7 +444,12 @@ export function checkSettings(
       setting: s.name,
       value: values[s.name],
       detail: issue.message,
-      message: issueMessage(s, values[s.name], issue.message),
+      message: issueMessage(
+        s,
+        values[s.name],
+        issue.message,
+        options.localDate ?? localDateOf,
+      ),
     });
   }
   for (const key of bad) input[key] = settingSpec(key).default;
@@ -444,7 +493,7 @@ function shown(value: unknown, localDate: (d: Date) => LocalDate): string {
   if (isBlank(value)) return '(blank)';
   if (isDate(value)) return localDate(value);
   if (typeof value === 'number' && value > 0 && value < 1)
-    return `${Math.round(value * 1000) / 10}%`;
+    return percent(value);
   return toText(value);
 }
 
@@ -462,9 +511,9 @@ export interface SettingHelpRow {
 export function settingsHelp(
   raw: Readonly<Record<string, unknown>>,
   options: ParseOptions = {},
-): {summary: string; rows: SettingHelpRow[]} {
+): {summary: string; ready: boolean; rows: SettingHelpRow[]} {
   const localDate = options.localDate ?? localDateOf;
-  const {issues, values} = checkSettings(raw, options);
+  const {settings, issues, values} = checkSettings(raw, options);
   const rows = SETTINGS.map((s): SettingHelpRow => {
     const issue = issues.find(i => i.setting === s.name);
     const value = values[s.name];
@@ -474,20 +523,30 @@ export function settingsHelp(
       expected: s.expected,
     };
     if (issue) return {...base, status: 'invalid', note: issue.detail};
-    if (isBlank(value) && s.default === '')
+    if (isBlank(value) && s.default === '' && !s.blank)
       return {...base, status: 'empty', note: s.whenEmpty};
     if (isBlank(value))
       return {
         ...base,
         status: 'default',
-        note: `blank, so the default ${s.default}`,
+        note: s.blank
+          ? `blank, so ${settings.currency.currency} (${s.blank}, ${settings.currency.locale})`
+          : `blank, so the default ${s.default}`,
       };
     return {...base, status: 'ok', note: ''};
   });
   const n = issues.length;
-  const summary =
+  const empty = rows.filter(r => r.status === 'empty').map(r => r.name);
+  const invalid =
     n === 0
-      ? 'Every setting is valid.'
+      ? ''
       : `${n} setting${n > 1 ? 's are' : ' is'} invalid; fix ${n > 1 ? 'them' : 'it'} in the Settings tab.`;
-  return {summary, rows};
+  const missing =
+    empty.length === 0
+      ? ''
+      : `Before the first snapshot, fill in ${listed(empty)}: ${empty.length > 1 ? 'they are' : 'it is'} still empty.`;
+  const summary =
+    [invalid, missing].filter(Boolean).join(' ') ||
+    'Every setting is valid and filled in: the snapshot has what it needs.';
+  return {summary, ready: n === 0 && empty.length === 0, rows};
 }

@@ -4,7 +4,9 @@
  * choice (PLAYBOOK.md gives the targets, not the bands) and are documented in
  * the README.
  */
+import {percent} from './miss';
 import type {StatusThresholds, WeekRecord} from './scorecard-record';
+import {plural} from './words';
 
 export type Status = 'green' | 'yellow' | 'red' | 'none';
 
@@ -17,7 +19,25 @@ export interface NumberStatus {
   says: string;
 }
 
-const pct = (n: number) => `${(n * 100).toFixed(1).replace(/\.0$/, '')}%`;
+// One precision everywhere: a decimal below 10% ("4.5%"), whole percents above ("23%").
+const pct = percent;
+
+/**
+ * Which way the forecast missed, from the bias (closed − committed) ÷
+ * committed: "over-forecast by 4.5%" when less closed than committed, "beat
+ * commit by 2.9%" when more; "" when either is missing.
+ */
+export function varianceWords(
+  committed: number | '',
+  closed: number | '',
+): string {
+  if (committed === '' || closed === '' || committed === 0) return '';
+  const bias = (closed - committed) / committed;
+  if (bias === 0) return 'closed exactly the commit';
+  return bias < 0
+    ? `over-forecast by ${pct(-bias)}`
+    : `beat commit by ${pct(bias)}`;
+}
 
 /** Variance: green at or under target, yellow up to 1.5× target, red beyond. */
 export function varianceStatus(
@@ -81,17 +101,17 @@ export function weekStatuses(
     {
       metric: 'Forecast variance',
       value: v,
-      target: vt === '' ? '—' : `≤ ${pct(vt)}`,
+      target: vt === '' ? '—' : `at most ${pct(vt)}`,
       status: varianceStatus(v, vt),
       says:
         v === ''
           ? 'no forecast row for this week'
-          : `${pct(v)} against a target of ${vt === '' ? '—' : pct(vt)}`,
+          : varianceWords(record.committed, record.closed) || pct(v),
     },
     {
       metric: 'Qualification-gate compliance',
       value: g,
-      target: gt === '' ? '—' : `≥ ${pct(gt)}`,
+      target: gt === '' ? '—' : `at least ${pct(gt)}`,
       status: gateStatus(g, gt),
       says:
         g === ''
@@ -101,18 +121,18 @@ export function weekStatuses(
     {
       metric: 'Slip-signal density',
       value: record.signalsFired,
-      target: `< ${record.signalsPriorWeek} (last week)`,
+      target: `fewer than last week (${record.signalsPriorWeek})`,
       status: densityStatus(
         record.signalsFired,
         record.signalsPriorWeek,
         record.week,
       ),
-      says: `${record.signalsFired} signals this week, ${record.signalsPriorWeek} last week`,
+      says: `${plural(record.signalsFired, 'signal')} this week, ${record.signalsPriorWeek} last week`,
     },
     {
       metric: 'Save-play execution rate',
       value: record.savePlayRate,
-      target: `≥ ${pct(thresholds.savePlayThreshold)}`,
+      target: `at least ${pct(thresholds.savePlayThreshold)}`,
       status: savePlayStatus(record.savePlayRate, thresholds.savePlayThreshold),
       says:
         record.savePlayRate === ''
@@ -122,7 +142,7 @@ export function weekStatuses(
     {
       metric: 'Scorecard attendance',
       value: record.attendance,
-      target: `> ${pct(thresholds.attendanceHigh)}`,
+      target: `above ${pct(thresholds.attendanceHigh)}`,
       status: attendanceStatus(
         record.attendance,
         thresholds.attendanceLow,

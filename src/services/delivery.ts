@@ -104,6 +104,7 @@ function send(
     spreadsheetName: spreadsheet.getName(),
     weekEndingLabel: clock.label(pending.record.weekEnding),
     amendment: pending.amendment,
+    money: settings.currency,
   };
   const view = cfoEmailView(input);
   const pdf = Utilities.newBlob(

@@ -8,6 +8,7 @@ import {
   onScheduleTick,
   removeSchedule,
   scheduleStatus,
+  NOTHING_SCHEDULED,
   type TickResult,
 } from './schedule';
 import {
@@ -18,16 +19,26 @@ import {
 import {runSlipCheck, type SlipCheckResult} from './slip-check';
 import {snapshotWeek, type SnapshotResult} from './snapshot';
 import {zoneClock} from './clock';
+import {plural} from '../domain/words';
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 
-/** Runs a menu item's work and tells the person the outcome, or the error in words they can act on. */
-function reportToUser(title: string, work: () => string): void {
+/**
+ * Runs a menu item's work and tells the person the outcome in an alert whose
+ * title says what happened ("Week 7 recorded", "Snapshot not taken"), or the
+ * error in words they can act on.
+ */
+function reportToUser<T>(
+  work: () => T,
+  done: (result: T) => [title: string, message: string],
+  failed: string,
+): void {
+  let title: string;
   let message: string;
   try {
-    message = work();
+    [title, message] = done(work());
   } catch (err) {
-    message = (err as Error).message;
+    [title, message] = [failed, (err as Error).message];
   }
   const ui = SpreadsheetApp.getUi();
   ui.alert(title, message, ui.ButtonSet.OK);
@@ -37,8 +48,24 @@ export function takeSnapshot(): SnapshotResult {
   return snapshotWeek(active(), new Date());
 }
 
+const SNAPSHOT_TITLES: Record<SnapshotResult['status'], string> = {
+  recorded: 'recorded',
+  amended: 'amended',
+  unchanged: 'unchanged: nothing new to record',
+};
+
 export function takeSnapshotFromMenu(): void {
-  reportToUser('Snapshot this week', () => takeSnapshot().message);
+  reportToUser(
+    takeSnapshot,
+    r => {
+      const unsent = r.emails.some(e => e.status === 'failed');
+      return [
+        `Week ${r.week} ${SNAPSHOT_TITLES[r.status]}${unsent ? '; email not sent' : ''}`,
+        r.message,
+      ];
+    },
+    'Snapshot not taken',
+  );
 }
 
 export function checkSlips(): SlipCheckResult {
@@ -46,7 +73,14 @@ export function checkSlips(): SlipCheckResult {
 }
 
 export function checkSlipsFromMenu(): void {
-  reportToUser('Slip check', () => checkSlips().message);
+  reportToUser(
+    checkSlips,
+    r => [
+      `Slip check done: ${plural(r.signalsLogged, 'new signal')}`,
+      r.message,
+    ],
+    'Slip check not run',
+  );
 }
 
 export function verifyRecord(): Verification {
@@ -58,19 +92,36 @@ export function verifyRecord(): Verification {
 }
 
 export function verifyRecordFromMenu(): void {
-  reportToUser('Verify scorecard record', () => verifyRecord().message);
+  reportToUser(
+    verifyRecord,
+    r => [
+      r.ok
+        ? 'Scorecard record verified'
+        : `Scorecard row ${r.brokenRow} was changed`,
+      r.message,
+    ],
+    'Scorecard record not verified',
+  );
 }
 
 export function scheduleFromMenu(): void {
-  reportToUser('Schedule weekly snapshot and email', () =>
-    installSchedule(active(), new Date()),
+  reportToUser(
+    () => installSchedule(active(), new Date()),
+    message => ['Weekly schedule installed', message],
+    'Weekly schedule not installed',
   );
 }
 
 export function unscheduleFromMenu(): void {
   reportToUser(
-    'Stop the schedule',
     () => `${removeSchedule(active())} ${scheduleStatus()}`,
+    message => [
+      scheduleStatus() === NOTHING_SCHEDULED
+        ? 'Weekly schedule stopped'
+        : 'Weekly schedule still running',
+      message,
+    ],
+    'Weekly schedule not stopped',
   );
 }
 

@@ -98,10 +98,12 @@ export function removeSchedule(spreadsheet: Spreadsheet): string {
     : 'There was no schedule to stop.';
 }
 
+export const NOTHING_SCHEDULED = 'Nothing is scheduled.';
+
 /** What is scheduled and as whom, for the menu's messages. */
 export function scheduleStatus(): string {
   const existing = recorded();
-  return existing ? `Scheduled ${describe(existing)}` : 'Nothing is scheduled.';
+  return existing ? `Scheduled ${describe(existing)}` : NOTHING_SCHEDULED;
 }
 
 export interface TickResult {

@@ -144,7 +144,9 @@ export function verifyScorecardRows(state: ScorecardState): Verification {
       message:
         state.rows.length === 0
           ? 'The Scorecard has no rows yet: nothing to verify.'
-          : `All ${state.rows.length} Scorecard rows match their chain values: no row was changed after it was written.`,
+          : state.rows.length === 1
+            ? 'The 1 Scorecard row matches its chain value: it was not changed after it was written.'
+            : `All ${state.rows.length} Scorecard rows match their chain values: no row was changed after it was written.`,
     };
   }
   const row = state.rows[broken.index];

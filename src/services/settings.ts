@@ -34,7 +34,10 @@ export function readSettingPairs(
 
 function options(spreadsheet: Spreadsheet): ParseOptions {
   const clock = zoneClock(spreadsheet.getSpreadsheetTimeZone());
-  return {localDate: d => clock.localDate(d)};
+  return {
+    localDate: d => clock.localDate(d),
+    locale: spreadsheet.getSpreadsheetLocale(),
+  };
 }
 
 /** The settings, or an Error naming every invalid setting, its value and what is expected. */
@@ -59,7 +62,11 @@ export function showSettingsHelp(): void {
   try {
     help = settingsHelp(readSettingPairs(spreadsheet), options(spreadsheet));
   } catch (err) {
-    ui.alert('Trust Rebuild settings', (err as Error).message, ui.ButtonSet.OK);
+    ui.alert(
+      'Settings help could not read the Settings tab',
+      (err as Error).message,
+      ui.ButtonSet.OK,
+    );
     return;
   }
   const template = HtmlService.createTemplateFromFile('settings-help');

@@ -162,11 +162,15 @@ export function setUpWorkbook(
 /** Menu: Set up workbook, then say what was added (or why nothing could be). */
 export function setUpWorkbookFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
+  let title = 'Workbook set up';
   let report: string;
   try {
     report = setUpWorkbook();
+    if (report.endsWith('nothing was changed.'))
+      title = 'Workbook already set up';
   } catch (err) {
+    title = 'Set-up stopped';
     report = `Set-up stopped: ${(err as Error).message}`;
   }
-  ui.alert('Set up workbook', report, ui.ButtonSet.OK);
+  ui.alert(title, report, ui.ButtonSet.OK);
 }

@@ -12,6 +12,7 @@ import {
   type LocalDate,
 } from '../domain/calendar';
 import {isDate, toText} from '../domain/cells';
+import {plural} from '../domain/words';
 import {
   DEAL_HEADERS,
   isCommit,
@@ -191,8 +192,8 @@ export function runSlipCheck(
       flaggedDeals: flagged,
       savePlaysAdded: savePlays,
       message:
-        `Slip check for the week of ${monday}: ${commitDeals} Commit deals, ${newSignals.length} new signals logged, ` +
-        `${flagged.length} deals flagged with two or more signals, ${savePlays} save-plays added.`,
+        `Slip check for the week of ${monday}: ${plural(commitDeals, 'Commit deal')}, ${plural(newSignals.length, 'new signal')} logged, ` +
+        `${plural(flagged.length, 'deal')} flagged with two or more signals, ${plural(savePlays, 'save-play')} added.`,
     };
   });
 }

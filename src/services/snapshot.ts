@@ -6,6 +6,7 @@
  */
 import {toNumber, toText} from '../domain/cells';
 import {describeChanges, recordFromValues} from '../domain/scorecard';
+import {sentence} from '../domain/words';
 import type {Settings} from '../domain/settings';
 import type {LocalDate} from '../domain/calendar';
 import {deliver, type DeliveryOutcome, type PendingEmail} from './delivery';
@@ -70,7 +71,9 @@ export function snapshotWeek(
     const state = readScorecard(spreadsheet, context.clock.localDate);
     const earlier = rowsForWeek(state, context.weekEnding);
     const latest = earlier[earlier.length - 1];
-    const changes = latest ? describeChanges(latest.values, record) : [];
+    const changes = latest
+      ? describeChanges(latest.values, record, settings.currency)
+      : [];
     if (latest && changes.length === 0) {
       return {status: 'unchanged' as const, state, row: latest, changes, trend};
     }
@@ -110,17 +113,17 @@ export function snapshotWeek(
 
   const {status, row, changes} = written;
   const label = `week ${context.week} ending ${context.weekEnding}`;
-  const sentence =
+  const outcome =
     status === 'unchanged'
       ? `Nothing changed since Scorecard row ${row.rowNumber} recorded ${label}: no row added.`
       : status === 'amended'
-        ? `Recorded an amendment to ${label} in Scorecard row ${row.rowNumber}: ${changes.join('; ')}.`
+        ? `Recorded an amendment to ${label} in Scorecard row ${row.rowNumber}: ${sentence(changes.join('; '))}`
         : `Recorded ${label} in Scorecard row ${row.rowNumber}.`;
   const mail = emails
     .map(e =>
       e.status === 'sent'
         ? ` Row ${e.scorecardRow} emailed (${e.detail}).`
-        : ` Email for row ${e.scorecardRow} failed: ${e.detail} (logged in the Delivery Log).`,
+        : ` Email for row ${e.scorecardRow} failed (logged in the Delivery Log): ${sentence(e.detail)}`,
     )
     .join('');
   return {
@@ -131,6 +134,6 @@ export function snapshotWeek(
     chain: row.chain,
     changes,
     emails,
-    message: sentence + mail,
+    message: outcome + mail,
   };
 }

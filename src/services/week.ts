@@ -11,7 +11,8 @@ import {
   weekEndingOf,
   type LocalDate,
 } from '../domain/calendar';
-import {isBlank, isDate, toNumber, toFlag, toText} from '../domain/cells';
+import {isBlank, isDate, show, toNumber, toFlag, toText} from '../domain/cells';
+import {readAmount} from '../domain/money';
 import {targetAt} from '../domain/milestones';
 import {gateCompliance} from '../formulas/gate';
 import {
@@ -106,14 +107,33 @@ export function readWeek(
   const rows = (tab: typeof FORECAST, required: string[]): TableRecord[] =>
     read(tab, required).rows.map(r => r.record);
 
-  const forecast: ForecastWeek[] = rows(FORECAST, ['Committed', 'Closed']).map(
-    r => ({
-      week: numberOr(r['Week']),
-      weekEnding: local(r['Week Ending']),
-      committed: numberOr(r['Committed']),
-      closed: numberOr(r['Closed']),
-    }),
-  );
+  // Amounts typed as text are read the spreadsheet locale's way. One that
+  // reads two ways is refused, naming the cell, when it is this week's row;
+  // elsewhere it is left blank, as any non-number is, so an old row cannot block the week.
+  const forecast: ForecastWeek[] = read(FORECAST, [
+    'Committed',
+    'Closed',
+  ]).rows.map(({record: r, rowNumber}) => {
+    const week = numberOr(r['Week']);
+    const weekEnding = local(r['Week Ending']);
+    const thisWeek =
+      weekEnding === context.weekEnding ||
+      (weekEnding === '' && week === context.week);
+    const amount = (header: string): number | '' => {
+      const reading = readAmount(r[header], settings.currency);
+      if (reading.ok) return reading.value;
+      if (!thisWeek) return '';
+      throw new Error(
+        `Forecast row ${rowNumber}: ${header} is ${show(r[header])}, ${reading.why}.`,
+      );
+    };
+    return {
+      week,
+      weekEnding,
+      committed: amount('Committed'),
+      closed: amount('Closed'),
+    };
+  });
   const commitments: CommitmentRow[] = rows(COMMITMENTS, [
     'Commitment ID',
     'Commitment',

@@ -182,6 +182,20 @@ describe('time zones', () => {
   });
 });
 
+describe('locale', () => {
+  // Spreadsheet.getSpreadsheetLocale(): the file's locale (File > Settings) as
+  // "en_US" or "de_DE" (the Sheets API's SpreadsheetProperties.locale), not the user's.
+  it('returns the spreadsheet locale, en_US unless the file says otherwise', () => {
+    expect(world().SpreadsheetApp.getActive().getSpreadsheetLocale()).toBe(
+      'en_US',
+    );
+    const berlin = world({spreadsheetLocale: 'de_DE'});
+    expect(berlin.SpreadsheetApp.getActive().getSpreadsheetLocale()).toBe(
+      'de_DE',
+    );
+  });
+});
+
 describe('instrumentation', () => {
   it('counts calls per service method', () => {
     const {emulator, sheet} = world();

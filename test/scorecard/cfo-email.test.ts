@@ -10,7 +10,10 @@ import {
   escapeTemplateValue,
 } from '../../emulator/html-template';
 import type {WeekRecord} from '../../src/domain/scorecard-record';
+import {moneyFormat} from '../../src/domain/money';
 import {
+  formatPercent,
+  weekStatuses,
   attendanceStatus,
   densityStatus,
   gateStatus,
@@ -100,7 +103,7 @@ describe('CFO email', () => {
 
   it('states the week and the headline variance against target in the subject', () => {
     expect(email.subject).toBe(
-      'Rebuild scorecard, week 7 ending Fri 20 Nov 2026: variance 7% vs target 5% (off target)',
+      'Rebuild scorecard, week 7 ending Fri 20 Nov 2026: over-forecast by 7% against a 5% target (off target)',
     );
   });
 
@@ -111,7 +114,7 @@ describe('CFO email', () => {
       email.html.indexOf('>Qualification-gate compliance</td>'),
     );
     expect(email.text).toMatch(
-      /Off target this week:\n- Forecast variance: 7% against a target of 5%/,
+      /Off target this week:\n- Forecast variance: over-forecast by 7% \(target at most 5%\)/,
     );
   });
 
@@ -147,7 +150,7 @@ describe('CFO email', () => {
 
   it('says the same facts in plain text', () => {
     expect(email.text).toContain(
-      'Save-play execution rate: 5 of 6 signals got a save-play (83.3%); target ≥ 80%; GREEN',
+      'Save-play execution rate: 5 of 6 signals got a save-play (83%); target at least 80%; GREEN',
     );
     expect(email.text).toContain('wk 1 31% (12%), wk 6 5% (8%), wk 7 7% (5%)');
     expect(email.text).toContain(
@@ -158,15 +161,67 @@ describe('CFO email', () => {
   it('marks an amendment in subject and body', () => {
     const amendedInput = {
       ...input,
-      amendment: {amendsRow: 8, changes: 'Closed 1,860,000 → 1,900,000'},
+      amendment: {amendsRow: 8, changes: 'Closed $1,860,000 → $1,900,000.'},
     };
     expect(subjectLine(amendedInput).startsWith('Amended: ')).toBe(true);
     expect(plainText(amendedInput)).toContain(
-      'This is an amendment to Scorecard row 8: Closed 1,860,000 → 1,900,000.',
+      'This is an amendment to Scorecard row 8: Closed $1,860,000 → $1,900,000. The original row',
     );
+    expect(plainText(amendedInput)).not.toMatch(/\.\./);
     expect(render(amendedInput)).toContain(
       'This is an amendment to Scorecard row 8',
     );
+  });
+});
+
+describe('numbers as a finance person reads them', () => {
+  const says = (r: Partial<WeekRecord>) =>
+    Object.fromEntries(
+      weekStatuses({...record, ...r}, input.thresholds).map(s => [
+        s.metric,
+        [s.says, s.target],
+      ]),
+    );
+
+  it('gives percentages one decimal below 10% and whole numbers above', () => {
+    expect(formatPercent(0.045)).toBe('4.5%');
+    expect(formatPercent(0.05)).toBe('5%');
+    expect(formatPercent(0.0704)).toBe('7%');
+    expect(formatPercent(0.0681)).toBe('6.8%');
+    expect(formatPercent(5 / 6)).toBe('83%');
+    expect(formatPercent(0.125)).toBe('13%');
+  });
+
+  it('says which way the forecast missed, from the bias', () => {
+    expect(
+      says({committed: 2_000_000, closed: 1_910_000, variance: 0.045})[
+        'Forecast variance'
+      ],
+    ).toEqual(['over-forecast by 4.5%', 'at most 5%']);
+    expect(
+      says({committed: 2_000_000, closed: 2_058_000, variance: 0.029})[
+        'Forecast variance'
+      ][0],
+    ).toBe('beat commit by 2.9%');
+  });
+
+  it('reads targets as words, not symbols', () => {
+    const all = says({signalsFired: 1, signalsPriorWeek: 0});
+    expect(all['Slip-signal density']).toEqual([
+      '1 signal this week, 0 last week',
+      'fewer than last week (0)',
+    ]);
+    expect(all['Qualification-gate compliance'][1]).toBe('at least 100%');
+    expect(all['Save-play execution rate'][1]).toBe('at least 80%');
+    expect(all['Scorecard attendance'][1]).toBe('above 90%');
+  });
+
+  it("writes amounts in the spreadsheet's currency, the locale's way", () => {
+    const berlin = cfoEmailView({...input, money: moneyFormat('de_DE')});
+    expect(berlin.money).toBe(
+      'Committed 2.000.000 € at the start of the week; closed 1.860.000 € by Friday.',
+    );
+    expect(cfoEmailView(input).money).toContain('$2,000,000');
   });
 });
 

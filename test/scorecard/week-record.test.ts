@@ -1,3 +1,4 @@
+import {moneyFormat} from '../../src/domain/money';
 import {
   commitmentGradesText,
   parseCommitmentGrades,
@@ -127,8 +128,12 @@ describe('the week record', () => {
       ],
     });
     expect(describeChanges(comparableValues(record), later)).toEqual([
-      'Closed 1860000 → 1900000',
-      'Forecast Variance 0.07 → 0.05',
+      'Closed $1,860,000 → $1,900,000',
+      'Forecast Variance 7% → 5%',
     ]);
+    // The change reads in the Currency, the spreadsheet locale's way.
+    expect(
+      describeChanges(comparableValues(record), later, moneyFormat('de_DE'))[0],
+    ).toBe('Closed 1.860.000 € → 1.900.000 €');
   });
 });

@@ -35,10 +35,11 @@ const BAD: Record<string, {value: unknown; why: RegExp}> = {
     why: /above 100%; for 80% write 80% or 0.8/,
   },
   'Attendance Thresholds': {value: '90%, 80%', why: /low one is above/},
+  Currency: {value: 'euros', why: /not a three-letter currency code/},
 };
 
 describe('settings', () => {
-  it('lists every setting of WORKBOOK.md, in its order', () => {
+  it('lists every setting of WORKBOOK.md, in its order, then Currency', () => {
     expect(SETTINGS.map(s => s.name)).toEqual([
       'CFO Email',
       'CRO Name',
@@ -54,6 +55,7 @@ describe('settings', () => {
       'Procurement Window Business Days',
       'Save-Play Threshold',
       'Attendance Thresholds',
+      'Currency',
     ]);
   });
 
@@ -80,7 +82,48 @@ describe('settings', () => {
       procurementWindowDays: 10,
       savePlayThreshold: 0.8,
       attendanceThresholds: {low: 0.8, high: 0.9},
+      currency: {
+        currency: 'USD',
+        symbol: '$',
+        group: ',',
+        decimal: '.',
+        pattern: '¤n',
+        locale: 'en_US',
+      },
     });
+  });
+
+  it("takes a blank Currency from the spreadsheet's locale, and a code in the locale's writing", () => {
+    const berlin = parseSettings({}, {locale: 'de_DE'}).currency;
+    expect(berlin).toMatchObject({
+      currency: 'EUR',
+      symbol: '€',
+      locale: 'de_DE',
+    });
+    expect(parseSettings({}, {locale: 'en_GB'}).currency.currency).toBe('GBP');
+    expect(parseSettings({}, {locale: 'ja'}).currency.currency).toBe('JPY');
+    const dollarsInBerlin = parseSettings(
+      {Currency: 'usd'},
+      {locale: 'de_DE'},
+    ).currency;
+    expect(dollarsInBerlin).toMatchObject({
+      currency: 'USD',
+      symbol: '$',
+      group: '.',
+      decimal: ',',
+    });
+  });
+
+  it('quotes a date cell as typed, in the spreadsheet zone, not as the script clock reads it', () => {
+    // 2026-10-06 00:00 in Los Angeles is 03:00 in the script's New York: the person typed a date.
+    const cell = new Date(Date.UTC(2026, 9, 6, 7));
+    const {issues} = checkSettings(
+      {'Rebuild Start': cell},
+      {localDate: () => '2026-10-06'},
+    );
+    expect(issues[0].message).toBe(
+      'Settings: "Rebuild Start" is 2026-10-06 (2026-10-06 is a Tuesday); expected a date that is a Monday, e.g. 2026-10-05.',
+    );
   });
 
   it('reads values as Sheets hands them over, with names in any case or spacing', () => {
@@ -217,8 +260,9 @@ describe('settings', () => {
       'Save-Play Threshold': 0.85,
     });
     expect(help.summary).toBe(
-      '1 setting is invalid; fix it in the Settings tab.',
+      '1 setting is invalid; fix it in the Settings tab. Before the first snapshot, fill in CRO Name, CRO Email and Rebuild Start: they are still empty.',
     );
+    expect(help.ready).toBe(false);
     const row = (name: string) => help.rows.find(r => r.name === name);
     expect(row('CFO Email')).toMatchObject({
       value: 'cfo@example.com',
@@ -242,9 +286,31 @@ describe('settings', () => {
       status: 'default',
       note: 'blank, so the default Friday',
     });
+    expect(row('Currency')).toMatchObject({
+      status: 'default',
+      note: "blank, so USD (the spreadsheet locale's currency, en_US)",
+    });
     expect(help.rows.map(r => [r.name, r.expected])).toEqual(
       SETTINGS.map(s => [s.name, s.expected]),
     );
+  });
+
+  it('says what a blank sheet still needs before the first snapshot, never that all is well', () => {
+    const blank = settingsHelp({});
+    expect(blank.summary).toBe(
+      'Before the first snapshot, fill in CFO Email, CRO Name, CRO Email and Rebuild Start: they are still empty.',
+    );
+    expect(blank.ready).toBe(false);
+    const filled = settingsHelp({
+      'CFO Email': 'cfo@example.com',
+      'CRO Name': 'Dana Reyes',
+      'CRO Email': 'cro@example.com',
+      'Rebuild Start': '2026-10-05',
+    });
+    expect(filled.summary).toBe(
+      'Every setting is valid and filled in: the snapshot has what it needs.',
+    );
+    expect(filled.ready).toBe(true);
   });
 });
 
