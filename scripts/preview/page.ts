@@ -422,6 +422,9 @@ async function showEffects(effects: Effects | undefined): Promise<void> {
     openSidebar(effects.sidebar, s.sidebar?.title ?? 'Sidebar');
   }
   if (effects.dialog !== undefined) {
+    const s = await api<PreviewState>('/api/state');
+    // The title Ui.showModalDialog gave it, as Sheets shows it above the dialog.
+    byId('html-dialog-title').textContent = s.dialog?.title ?? '';
     const dialog = byId<HTMLDialogElement>('html-dialog');
     byId<HTMLIFrameElement>('html-dialog-frame').src =
       `/dialog/${effects.dialog}`;

@@ -71,6 +71,8 @@ export interface PreviewState {
   menus: MenuRecord[];
   tabs: TabSummary[];
   sidebar: {index: number; title: string} | null;
+  /** The last dialog shown, with the title Ui.showModalDialog gave it. */
+  dialog: {index: number; title: string} | null;
   clock: {now: string; scriptTimeZone: string; spreadsheetTimeZone: string};
   triggers: TriggerView[];
   outbox: MessageView[];
@@ -211,6 +213,12 @@ export function previewState(world: PreviewWorld): PreviewState {
     tabs: ss.sheets.map(s => summary(s.state)),
     sidebar: sidebars.length
       ? {index: sidebars.length - 1, title: sidebars[sidebars.length - 1].title}
+      : null,
+    dialog: emulator.ui.dialogs.length
+      ? {
+          index: emulator.ui.dialogs.length - 1,
+          title: emulator.ui.dialogs[emulator.ui.dialogs.length - 1].title,
+        }
       : null,
     clock: {
       now: world.now().toISOString(),

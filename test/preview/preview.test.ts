@@ -145,6 +145,26 @@ describe('the local preview (npm start) in headless Chromium', () => {
     await typeSetting('CFO Email', 'cfo@example.com');
     await typeSetting('Rebuild Start', '2026-10-12');
 
+    // Settings help: a titled dialog that says what the first snapshot still needs.
+    await menu('Settings help');
+    const help = page.locator('#html-dialog');
+    await help.waitFor({state: 'visible'});
+    await eventually(async () =>
+      expect(await text('#html-dialog-title')).toBe('Trust Rebuild settings'),
+    );
+    await eventually(async () =>
+      expect(
+        await page
+          .frameLocator('#html-dialog-frame')
+          .locator('p.summary')
+          .textContent(),
+      ).toBe(
+        'Before the first snapshot, fill in CRO Name and CRO Email: they are still empty.',
+      ),
+    );
+    await help.getByRole('button', {name: 'Close dialog'}).click();
+    await help.waitFor({state: 'hidden'});
+
     await menu('Open scorecard sidebar');
     const sidebar = page.locator('#sidebar');
     await sidebar.waitFor({state: 'visible'});

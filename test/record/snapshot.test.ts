@@ -14,7 +14,7 @@ const OUT = join(__dirname, '..', '..', 'test-output');
 /** 5 pm on Friday 20 November 2026 in Los Angeles (UTC−8, after the DST change). */
 const FRIDAY_EVENING = new Date('2026-11-21T01:00:00Z');
 
-function world(options: {mailQuota?: number} = {}) {
+function world(options: {mailQuota?: number; spreadsheetLocale?: string} = {}) {
   const emulator = sampleWorkbook({
     emulator: {
       scriptTimeZone: 'America/New_York',
@@ -176,7 +176,7 @@ describe('weekly snapshot', () => {
     const amendment = byHeader(scorecard, 2);
     expect(amendment['Amends Row']).toBe(first.scorecardRow);
     expect(String(amendment['Changes'])).toMatch(
-      /^Closed \d+ → \d+; Forecast Variance/,
+      /^Closed \$[\d,]+ → \$[\d,]+; Forecast Variance [\d.]+% → [\d.]+%/,
     );
     // The original row is never rewritten.
     expect(byHeader(scorecard, 1)['Chain']).toBe(first.chain);
@@ -240,7 +240,7 @@ describe('weekly snapshot', () => {
     expect(mail.to).toContain(SAMPLE_PEOPLE.cfo);
     expect(mail.replyTo).toBe(SAMPLE_PEOPLE.cro);
     expect(mail.subject).toMatch(
-      /^Rebuild scorecard, week 7 ending Fri 20 Nov 2026: variance [\d.]+% vs target 5%/,
+      /^Rebuild scorecard, week 7 ending Fri 20 Nov 2026: (over-forecast|beat commit) by [\d.]+% against a 5% target/,
     );
     expect(mail.htmlBody).not.toContain('<script>');
     expect(mail.htmlBody).toContain(
@@ -266,7 +266,7 @@ describe('weekly snapshot', () => {
     const {emulator, bundle} = world({mailQuota: 0});
     const first = snapshot(bundle);
     expect(first.message).toMatch(
-      /failed: Google's daily email quota is used up/,
+      /Email for row 2 failed \(logged in the Delivery Log\): Google's daily email quota is used up \(0 left, 1 needed\); the next run retries\.$/,
     );
     expect(emulator.outbox).toHaveLength(0);
     const log = tab(emulator, 'Delivery Log');
@@ -301,6 +301,40 @@ describe('weekly snapshot', () => {
         .slice(1)
         .map(r => r[4]),
     ).toEqual(['failed', 'failed']);
+  });
+});
+
+describe('a Berlin workbook', () => {
+  const berlin = () => world({spreadsheetLocale: 'de_DE'});
+  const week7 = (emulator: Emulator) => {
+    const forecast = emulator.spreadsheet.sheets.find(
+      s => s.state.name === 'Forecast',
+    )!;
+    return forecast.state.values.find(r => r[0] === 7)!;
+  };
+
+  it('emails amounts in euros, written the German way, and reads them typed so', () => {
+    const {emulator, bundle} = berlin();
+    const row = week7(emulator);
+    row[2] = '2.150.000,00 €';
+    row[3] = 2_050_000;
+    expect(snapshot(bundle).status).toBe('recorded');
+    const mail = emulator.outbox[0];
+    expect(mail.body).toContain(
+      'Committed 2.150.000 € at the start of the week; closed 2.050.000 € by Friday.',
+    );
+    expect(mail.body).not.toContain('$');
+    expect(mail.body).toContain('over-forecast by 4.7%');
+  });
+
+  it('refuses an amount that reads two ways, naming the cell, and records nothing', () => {
+    const {emulator, bundle} = berlin();
+    week7(emulator)[2] = '2,150';
+    expect(() => snapshot(bundle)).toThrow(
+      /Forecast row \d+: Committed is "2,150", could be 2,15 € or 2.150 €/,
+    );
+    expect(tab(emulator, 'Scorecard')).toHaveLength(1);
+    expect(emulator.outbox).toHaveLength(0);
   });
 });
 
