@@ -8,6 +8,7 @@
  */
 import type {Weekday} from '../domain/calendar';
 import {logRunFailure} from './delivery';
+import {readinessOnEve} from './readiness';
 import {readSettings} from './settings';
 import {runSlipCheck} from './slip-check';
 import {snapshotWeek} from './snapshot';
@@ -127,6 +128,7 @@ export function onScheduleTick(
       result.ran.push('slip check');
       result.messages.push(runSlipCheck(spreadsheet, now).message);
     }
+    result.messages.push(...readinessOnEve(spreadsheet, settings, now));
     if (weekday === settings.scorecardDay) {
       result.ran.push('snapshot');
       result.messages.push(snapshotWeek(spreadsheet, now).message);

@@ -95,7 +95,12 @@ describe('weekly schedule', () => {
       '',
       'snapshot',
     ]);
-    expect(emulator.outbox).toHaveLength(2);
+    // Two CFO emails, and Thursday's readiness note to the CRO between them.
+    expect(emulator.outbox.map(m => m.subject.split(':')[0])).toEqual([
+      'Rebuild scorecard, week 7 ending Fri 30 Oct 2026',
+      'Scorecard not ready for tomorrow',
+      'Rebuild scorecard, week 8 ending Fri 6 Nov 2026',
+    ]);
     const scorecard = emulator.spreadsheet.sheets.find(
       s => s.state.name === 'Scorecard',
     )!.state.values;

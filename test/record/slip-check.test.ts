@@ -29,6 +29,7 @@ function rows(emulator: Emulator, name: string): Record<string, unknown>[] {
 }
 
 type SlipResult = {
+  message: string;
   signalsLogged: number;
   flaggedDeals: string[];
   savePlaysAdded: number;
@@ -59,6 +60,12 @@ describe('Monday slip check', () => {
       trigger: 'menu',
     }) as SlipResult;
     expect(again.signalsLogged).toBe(0);
+    // Counts read as words do: "0 new signals", "1 save-play", never "1 save-plays".
+    expect(again.message).toContain('0 new signals logged');
+    expect(again.message).not.toMatch(/\b1 [\w-]+s\b/);
+    expect(first.message).toContain(
+      `${first.savePlaysAdded} save-play${first.savePlaysAdded === 1 ? '' : 's'} added.`,
+    );
     expect(rows(emulator, 'Signals')).toHaveLength(
       before + first.signalsLogged,
     );

@@ -304,6 +304,40 @@ describe('weekly snapshot', () => {
   });
 });
 
+describe('menu alerts', () => {
+  const titles = (emulator: Emulator) =>
+    emulator.ui.alerts.map(a => a.split('\n\n')[0]);
+
+  it('are titled with what happened, not with the menu item', () => {
+    const {emulator, bundle} = world();
+    bundle.call('snapshotWeekFromMenu', [], {trigger: 'menu'});
+    bundle.call('snapshotWeekFromMenu', [], {trigger: 'menu'});
+    bundle.call('verifyScorecardFromMenu', [], {trigger: 'menu'});
+    bundle.call('runSlipCheckFromMenu', [], {trigger: 'menu'});
+    expect(titles(emulator)).toEqual([
+      'Week 7 recorded',
+      'Week 7 unchanged: nothing new to record',
+      'Scorecard record verified',
+      expect.stringMatching(/^Slip check done: \d+ new signals?$/),
+    ]);
+    // One row: "the 1 Scorecard row", not "All 1 Scorecard rows".
+    expect(emulator.ui.alerts[2]).toContain(
+      'The 1 Scorecard row matches its chain value',
+    );
+    expect(emulator.ui.alerts.join('\n')).not.toMatch(/\.\./);
+  });
+
+  it('say what failed', () => {
+    const {emulator, bundle} = world();
+    const settings = emulator.spreadsheet.sheets.find(
+      s => s.state.name === 'Settings',
+    )!.state.values;
+    settings.find(r => r[0] === 'Rebuild Start')![1] = '';
+    bundle.call('snapshotWeekFromMenu', [], {trigger: 'menu'});
+    expect(titles(emulator)).toEqual(['Snapshot not taken']);
+  });
+});
+
 describe('a Berlin workbook', () => {
   const berlin = () => world({spreadsheetLocale: 'de_DE'});
   const week7 = (emulator: Emulator) => {
