@@ -141,5 +141,8 @@ export function benchServices(): string[] {
 
 export function benchBundle(): string[] {
   const bytes = statSync(CODE_PATH).size;
-  return ['', `dist/Code.js: ${(bytes / 1024).toFixed(1)} KB (goal 100 KB, limit 150 KB)`];
+  return [
+    '',
+    `dist/Code.js: ${(bytes / 1024).toFixed(1)} KB (goal 100 KB, limit 150 KB)`,
+  ];
 }

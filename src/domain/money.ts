@@ -22,64 +22,40 @@ interface LocaleMoney {
   lakh?: true;
 }
 
-const NNBSP = '\u202f';
-const l = (
-  currency: string,
-  symbol: string,
-  separators: string,
-  pattern: LocaleMoney['pattern'],
-): LocaleMoney => ({
-  currency,
-  symbol,
-  group: separators[0],
-  decimal: separators[1],
-  pattern,
-});
+/**
+ * locale currency symbol group+decimal pattern (0: ¤n, 1: ¤ n, 2: n ¤), as
+ * one string to keep the bundle small; in separators "_" is a space and "^"
+ * a narrow no-break space (French). en_IN groups by lakh (20,50,000).
+ */
+const TABLE =
+  'en_US USD $ ,. 0|en_GB GBP £ ,. 0|en_IE EUR € ,. 0|en_AU AUD $ ,. 0|' +
+  'en_CA CAD $ ,. 0|en_NZ NZD $ ,. 0|en_SG SGD $ ,. 0|en_IN INR ₹ ,. 0|' +
+  'de_DE EUR € ., 2|de_AT EUR € _, 1|de_CH CHF CHF ’. 1|fr_FR EUR € ^, 2|' +
+  'fr_BE EUR € ^, 2|fr_CA CAD $ _, 2|es_ES EUR € ., 2|es_MX MXN $ ,. 0|' +
+  'it_IT EUR € ., 2|nl_NL EUR € ., 1|pt_BR BRL R$ ., 1|pt_PT EUR € _, 2|' +
+  'sv_SE SEK kr _, 2|pl_PL PLN zł _, 2|ja_JP JPY ¥ ,. 0|zh_CN CNY ¥ ,. 0|' +
+  'ko_KR KRW ₩ ,. 0';
+const PATTERNS = ['¤n', '¤ n', 'n ¤'] as const;
 
-const US = l('USD', '$', ',.', '¤n');
-const LOCALES: Record<string, LocaleMoney> = {
-  en_US: US,
-  en_GB: l('GBP', '£', ',.', '¤n'),
-  en_IE: l('EUR', '€', ',.', '¤n'),
-  en_AU: l('AUD', '$', ',.', '¤n'),
-  en_CA: l('CAD', '$', ',.', '¤n'),
-  en_NZ: l('NZD', '$', ',.', '¤n'),
-  en_SG: l('SGD', '$', ',.', '¤n'),
-  en_IN: {...l('INR', '₹', ',.', '¤n'), lakh: true},
-  de_DE: l('EUR', '€', '.,', 'n ¤'),
-  de_AT: l('EUR', '€', ' ,', '¤ n'),
-  de_CH: l('CHF', 'CHF', '’.', '¤ n'),
-  fr_FR: l('EUR', '€', `${NNBSP},`, 'n ¤'),
-  fr_BE: l('EUR', '€', `${NNBSP},`, 'n ¤'),
-  fr_CA: l('CAD', '$', ' ,', 'n ¤'),
-  es_ES: l('EUR', '€', '.,', 'n ¤'),
-  es_MX: l('MXN', '$', ',.', '¤n'),
-  it_IT: l('EUR', '€', '.,', 'n ¤'),
-  nl_NL: l('EUR', '€', '.,', '¤ n'),
-  pt_BR: l('BRL', 'R$', '.,', '¤ n'),
-  pt_PT: l('EUR', '€', ' ,', 'n ¤'),
-  sv_SE: l('SEK', 'kr', ' ,', 'n ¤'),
-  pl_PL: l('PLN', 'zł', ' ,', 'n ¤'),
-  ja_JP: l('JPY', '¥', ',.', '¤n'),
-  zh_CN: l('CNY', '¥', ',.', '¤n'),
-  ko_KR: l('KRW', '₩', ',.', '¤n'),
-};
+/** One locale's entry of TABLE, parsed when asked for (never at load). */
+function lookup(code: string): LocaleMoney | undefined {
+  const row = TABLE.split('|').find(r => r.startsWith(`${code} `));
+  if (!row) return undefined;
+  const [, currency, symbol, seps, pattern] = row.split(' ');
+  const sep = (c: string) => (c === '_' ? ' ' : c === '^' ? '\u202f' : c);
+  return {
+    currency,
+    symbol,
+    group: sep(seps[0]),
+    decimal: seps[1],
+    pattern: PATTERNS[Number(pattern)],
+    ...(code === 'en_IN' ? {lakh: true as const} : {}),
+  };
+}
 
 /** A bare language code means its main country. */
-const LANGUAGES: Record<string, string> = {
-  en: 'en_US',
-  de: 'de_DE',
-  fr: 'fr_FR',
-  es: 'es_ES',
-  it: 'it_IT',
-  nl: 'nl_NL',
-  pt: 'pt_BR',
-  sv: 'sv_SE',
-  pl: 'pl_PL',
-  ja: 'ja_JP',
-  zh: 'zh_CN',
-  ko: 'ko_KR',
-};
+const LANGUAGES =
+  'en_US de_DE fr_FR es_ES it_IT nl_NL pt_BR sv_SE pl_PL ja_JP zh_CN ko_KR';
 
 /** Symbols of currencies written outside their home locale. */
 const SYMBOLS: Record<string, string> = {
@@ -94,7 +70,6 @@ const SYMBOLS: Record<string, string> = {
   SGD: 'S$',
   MXN: 'MX$',
   BRL: 'R$',
-  CHF: 'CHF',
   CNY: 'CN¥',
   KRW: '₩',
   SEK: 'kr',
@@ -114,9 +89,11 @@ export interface MoneyFormat {
 }
 
 function localeMoney(locale: string): {code: string; money: LocaleMoney} {
-  const code = locale.replace('-', '_');
-  const known = LOCALES[code] ?? LOCALES[LANGUAGES[code.split('_')[0]] ?? ''];
-  return known ? {code, money: known} : {code: code || 'en_US', money: US};
+  const code = locale.replace('-', '_') || 'en_US';
+  const language = code.split('_')[0];
+  const main = LANGUAGES.split(' ').find(l => l.startsWith(`${language}_`));
+  const known = lookup(code) ?? (main && lookup(main));
+  return {code, money: known || lookup('en_US')!};
 }
 
 /** The currency a locale uses ("EUR" for de_DE); USD when the locale is not in the table. */

@@ -26,7 +26,7 @@ const tick = (bundle: ReturnType<typeof loadBundle>) =>
     messages: string[];
   };
 
-function setSetting(emulator: Emulator, name: string, value: unknown) {
+function setSetting(emulator: Emulator, name: string, value: string) {
   const settings = emulator.spreadsheet.sheets.find(
     s => s.state.name === 'Settings',
   )!.state.values;
