@@ -242,7 +242,7 @@ describe('the CRO’s sidebar at 300 px', () => {
         .getAttribute('aria-selected'),
     ).toBe('true');
     await expect(page.locator('#rate-figure').textContent()).resolves.toMatch(
-      /66\.7% · 2 of 3 signals/,
+      /67% · 2 of 3 signals/,
     );
 
     for (const signal of ['hedged language', 'broken next step']) {
@@ -342,7 +342,7 @@ describe('the CRO’s sidebar at 300 px', () => {
     const metrics = page.locator('#panel-scorecard .metric');
     expect(await metrics.count()).toBe(5);
     await expect(metrics.nth(0).textContent()).resolves.toMatch(
-      /Forecast variance.*Target: ≤ 5%/s,
+      /Forecast variance.*beat commit by 4.5%.*Target: at most 5%/s,
     );
     await expect(metrics.nth(2).textContent()).resolves.toMatch(
       /5 signals this week, 4 last week/,
