@@ -359,6 +359,8 @@ describe('a Berlin workbook', () => {
     );
     expect(mail.body).not.toContain('$');
     expect(mail.body).toContain('over-forecast by 4.7%');
+    mkdirSync(OUT, {recursive: true});
+    writeFileSync(join(OUT, 'cfo-email-de.html'), mail.htmlBody);
   });
 
   it('refuses an amount that reads two ways, naming the cell, and records nothing', () => {
