@@ -7,7 +7,7 @@
  * commitment's grade, and the chain value that makes the row verifiable.
  */
 import {sentence} from './words';
-import {formatMoney, US_DOLLARS, type MoneyFormat} from './money';
+import {formatMoney, US_DOLLARS} from './money';
 import type {StatusThresholds, WeekRecord} from './scorecard-record';
 import {
   formatPercent,
@@ -37,8 +37,6 @@ export interface CfoEmailInput {
   weekEndingLabel: string;
   /** An amendment names the row it amends and what changed. */
   amendment?: {amendsRow: number; changes: string};
-  /** The Currency setting, written the spreadsheet locale's way (US dollars when absent). */
-  money?: MoneyFormat;
 }
 
 interface Badge {
@@ -133,7 +131,8 @@ export function cfoEmailView(input: CfoEmailInput): CfoEmailView {
     ...input.trend.map(p => (p.variance === '' ? 0 : p.variance)),
   );
   const px = (v: number) => Math.round((v / max) * 200);
-  const money = (n: number | '') => formatMoney(n, input.money ?? US_DOLLARS);
+  const money = (n: number | '') =>
+    formatMoney(n, input.thresholds.money ?? US_DOLLARS);
   return {
     title: `Rebuild scorecard — week ${record.week}, ending ${input.weekEndingLabel}`,
     money: `Committed ${money(record.committed)} at the start of the week; closed ${money(record.closed)} by Friday.`,

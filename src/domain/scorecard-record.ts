@@ -4,6 +4,7 @@
  */
 import type {Grade} from './workbook';
 import type {LocalDate} from './calendar';
+import type {MoneyFormat} from './money';
 
 export interface CommitmentGrade {
   id: string;
@@ -33,9 +34,11 @@ export interface WeekRecord {
   commitments: CommitmentGrade[];
 }
 
-/** Thresholds that colour the numbers (from Settings). */
+/** Thresholds that colour the numbers, and how amounts are written (from Settings). */
 export interface StatusThresholds {
   savePlayThreshold: number;
   attendanceLow: number;
   attendanceHigh: number;
+  /** The Currency setting in the spreadsheet locale's writing; US dollars when absent. */
+  money?: MoneyFormat;
 }

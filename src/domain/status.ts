@@ -7,6 +7,18 @@
 import {percent} from './miss';
 import type {StatusThresholds, WeekRecord} from './scorecard-record';
 import {plural} from './words';
+import {formatMoney, US_DOLLARS} from './money';
+import type {Settings} from './settings';
+
+/** The thresholds and currency the statuses need, from the settings. */
+export function statusThresholds(settings: Settings): StatusThresholds {
+  return {
+    savePlayThreshold: settings.savePlayThreshold,
+    attendanceLow: settings.attendanceThresholds.low,
+    attendanceHigh: settings.attendanceThresholds.high,
+    money: settings.currency,
+  };
+}
 
 export type Status = 'green' | 'yellow' | 'red' | 'none';
 
@@ -94,6 +106,9 @@ export function weekStatuses(
   thresholds: StatusThresholds,
 ): NumberStatus[] {
   const v = record.variance;
+  const money = (n: number | '') =>
+    formatMoney(n, thresholds.money ?? US_DOLLARS);
+  const direction = varianceWords(record.committed, record.closed);
   const vt = record.varianceTarget;
   const g = record.gateCompliance;
   const gt = record.gateTarget;
@@ -106,7 +121,9 @@ export function weekStatuses(
       says:
         v === ''
           ? 'no forecast row for this week'
-          : varianceWords(record.committed, record.closed) || pct(v),
+          : direction
+            ? `${direction}: ${money(record.closed)} closed of ${money(record.committed)} committed`
+            : pct(v),
     },
     {
       metric: 'Qualification-gate compliance',

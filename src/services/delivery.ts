@@ -12,6 +12,7 @@ import {
   type TrendPoint,
 } from '../domain/cfo-email';
 import {toNumber, toText} from '../domain/cells';
+import {statusThresholds} from '../domain/status';
 import type {Settings} from '../domain/settings';
 import type {WeekRecord} from '../domain/scorecard-record';
 import {DELIVERY_LOG} from '../domain/workbook';
@@ -92,11 +93,7 @@ function send(
   }
   const input: CfoEmailInput = {
     record: pending.record,
-    thresholds: {
-      savePlayThreshold: settings.savePlayThreshold,
-      attendanceLow: settings.attendanceThresholds.low,
-      attendanceHigh: settings.attendanceThresholds.high,
-    },
+    thresholds: statusThresholds(settings),
     trend,
     chain: pending.chain,
     scorecardRow: pending.scorecardRow,
@@ -104,7 +101,6 @@ function send(
     spreadsheetName: spreadsheet.getName(),
     weekEndingLabel: clock.label(pending.record.weekEnding),
     amendment: pending.amendment,
-    money: settings.currency,
   };
   const view = cfoEmailView(input);
   const pdf = Utilities.newBlob(

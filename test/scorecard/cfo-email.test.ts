@@ -114,7 +114,7 @@ describe('CFO email', () => {
       email.html.indexOf('>Qualification-gate compliance</td>'),
     );
     expect(email.text).toMatch(
-      /Off target this week:\n- Forecast variance: over-forecast by 7% \(target at most 5%\)/,
+      /Off target this week:\n- Forecast variance: over-forecast by 7%: \$1,860,000 closed of \$2,000,000 committed \(target at most 5%\)/,
     );
   });
 
@@ -197,12 +197,15 @@ describe('numbers as a finance person reads them', () => {
       says({committed: 2_000_000, closed: 1_910_000, variance: 0.045})[
         'Forecast variance'
       ],
-    ).toEqual(['over-forecast by 4.5%', 'at most 5%']);
+    ).toEqual([
+      'over-forecast by 4.5%: $1,910,000 closed of $2,000,000 committed',
+      'at most 5%',
+    ]);
     expect(
       says({committed: 2_000_000, closed: 2_058_000, variance: 0.029})[
         'Forecast variance'
       ][0],
-    ).toBe('beat commit by 2.9%');
+    ).toMatch(/^beat commit by 2\.9%: /);
   });
 
   it('reads targets as words, not symbols', () => {
@@ -217,9 +220,15 @@ describe('numbers as a finance person reads them', () => {
   });
 
   it("writes amounts in the spreadsheet's currency, the locale's way", () => {
-    const berlin = cfoEmailView({...input, money: moneyFormat('de_DE')});
+    const berlin = cfoEmailView({
+      ...input,
+      thresholds: {...input.thresholds, money: moneyFormat('de_DE')},
+    });
     expect(berlin.money).toBe(
       'Committed 2.000.000 € at the start of the week; closed 1.860.000 € by Friday.',
+    );
+    expect(berlin.numbers[0].says).toBe(
+      'over-forecast by 7%: 1.860.000 € closed of 2.000.000 € committed',
     );
     expect(cfoEmailView(input).money).toContain('$2,000,000');
   });

@@ -342,7 +342,7 @@ describe('the CRO’s sidebar at 300 px', () => {
     const metrics = page.locator('#panel-scorecard .metric');
     expect(await metrics.count()).toBe(5);
     await expect(metrics.nth(0).textContent()).resolves.toMatch(
-      /Forecast variance.*beat commit by 4.5%.*Target: at most 5%/s,
+      /Forecast variance.*beat commit by 4.5%: \$2,215,000 closed of \$2,120,000 committed.*Target: at most 5%/s,
     );
     await expect(metrics.nth(2).textContent()).resolves.toMatch(
       /5 signals this week, 4 last week/,

@@ -17,6 +17,7 @@ import {tableReader} from '../tables';
 import {readWeekRecord} from '../week';
 import {sidebarWeek, weekSpan} from './calendar';
 import {currentUser} from './refusal';
+import {statusThresholds} from '../../domain/status';
 
 export function loadSidebar(): SidebarData {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -49,11 +50,7 @@ export function loadSidebar(): SidebarData {
     deals: dealOptions(deals.rows),
     scorecard: {
       record: readWeekRecord(spreadsheet, settings, week, read),
-      thresholds: {
-        savePlayThreshold: settings.savePlayThreshold,
-        attendanceLow: settings.attendanceThresholds.low,
-        attendanceHigh: settings.attendanceThresholds.high,
-      },
+      thresholds: statusThresholds(settings),
     },
   };
 }
