@@ -6,7 +6,7 @@
  * installed it, with no Ui: who that is is kept in the document properties
  * so every menu message can say it.
  */
-import type {Weekday} from '../domain/calendar';
+import {WEEKDAYS, type Weekday} from '../domain/calendar';
 import {logRunFailure} from './delivery';
 import {readinessOnEve} from './readiness';
 import {readSettings} from './settings';
@@ -40,7 +40,8 @@ function recorded(): ScheduleRecord | undefined {
 
 function describe(s: ScheduleRecord): string {
   const hh = String(s.hour).padStart(2, '0');
-  return `every day at ${hh}:00 ${s.timeZone}: on ${s.scorecardDay}s it snapshots the week and emails the CFO; on Mondays it runs the slip check. It runs as ${s.by}.`;
+  const eve = WEEKDAYS[(WEEKDAYS.indexOf(s.scorecardDay) + 6) % 7];
+  return `every day at ${hh}:00 ${s.timeZone}: on ${s.scorecardDay}s it snapshots the week and emails the CFO; on ${eve}s it emails the CRO what that snapshot still lacks; on Mondays it runs the slip check. It runs as ${s.by}.`;
 }
 
 function myTicks(spreadsheet: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
