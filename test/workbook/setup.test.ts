@@ -211,6 +211,11 @@ describe('setUpWorkbook on an empty spreadsheet', () => {
     const again = setUp(emulator);
     expect(everything(emulator)).toEqual(before);
     expect(again).toContain('nothing was changed');
+    // The alert's title says what happened, not the menu item's name.
+    expect(emulator.ui.alerts.map(a => a.split('\n\n')[0])).toEqual([
+      'Workbook set up',
+      'Workbook already set up',
+    ]);
   });
 });
 
@@ -431,6 +436,11 @@ describe('Settings help', () => {
     expect(dialog.title).toBe('Trust Rebuild settings');
     const text = dialog.html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toContain('1 setting is invalid; fix it in the Settings tab.');
+    // A blank sheet is not "valid": the summary names what the first snapshot still needs.
+    expect(text).toContain(
+      'Before the first snapshot, fill in CFO Email, CRO Name, CRO Email and Rebuild Start: they are still empty.',
+    );
+    expect(text).not.toContain('Every setting is valid');
     expect(text).toContain(
       'Scorecard Hour the hour (spreadsheet time zone) the weekly snapshot and email run 25',
     );
