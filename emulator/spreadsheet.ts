@@ -793,11 +793,6 @@ export class FakeSpreadsheet implements Emulates<
     return this.state.locale ?? 'en_US';
   }
 
-  setSpreadsheetLocale(locale: string): void {
-    this.ctx.requireAuth('Spreadsheet.setSpreadsheetLocale', 'write');
-    this.state.locale = locale;
-  }
-
   setSpreadsheetTimeZone(timezone: string): void {
     this.ctx.requireAuth('Spreadsheet.setSpreadsheetTimeZone', 'write');
     this.state.timeZone = timezone;
