@@ -3,6 +3,7 @@
  * first sentence, the black-swan split and the trust streak. Inputs are
  * validated numbers; callers check signs and ranges.
  */
+import {percent} from './words';
 
 export type MissType = 'BEAT' | 'SOFT MISS' | 'HARD MISS';
 
@@ -33,15 +34,6 @@ export function money(amount: number): string {
     }
   }
   return `${sign}$${Math.round(n)}`;
-}
-
-/** "23%" from 10% up; "6.8%" and "5%" below, where a tenth matters; "<0.1%" for a sliver. */
-export function percent(share: number): string {
-  const p = share * 100;
-  if (Math.round(p) >= 10) return `${Math.round(p)}%`;
-  const tenths = Number(p.toFixed(1));
-  // A real but tiny gap is not "0%".
-  return tenths === 0 && p > 0 ? '<0.1%' : `${tenths}%`;
 }
 
 /**

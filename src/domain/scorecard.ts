@@ -8,7 +8,7 @@ import {addDays, mondayOf, type LocalDate} from './calendar';
 import type {CommitmentGrade, WeekRecord} from './scorecard-record';
 import {SCORECARD, type Grade} from './workbook';
 import {formatMoney, US_DOLLARS, type MoneyFormat} from './money';
-import {percent} from './miss';
+import {percent} from './words';
 
 export interface ForecastWeek {
   week: number | '';

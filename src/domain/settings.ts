@@ -23,7 +23,7 @@ import {
 } from './calendar';
 import {headerKey} from './headers';
 import {listed} from './words';
-import {percent} from './miss';
+import {percent} from './words';
 import {isCurrencyCode, moneyFormat, type MoneyFormat} from './money';
 import {
   GATE_MILESTONES_TEXT,

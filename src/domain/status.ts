@@ -4,7 +4,7 @@
  * choice (PLAYBOOK.md gives the targets, not the bands) and are documented in
  * the README.
  */
-import {percent} from './miss';
+import {percent} from './words';
 import type {StatusThresholds, WeekRecord} from './scorecard-record';
 import {plural} from './words';
 import {formatMoney, US_DOLLARS} from './money';

@@ -18,3 +18,16 @@ export function listed(items: readonly string[]): string {
     ? items.join('')
     : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/**
+ * A share as a percentage, at one precision everywhere (email, sidebar,
+ * messages, MISS_HEADLINE): "23%" from 10% up; "6.8%" and "5%" below, where a
+ * tenth matters; "<0.1%" for a sliver.
+ */
+export function percent(share: number): string {
+  const p = share * 100;
+  if (Math.round(p) >= 10) return `${Math.round(p)}%`;
+  const tenths = Number(p.toFixed(1));
+  // A real but tiny gap is not "0%".
+  return tenths === 0 && p > 0 ? '<0.1%' : `${tenths}%`;
+}

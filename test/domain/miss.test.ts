@@ -3,9 +3,9 @@ import {
   missSplit,
   missType,
   money,
-  percent,
   trustStreak,
 } from '../../src/domain/miss';
+import {percent} from '../../src/domain/words';
 
 describe('miss arithmetic', () => {
   it('tells soft from hard misses', () => {
