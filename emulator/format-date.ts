@@ -102,6 +102,26 @@ function isKnownZone(timeZone: string): boolean {
 }
 
 /**
+ * Date.UTC for any year: Date.UTC reads years 0–99 as 1900–1999, so those
+ * are computed 400 years on (a whole Gregorian cycle, 146,097 days) and
+ * brought back.
+ */
+export function utcTime(
+  year: number,
+  month0: number,
+  day = 1,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): number {
+  if (year < 0 || year > 99)
+    return Date.UTC(year, month0, day, hour, minute, second);
+  return (
+    Date.UTC(year + 400, month0, day, hour, minute, second) - 146097 * 86400000
+  );
+}
+
+/**
  * The wall-clock fields of an instant in a zone. An unknown zone id falls
  * back to GMT, as Java's TimeZone.getTimeZone does (so does Apps Script's
  * formatDate, which is built on it; unconfirmed against a live project).
@@ -151,7 +171,7 @@ export function zonedFields(date: Date, timeZone: string): ZonedFields {
     minute: Number(p.minute),
     second: Number(p.second),
   };
-  const asUtc = Date.UTC(
+  const asUtc = utcTime(
     fields.year,
     fields.month - 1,
     fields.day,
@@ -180,7 +200,7 @@ export function zonedInstant(
   minute = 0,
   second = 0,
 ): Date {
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const wall = utcTime(year, month - 1, day, hour, minute, second);
   let guess = wall;
   // Two refinements settle the offset, DST changes included.
   for (let i = 0; i < 3; i++) {
@@ -192,19 +212,18 @@ export function zonedInstant(
 
 function dayOfYear(f: ZonedFields): number {
   return (
-    (Date.UTC(f.year, f.month - 1, f.day) - Date.UTC(f.year, 0, 1)) / 86400000 +
-    1
+    (utcTime(f.year, f.month - 1, f.day) - utcTime(f.year, 0, 1)) / 86400000 + 1
   );
 }
 
 /** Week of year with the US rules SimpleDateFormat uses in Apps Script (weeks start Sunday; week 1 holds Jan 1). */
 function weekOfYear(f: ZonedFields): number {
-  const jan1 = new Date(Date.UTC(f.year, 0, 1)).getUTCDay();
+  const jan1 = new Date(utcTime(f.year, 0, 1)).getUTCDay();
   const week = Math.floor((dayOfYear(f) - 1 + jan1) / 7) + 1;
   // The last days of December share their week with the next Jan 1.
-  const nextJan1 = new Date(Date.UTC(f.year + 1, 0, 1)).getUTCDay();
+  const nextJan1 = new Date(utcTime(f.year + 1, 0, 1)).getUTCDay();
   const daysLeft =
-    (Date.UTC(f.year + 1, 0, 1) - Date.UTC(f.year, f.month - 1, f.day)) /
+    (utcTime(f.year + 1, 0, 1) - utcTime(f.year, f.month - 1, f.day)) /
     86400000;
   return nextJan1 !== 0 && daysLeft <= nextJan1 ? 1 : week;
 }
@@ -235,7 +254,7 @@ function field(letter: string, count: number, f: ZonedFields): string {
     case 'W':
       return pad(
         Math.floor(
-          (f.day - 1 + new Date(Date.UTC(f.year, f.month - 1, 1)).getUTCDay()) /
+          (f.day - 1 + new Date(utcTime(f.year, f.month - 1, 1)).getUTCDay()) /
             7,
         ) + 1,
         count,

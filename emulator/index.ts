@@ -98,13 +98,20 @@ export interface Emulator {
   ): TriggerFiring[];
 }
 
+/**
+ * The emulated spreadsheet's zone unless a world names one: east of the
+ * script's (America/New_York), so every suite meets date cells that are
+ * another zone's midnights, as a spreadsheet in Tokyo hands them over.
+ */
+export const DEFAULT_SPREADSHEET_TIME_ZONE = 'Asia/Tokyo';
+
 export function newSpreadsheetState(
   options: EmulatorOptions = {},
 ): SpreadsheetState {
   return {
     id: options.spreadsheetId ?? '1emulatedSpreadsheetId',
     name: 'Forecast workbook',
-    timeZone: options.spreadsheetTimeZone ?? 'America/Los_Angeles',
+    timeZone: options.spreadsheetTimeZone ?? DEFAULT_SPREADSHEET_TIME_ZONE,
     locale: options.spreadsheetLocale ?? 'en_US',
     sheets: [emptySheetState('Sheet1', 0)],
     nextSheetId: 1,

@@ -32,7 +32,12 @@ import {
   type TabSpec,
 } from '../src/domain/workbook';
 import {zonedInstant} from './format-date';
-import {createEmulator, type Emulator, type EmulatorOptions} from './index';
+import {
+  DEFAULT_SPREADSHEET_TIME_ZONE,
+  createEmulator,
+  type Emulator,
+  type EmulatorOptions,
+} from './index';
 import {loadBundle, readBundle} from './loader';
 
 export const MAVEN_CSV = join(
@@ -567,7 +572,7 @@ export function sampleWorkbook(
 ): Emulator {
   const today = options.today ?? SAMPLE_TODAY;
   const timeZone =
-    options.emulator?.spreadsheetTimeZone ?? 'America/Los_Angeles';
+    options.emulator?.spreadsheetTimeZone ?? DEFAULT_SPREADSHEET_TIME_ZONE;
   const [y, m, d] = today.split('-').map(Number);
   const emulator = createEmulator({
     now: zonedInstant(timeZone, y, m, d, 15, 0),

@@ -26,6 +26,7 @@ import {
   recoveryTarget,
   varianceStatus,
 } from './formulas/targets';
+import {activeSheetClock} from './services/clock';
 import {buildMenu} from './services/menu';
 import {
   checkSlips,
@@ -275,7 +276,7 @@ export function GATE_STATUS(
  * @customfunction
  */
 export function REBUILD_WEEK(date: unknown, rebuild_start: unknown) {
-  return rebuildWeekOf(date, rebuild_start);
+  return rebuildWeekOf(date, rebuild_start, activeSheetClock());
 }
 
 /**
@@ -287,7 +288,7 @@ export function REBUILD_WEEK(date: unknown, rebuild_start: unknown) {
  * @customfunction
  */
 export function GATE_CHECK(deals: unknown, as_of?: unknown, eb_days?: unknown) {
-  return gateCheck(deals, as_of, eb_days);
+  return gateCheck(deals, as_of, eb_days, activeSheetClock());
 }
 
 /**
@@ -303,7 +304,7 @@ export function GATE_COMPLIANCE(
   as_of?: unknown,
   eb_days?: unknown,
 ) {
-  return gateCompliance(deals, as_of, eb_days);
+  return gateCompliance(deals, as_of, eb_days, activeSheetClock());
 }
 
 /**
@@ -314,7 +315,7 @@ export function GATE_COMPLIANCE(
  * @customfunction
  */
 export function SLIP_SIGNALS(deals: unknown, as_of?: unknown) {
-  return slipSignals(deals, as_of);
+  return slipSignals(deals, as_of, activeSheetClock());
 }
 
 /**
@@ -325,7 +326,7 @@ export function SLIP_SIGNALS(deals: unknown, as_of?: unknown) {
  * @customfunction
  */
 export function SIGNAL_DENSITY(deals: unknown, as_of?: unknown) {
-  return signalDensity(deals, as_of);
+  return signalDensity(deals, as_of, activeSheetClock());
 }
 
 /**
@@ -336,7 +337,7 @@ export function SIGNAL_DENSITY(deals: unknown, as_of?: unknown) {
  * @customfunction
  */
 export function FLAGGED_DEALS(deals: unknown, as_of?: unknown) {
-  return flaggedDeals(deals, as_of);
+  return flaggedDeals(deals, as_of, activeSheetClock());
 }
 
 /**

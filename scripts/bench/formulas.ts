@@ -6,7 +6,7 @@
  * from the Maven CRM export (real stage mix, dates and blanks), repeated and
  * perturbed to size, with deterministic pseudo-random MEDDPICC and activity.
  */
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
 import vm from 'node:vm';
@@ -16,15 +16,13 @@ import {build} from '../build';
 import {DEAL_HEADERS, type DealHeader} from '../../src/domain/deals';
 import {MEDDPICC} from '../../src/domain/workbook';
 
-const CSV = join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'shared',
-  'data',
-  'maven-sales-pipeline.csv',
-);
+// The shared data sits beside the repository, or beside the folder of git worktrees.
+const CSV = [
+  join(__dirname, '..', '..', '..', 'shared'),
+  join(__dirname, '..', '..', '..', '..', 'shared'),
+]
+  .map(dir => join(dir, 'data', 'maven-sales-pipeline.csv'))
+  .find(path => existsSync(path))!;
 const SIZES = [1000, 10000, 100000];
 const BUDGET_MS = 1000;
 const DAY = 86400000;

@@ -12,12 +12,19 @@ import {toScriptFailure, type CallOutcome} from './serialise';
 
 export type Seed = 'sample' | 'empty';
 
+/** The preview's spreadsheet keeps Pacific time, as the README's examples read. */
+const PREVIEW_TIME_ZONE = 'America/Los_Angeles';
+
 /** A new world: the sample workbook (its clock on the sample's Friday), or one empty sheet at `now`. */
 export function newWorld(seed: Seed, code: string, now?: Date): Emulator {
-  if (seed === 'sample') return sampleWorkbook({code});
+  if (seed === 'sample')
+    return sampleWorkbook({
+      code,
+      emulator: {spreadsheetTimeZone: PREVIEW_TIME_ZONE},
+    });
   // The emulated clock stands still until the person moves it, so triggers fire only when asked.
   const start = now ?? new Date(Math.floor(Date.now() / 60000) * 60000);
-  return createEmulator({now: start});
+  return createEmulator({now: start, spreadsheetTimeZone: PREVIEW_TIME_ZONE});
 }
 
 export function loadStoredWorld(file: string): Emulator {

@@ -1,18 +1,15 @@
 /**
  * Calendar days and business days (Monday to Friday) for the slip signals'
- * windows. Dates are reduced to whole local calendar days first, so a window
- * never shifts with the time of day or a daylight-saving change.
+ * windows. Dates are reduced to whole calendar days of the spreadsheet's zone
+ * first, so a window never shifts with the time of day, the script's zone or
+ * a daylight-saving change.
  */
 
-const MS_PER_DAY = 86400000;
 // Bound once: called per date cell (see cells.ts).
-const utc = Date.UTC;
 const floor = Math.floor;
 
-/** The local calendar day of a date, as a day count since 1970-01-01 (a Thursday). */
-export function dayNumber(date: Date): number {
-  return utc(date.getFullYear(), date.getMonth(), date.getDate()) / MS_PER_DAY;
-}
+/** Day numbers are the calendar days of wall times (wall-clock.ts). */
+export {dayNumber} from './wall-clock';
 
 /** 0 = Monday … 6 = Sunday. */
 export function weekdayOf(day: number): number {

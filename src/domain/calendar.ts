@@ -68,11 +68,3 @@ export function rebuildWeek(date: LocalDate, rebuildStart: LocalDate): number {
     Math.floor(daysBetween(mondayOf(rebuildStart), mondayOf(date)) / 7) + 1
   );
 }
-
-/** A local date from a Date read as local time in the runtime (how Sheets' date cells arrive in a custom function). */
-export function localDateOf(date: Date): LocalDate {
-  const y = date.getFullYear();
-  const m = String(date.getMonth() + 1).padStart(2, '0');
-  const d = String(date.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}

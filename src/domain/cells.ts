@@ -4,6 +4,8 @@
  * as booleans, and anything typed by a person may arrive as text.
  */
 
+import {isoDay, type WallClock, type WallTime} from './wall-clock';
+
 export type Cell = string | number | boolean | Date | null | undefined;
 
 // Built-ins bound once: these run per cell, and in a sandbox whose global is
@@ -26,16 +28,31 @@ export function isBlank(value: unknown): boolean {
   );
 }
 
-/** Quotes a value for an error message so a person can find it in the sheet. */
-export function show(value: unknown): string {
+// How messages read date cells when the caller has no clock at hand (a
+// number function given a date): the services install the spreadsheet's
+// clock (services/sheet-clock.ts); pure code and tests fall back to UTC.
+let messageClock: WallClock | undefined;
+
+/** Sets the clock error messages read date cells with. */
+export function showDatesWith(clock: WallClock | undefined): void {
+  messageClock = clock;
+}
+
+/**
+ * Quotes a value for an error message so a person can find it in the sheet:
+ * a date cell as the spreadsheet shows it, text quoted and cut short.
+ */
+export function show(
+  value: unknown,
+  clock: WallClock | undefined = messageClock,
+): string {
   if (isDate(value)) {
     if (isNaN(value.getTime())) return 'an invalid date';
-    // As the person typed it (runtime-local, as Apps Script hands cells over), not in UTC.
-    const pad = (n: number) => String(n).padStart(2, '0');
-    const day = `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
-    const h = value.getHours();
-    const m = value.getMinutes();
-    return h === 0 && m === 0 ? day : `${day} ${pad(h)}:${pad(m)}`;
+    const wall = clock ? clock.wall(value) : value.getTime();
+    // At a Date's outer limits the wall clock can fall outside a Date's range.
+    if (!finite(new NativeDate(wall).getTime())) return value.toISOString();
+    const time = new NativeDate(wall).toISOString().slice(11, 16);
+    return time === '00:00' ? isoDay(wall) : `${isoDay(wall)} ${time}`;
   }
   // A pasted paragraph would drown the message: the start is enough to find the cell.
   if (typeof value === 'string') {
@@ -75,18 +92,14 @@ const ISO_DATE =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const US_DATE =
   /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const utc = NativeDate.UTC;
 
 /**
- * A date from a cell: Date objects as they are; text as ISO (2026-11-20) or
- * US (11/20/2026) dates, read as local midnight like Sheets does. Undefined
- * when it is not a date.
+ * Typed date text, ISO (2026-11-20) or US (11/20/2026), with an optional
+ * time: already the spreadsheet's calendar day and clock, so no zone is
+ * involved. Undefined when it is not a date.
  */
-export function toDate(value: unknown): Date | undefined {
-  if (isDate(value))
-    return value.getTime() === value.getTime()
-      ? new NativeDate(value.getTime())
-      : undefined;
-  if (typeof value !== 'string') return undefined;
+export function wallTimeOfText(value: string): WallTime | undefined {
   const text = value.trim();
   let m = ISO_DATE.exec(text);
   let y: number, mo: number, d: number;
@@ -98,15 +111,30 @@ export function toDate(value: unknown): Date | undefined {
     [mo, d, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   }
   const [h, mi, s] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
-  const date = new NativeDate(y, mo - 1, d, h, mi, s);
+  const wall = utc(y, mo - 1, d, h, mi, s);
+  const date = new NativeDate(wall);
   const valid =
-    date.getFullYear() === y &&
-    date.getMonth() === mo - 1 &&
-    date.getDate() === d &&
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
     h < 24 &&
     mi < 60 &&
     s < 60;
-  return valid ? date : undefined;
+  return valid ? wall : undefined;
+}
+
+/**
+ * A date from a cell on the spreadsheet's clock: a date cell (the instant
+ * Sheets hands over) read with `clock`, typed text as typed. Undefined when
+ * it is not a date.
+ */
+export function toWallTime(
+  value: unknown,
+  clock: WallClock,
+): WallTime | undefined {
+  if (isDate(value))
+    return value.getTime() === value.getTime() ? clock.wall(value) : undefined;
+  return typeof value === 'string' ? wallTimeOfText(value) : undefined;
 }
 
 /** A checkbox or yes/no cell: true, "TRUE", "yes", "y", "x", "✓" and 1 count as ticked. */

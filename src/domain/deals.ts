@@ -2,11 +2,13 @@
  * The Deals tab as typed records: its headers (WORKBOOK.md), locating them in
  * a header row once, and reading one row into a Deal. Shared by the custom
  * functions, the weekly snapshot and the Monday slip check. Every bad cell is
- * an InputError naming the sheet row, the header and the value.
+ * an InputError naming the sheet row, the header and the value. Dates are
+ * read on the spreadsheet's clock (wall-clock.ts).
  */
-import {isBlank, isDate, show, toDate, toNumber, toText} from './cells';
+import {isBlank, show, toNumber, toText, toWallTime} from './cells';
 import {headerKey, locateColumns} from './headers';
 import {InputError} from './input-error';
+import type {WallClock, WallTime} from './wall-clock';
 import {DEALS, FORECAST_CATEGORIES, MEDDPICC} from './workbook';
 
 export type MeddpiccElement = (typeof MEDDPICC)[number];
@@ -50,18 +52,18 @@ export interface Deal {
   amount?: number;
   stage: string;
   category: ForecastCategory | '';
-  closeDate?: Date;
-  committedCloseDate?: Date;
+  closeDate?: WallTime;
+  committedCloseDate?: WallTime;
   /** Which MEDDPICC elements are documented. */
   meddpicc: Record<MeddpiccElement, boolean>;
   economicBuyerName: string;
-  ebConfirmedOn?: Date;
+  ebConfirmedOn?: WallTime;
   paperProcessMap: boolean;
-  lastChampionReply?: Date;
-  lastNewStakeholder?: Date;
-  lastProcurementContact?: Date;
+  lastChampionReply?: WallTime;
+  lastNewStakeholder?: WallTime;
+  lastProcurementContact?: WallTime;
   nextStep: string;
-  nextStepDue?: Date;
+  nextStepDue?: WallTime;
   notes: string;
 }
 
@@ -128,6 +130,7 @@ class RowReader {
     private readonly cells: readonly unknown[],
     private readonly columns: DealColumns,
     readonly row: number,
+    private readonly clock?: WallClock,
   ) {}
 
   cell(header: DealHeader): unknown {
@@ -137,7 +140,7 @@ class RowReader {
 
   fail(header: DealHeader, value: unknown, expected: string): never {
     throw new InputError(
-      `${header} is ${show(value)}, not ${expected}`,
+      `${header} is ${show(value, this.clock)}, not ${expected}`,
       this.row,
     );
   }
@@ -146,12 +149,10 @@ class RowReader {
     return toText(this.cell(header));
   }
 
-  date(header: DealHeader): Date | undefined {
+  date(header: DealHeader, clock: WallClock): WallTime | undefined {
     const value = this.cell(header);
-    // A date cell is used as it is (valid dates equal themselves); text is parsed.
-    if (isDate(value) && value.getTime() === value.getTime()) return value;
     if (isBlank(value)) return undefined;
-    return toDate(value) ?? this.fail(header, value, 'a date');
+    return toWallTime(value, clock) ?? this.fail(header, value, 'a date');
   }
 
   number(header: DealHeader): number | undefined {
@@ -215,8 +216,10 @@ export function parseDeal(
   cells: readonly unknown[],
   columns: DealColumns,
   row: number,
+  clock: WallClock,
 ): Deal {
-  const r = new RowReader(cells, columns, row);
+  const r = new RowReader(cells, columns, row, clock);
+  const date = (header: DealHeader) => r.date(header, clock);
   const meddpicc = {} as Record<MeddpiccElement, boolean>;
   for (const element of MEDDPICC) meddpicc[element] = r.checkbox(element);
   return {
@@ -227,17 +230,17 @@ export function parseDeal(
     amount: r.number('Amount'),
     stage: r.text('Stage'),
     category: r.category(),
-    closeDate: r.date('Close Date'),
-    committedCloseDate: r.date('Committed Close Date'),
+    closeDate: date('Close Date'),
+    committedCloseDate: date('Committed Close Date'),
     meddpicc,
     economicBuyerName: r.text('Economic Buyer Name'),
-    ebConfirmedOn: r.date('EB Confirmed On'),
+    ebConfirmedOn: date('EB Confirmed On'),
     paperProcessMap: r.checkbox('Paper Process Map', true),
-    lastChampionReply: r.date('Last Champion Reply'),
-    lastNewStakeholder: r.date('Last New Stakeholder'),
-    lastProcurementContact: r.date('Last Procurement Contact'),
+    lastChampionReply: date('Last Champion Reply'),
+    lastNewStakeholder: date('Last New Stakeholder'),
+    lastProcurementContact: date('Last Procurement Contact'),
     nextStep: r.text('Next Step'),
-    nextStepDue: r.date('Next Step Due'),
+    nextStepDue: date('Next Step Due'),
     notes: r.text('Notes'),
   };
 }

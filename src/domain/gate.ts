@@ -4,9 +4,8 @@
  * off within the last EB-confirmation days, and a paper-process map. A
  * failing deal lists what it lacks, in the words a rep acts on.
  */
-import {dayNumber} from './business-days';
-import {localDateOf} from './calendar';
 import type {Deal} from './deals';
+import {dayNumber, isoDay, type WallTime} from './wall-clock';
 import {MEDDPICC} from './workbook';
 
 /** Settings default: EB Confirmation Days. */
@@ -23,10 +22,10 @@ export interface GateResult {
   missing: string[];
 }
 
-/** Evaluates the gate on the day of `asOf` (calendar days, local time). */
+/** Evaluates the gate on the day of `asOf` (calendar days of the spreadsheet's zone). */
 export function evaluateGate(
   deal: GateInput,
-  asOf: Date,
+  asOf: WallTime,
   ebDays: number = EB_CONFIRMATION_DAYS,
 ): GateResult {
   const missing: string[] = [];
@@ -44,7 +43,7 @@ export function evaluateGate(
       );
     } else if (age < 0) {
       // Not yet given on the day of evaluation (or a mistyped date).
-      missing.push(`EB confirmation dated after ${localDateOf(asOf)}`);
+      missing.push(`EB confirmation dated after ${isoDay(asOf)}`);
     }
   }
   if (!deal.paperProcessMap) missing.push('paper-process map');

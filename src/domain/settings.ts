@@ -12,11 +12,11 @@
  */
 import * as z from 'zod/mini';
 import {atLeast, atMost, isEmail, lengthAtMost} from './checks';
-import {isBlank, isDate, show, toDate, toNumber, toText} from './cells';
+import {isBlank, isDate, show, toNumber, toText, wallTimeOfText} from './cells';
+import {isoDay} from './wall-clock';
 import {
   WEEKDAYS,
   isoWeekday,
-  localDateOf,
   weekdayName,
   type LocalDate,
   type Weekday,
@@ -304,16 +304,19 @@ const ATTENDANCE = z.pipe(
   ),
 );
 
+// Without the spreadsheet's zone (pure code, tests), a date cell is read in UTC.
+const utcDate = (d: Date): LocalDate => isoDay(d.getTime());
+
 /** A cell that should hold a calendar date: a date cell, or text such as 2026-10-05 or 10/5/2026. */
 function rebuildStartOf(localDate: (d: Date) => LocalDate) {
   return (value: unknown, ctx: z.core.ParsePayload): LocalDate | '' => {
     if (isBlank(value)) return '';
-    const date = isDate(value) ? value : toDate(value);
-    if (!date || isNaN(date.getTime())) {
+    const wall = typeof value === 'string' ? wallTimeOfText(value) : undefined;
+    if (isDate(value) ? isNaN(value.getTime()) : wall === undefined) {
       ctx.issues.push({code: 'custom', message: 'not a date', input: value});
       return '';
     }
-    const day = isDate(value) ? localDate(date) : localDateOf(date);
+    const day = isDate(value) ? localDate(value) : isoDay(wall!);
     if (isoWeekday(day) !== 1) {
       ctx.issues.push({
         code: 'custom',
@@ -427,7 +430,7 @@ export function checkSettings(
     input[s.key] = isBlank(values[s.name]) ? s.default : values[s.name];
   }
   const schema = schemaFor(
-    options.localDate ?? localDateOf,
+    options.localDate ?? utcDate,
     options.locale ?? 'en_US',
   );
   const parsed = z.safeParse(schema, input);
@@ -448,7 +451,7 @@ export function checkSettings(
         s,
         values[s.name],
         issue.message,
-        options.localDate ?? localDateOf,
+        options.localDate ?? utcDate,
       ),
     });
   }
@@ -512,7 +515,7 @@ export function settingsHelp(
   raw: Readonly<Record<string, unknown>>,
   options: ParseOptions = {},
 ): {summary: string; ready: boolean; rows: SettingHelpRow[]} {
-  const localDate = options.localDate ?? localDateOf;
+  const localDate = options.localDate ?? utcDate;
   const {settings, issues, values} = checkSettings(raw, options);
   const rows = SETTINGS.map((s): SettingHelpRow => {
     const issue = issues.find(i => i.setting === s.name);

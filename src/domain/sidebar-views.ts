@@ -4,8 +4,9 @@
  * instant ranges computed once by the services layer, so classifying any
  * number of rows costs no service call. Every instant leaves as ISO text.
  */
-import {localDateOf, type LocalDate} from './calendar';
-import {isBlank, isDate, toDate, toFlag, toText} from './cells';
+import type {LocalDate} from './calendar';
+import {isBlank, isDate, toFlag, toText, wallTimeOfText} from './cells';
+import {isoDay} from './wall-clock';
 import {planProblem} from './sidebar-grades';
 import type {
   CommitmentView,
@@ -38,9 +39,9 @@ export function inSpan(value: unknown, span: DaySpan): boolean {
     return t >= span.from && t < span.to;
   }
   if (typeof value !== 'string' || isBlank(value)) return false;
-  const date = toDate(value);
-  if (!date) return false;
-  const day = localDateOf(date);
+  const wall = wallTimeOfText(value);
+  if (wall === undefined) return false;
+  const day = isoDay(wall);
   return day >= span.first && day <= span.last;
 }
 

@@ -4,7 +4,8 @@
  * next step" need the deal's history, so evaluation takes a list of rules:
  * the Monday slip check appends its history rules to SNAPSHOT_RULES.
  */
-import {dayNumber, olderThanBusinessDays} from './business-days';
+import {olderThanBusinessDays} from './business-days';
+import {dayNumber, type WallTime} from './wall-clock';
 import type {Deal} from './deals';
 import {SLIP_SIGNALS, type SlipSignal} from './workbook';
 
@@ -70,8 +71,9 @@ export type SignalInput = Pick<
 
 /** Everything a rule needs besides the deal, computed once per evaluation run. */
 export interface SignalContext {
-  asOf: Date;
-  /** The local calendar day of asOf (see business-days.ts). */
+  /** The moment of evaluation on the spreadsheet's clock. */
+  asOf: WallTime;
+  /** Its calendar day (see business-days.ts). */
   asOfDay: number;
   thresholds: SignalThresholds;
   hedge: RegExp;
@@ -103,7 +105,7 @@ export function hedgePattern(phrases: readonly string[]): RegExp {
 }
 
 export function signalContext(
-  asOf: Date,
+  asOf: WallTime,
   thresholds: SignalThresholds = DEFAULT_SIGNAL_THRESHOLDS,
 ): SignalContext {
   return {
@@ -118,14 +120,16 @@ const HOUR_MS = 3600000;
 
 /**
  * The six single-snapshot rules. A blank contact date counts as no contact:
- * a deal with no recorded champion reply has a latent champion.
+ * a deal with no recorded champion reply has a latent champion. Latency is
+ * counted on the spreadsheet's clock, so a reply dated two days before a
+ * date-cell as_of is 48 hours old in every zone, across DST changes too.
  */
 export const SNAPSHOT_RULES: readonly SignalRule[] = [
   {
     signal: 'champion latency',
     fires: (d, c) =>
       d.lastChampionReply === undefined ||
-      c.asOf.getTime() - d.lastChampionReply.getTime() >
+      c.asOf - d.lastChampionReply >
         c.thresholds.championLatencyHours * HOUR_MS,
   },
   {

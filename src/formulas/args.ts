@@ -4,8 +4,9 @@
  * per cell), blank in gives blank out, and bad input throws an Error that
  * names the function, the row and the value.
  */
-import {isBlank, show, toDate, toNumber} from '../domain/cells';
+import {isBlank, show, toNumber, toWallTime} from '../domain/cells';
 import {InputError} from '../domain/input-error';
+import type {WallClock, WallTime} from '../domain/wall-clock';
 
 export type Grid = unknown[][];
 export type Arg = unknown;
@@ -188,15 +189,21 @@ export function singleCell(fn: string, name: string, value: unknown): unknown {
 }
 
 /**
- * The date of evaluation: a date cell or date text; blank means now.
- * Custom functions cannot take TODAY(), hence the explicit cell.
+ * The moment of evaluation on the spreadsheet's clock: a date cell or date
+ * text; blank means now. Custom functions cannot take TODAY(), hence the
+ * explicit cell.
  */
-export function asOfArg(fn: string, value: unknown): Date {
+export function asOfArg(
+  fn: string,
+  value: unknown,
+  clock: WallClock,
+): WallTime {
   const cell = singleCell(fn, 'as_of', value);
-  if (isBlank(cell)) return new Date();
-  const date = toDate(cell);
-  if (!date) throw formulaError(fn, `as_of is ${show(cell)}, not a date`);
-  return date;
+  if (isBlank(cell)) return clock.wall(new Date());
+  const wall = toWallTime(cell, clock);
+  if (wall === undefined)
+    throw formulaError(fn, `as_of is ${show(cell, clock)}, not a date`);
+  return wall;
 }
 
 /** An optional whole number of days (a setting), with its default when blank. */

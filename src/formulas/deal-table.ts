@@ -14,11 +14,14 @@ import {
   type ForecastCategory,
 } from '../domain/deals';
 import {show} from '../domain/cells';
+import type {WallClock} from '../domain/wall-clock';
 import {asRows, formulaError, isGrid, type Arg} from './args';
 
 export interface DealTable {
   rows: unknown[][];
   columns: DealColumns;
+  /** The spreadsheet's clock, for the date cells. */
+  clock: WallClock;
 }
 
 /** Sheet row of data row i (0-based, header excluded): the header sits in row 1. */
@@ -28,6 +31,7 @@ export const sheetRow = (i: number) => i + 2;
 export function readDealTable(
   fn: string,
   deals: Arg,
+  clock: WallClock,
   required: readonly DealHeader[],
   optional: readonly DealHeader[] = [],
 ): DealTable {
@@ -41,6 +45,7 @@ export function readDealTable(
   return {
     columns: locateDealColumns(all[0], required, optional),
     rows: all.slice(1),
+    clock,
   };
 }
 
@@ -82,5 +87,5 @@ function visitRow<T>(
   const row = sheetRow(i);
   // The category first: rows that do not count are not parsed (nor refused) further.
   if (!include(readCategory(cells, table.columns, row))) return undefined;
-  return visit(parseDeal(cells, table.columns, row));
+  return visit(parseDeal(cells, table.columns, row, table.clock));
 }

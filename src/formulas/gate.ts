@@ -2,6 +2,7 @@
 import {isCommit, isOpen, type DealHeader} from '../domain/deals';
 import {EB_CONFIRMATION_DAYS, evaluateGate, gateVerdict} from '../domain/gate';
 import {MEDDPICC} from '../domain/workbook';
+import type {WallClock} from '../domain/wall-clock';
 import {asOfArg, daysArg, guard, type Arg} from './args';
 import {eachDeal, mapDeals, readDealTable} from './deal-table';
 
@@ -14,13 +15,20 @@ const GATE_HEADERS: readonly DealHeader[] = [
 ];
 
 /** Per deal: PASS, or FAIL: and what is missing. Closed deals are left blank. */
-export function gateCheck(deals: Arg, asOf?: Arg, ebDays?: Arg) {
+export function gateCheck(
+  deals: Arg,
+  asOf: Arg,
+  ebDays: Arg,
+  clock: WallClock,
+) {
   const fn = 'GATE_CHECK';
   return guard(fn, () => {
-    const when = asOfArg(fn, asOf);
+    const when = asOfArg(fn, asOf, clock);
     const days = daysArg(fn, 'eb_days', ebDays, EB_CONFIRMATION_DAYS);
     // Without a Forecast Category column every deal is checked.
-    const table = readDealTable(fn, deals, GATE_HEADERS, ['Forecast Category']);
+    const table = readDealTable(fn, deals, clock, GATE_HEADERS, [
+      'Forecast Category',
+    ]);
     return mapDeals(
       'Gate',
       table,
@@ -31,12 +39,17 @@ export function gateCheck(deals: Arg, asOf?: Arg, ebDays?: Arg) {
 }
 
 /** Share of Commit deals passing the gate; "" when there are no Commit deals. */
-export function gateCompliance(deals: Arg, asOf?: Arg, ebDays?: Arg) {
+export function gateCompliance(
+  deals: Arg,
+  asOf: Arg,
+  ebDays: Arg,
+  clock: WallClock,
+) {
   const fn = 'GATE_COMPLIANCE';
   return guard(fn, () => {
-    const when = asOfArg(fn, asOf);
+    const when = asOfArg(fn, asOf, clock);
     const days = daysArg(fn, 'eb_days', ebDays, EB_CONFIRMATION_DAYS);
-    const table = readDealTable(fn, deals, [
+    const table = readDealTable(fn, deals, clock, [
       'Forecast Category',
       ...GATE_HEADERS,
     ]);

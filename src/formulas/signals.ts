@@ -1,6 +1,7 @@
 /** Slip signals over a Deals table: SLIP_SIGNALS, SIGNAL_DENSITY, FLAGGED_DEALS. */
 import {isCommit, isOpen, type DealHeader} from '../domain/deals';
 import {FLAG_AT_SIGNALS, firingSignals, signalContext} from '../domain/signals';
+import type {WallClock} from '../domain/wall-clock';
 import {asOfArg, guard, type Arg} from './args';
 import {eachDeal, mapDeals, readDealTable} from './deal-table';
 
@@ -17,12 +18,12 @@ const SIGNAL_HEADERS: readonly DealHeader[] = [
 ];
 
 /** Per open deal: the slip signals firing, comma-separated; blank when none. */
-export function slipSignals(deals: Arg, asOf?: Arg) {
+export function slipSignals(deals: Arg, asOf: Arg, clock: WallClock) {
   const fn = 'SLIP_SIGNALS';
   return guard(fn, () => {
-    const context = signalContext(asOfArg(fn, asOf));
+    const context = signalContext(asOfArg(fn, asOf, clock));
     // Without a Forecast Category column every deal counts as open.
-    const table = readDealTable(fn, deals, SIGNAL_HEADERS, [
+    const table = readDealTable(fn, deals, clock, SIGNAL_HEADERS, [
       'Forecast Category',
     ]);
     return mapDeals(
@@ -35,9 +36,14 @@ export function slipSignals(deals: Arg, asOf?: Arg) {
 }
 
 /** Signals firing per Commit deal, for the two aggregates. */
-function commitSignalCounts(fn: string, deals: Arg, asOf: Arg): number[] {
-  const context = signalContext(asOfArg(fn, asOf));
-  const table = readDealTable(fn, deals, [
+function commitSignalCounts(
+  fn: string,
+  deals: Arg,
+  asOf: Arg,
+  clock: WallClock,
+): number[] {
+  const context = signalContext(asOfArg(fn, asOf, clock));
+  const table = readDealTable(fn, deals, clock, [
     'Forecast Category',
     ...SIGNAL_HEADERS,
   ]);
@@ -49,20 +55,21 @@ function commitSignalCounts(fn: string, deals: Arg, asOf: Arg): number[] {
 }
 
 /** Total slip signals firing across Commit deals. */
-export function signalDensity(deals: Arg, asOf?: Arg) {
+export function signalDensity(deals: Arg, asOf: Arg, clock: WallClock) {
   const fn = 'SIGNAL_DENSITY';
   return guard(fn, () =>
-    commitSignalCounts(fn, deals, asOf).reduce((sum, n) => sum + n, 0),
+    commitSignalCounts(fn, deals, asOf, clock).reduce((sum, n) => sum + n, 0),
   );
 }
 
 /** Commit deals with two or more signals: those the Monday slip check flags for a save-play. */
-export function flaggedDeals(deals: Arg, asOf?: Arg) {
+export function flaggedDeals(deals: Arg, asOf: Arg, clock: WallClock) {
   const fn = 'FLAGGED_DEALS';
   return guard(
     fn,
     () =>
-      commitSignalCounts(fn, deals, asOf).filter(n => n >= FLAG_AT_SIGNALS)
-        .length,
+      commitSignalCounts(fn, deals, asOf, clock).filter(
+        n => n >= FLAG_AT_SIGNALS,
+      ).length,
   );
 }

@@ -3,8 +3,9 @@
  * week's number meets them: RECOVERY_TARGET, GATE_TARGET, VARIANCE_STATUS,
  * GATE_STATUS, REBUILD_WEEK.
  */
-import {isBlank, show, toDate, toText} from '../domain/cells';
-import {dayNumber, weekdayOf} from '../domain/business-days';
+import {isBlank, show, toText, toWallTime} from '../domain/cells';
+import {weekdayOf} from '../domain/business-days';
+import {dayNumber, type WallClock, type WallTime} from '../domain/wall-clock';
 import {
   GATE_MILESTONES,
   VARIANCE_MILESTONES,
@@ -119,23 +120,30 @@ export function gateStatus(compliance: Arg, week: Arg, milestones?: Arg) {
 }
 
 /** The day number of the Monday starting the week that holds `date`. */
-function mondayOf(date: Date): number {
+function mondayOf(date: WallTime): number {
   const day = dayNumber(date);
   return day - weekdayOf(day);
 }
 
-/** The week of the rebuild a date falls in (Monday-to-Sunday weeks; 1 = the week of Rebuild Start). */
-export function rebuildWeekOf(date: Arg, rebuildStart: Arg) {
+/**
+ * The week of the rebuild a date falls in (Monday-to-Sunday weeks; 1 = the
+ * week of Rebuild Start), by calendar days of the spreadsheet's zone.
+ */
+export function rebuildWeekOf(date: Arg, rebuildStart: Arg, clock: WallClock) {
   const fn = 'REBUILD_WEEK';
   const startCell = singleCell(fn, 'rebuild_start', rebuildStart);
-  const start = toDate(startCell);
-  if (!start) {
-    throw formulaError(fn, `rebuild_start is ${show(startCell)}, not a date`);
+  const start = toWallTime(startCell, clock);
+  if (start === undefined) {
+    throw formulaError(
+      fn,
+      `rebuild_start is ${show(startCell, clock)}, not a date`,
+    );
   }
   const startMonday = mondayOf(start);
   return elementwise(fn, ['date'], [date], ([d], row) => {
-    const day = toDate(d);
-    if (!day) throw formulaError(fn, `date is ${show(d)}, not a date`, row);
+    const day = toWallTime(d, clock);
+    if (day === undefined)
+      throw formulaError(fn, `date is ${show(d, clock)}, not a date`, row);
     return Math.floor((mondayOf(day) - startMonday) / 7) + 1;
   });
 }

@@ -1,12 +1,44 @@
 /**
  * Instants and the spreadsheet's calendar. Weeks end in the spreadsheet's
- * time zone, not the script's: every local date goes through
- * Utilities.formatDate with the spreadsheet's zone.
+ * time zone, not the script's: every local date comes from the zone's
+ * offsets as Utilities.formatDate reads them.
  */
 import type {LocalDate, Weekday} from '../domain/calendar';
 import {WEEKDAYS} from '../domain/calendar';
+import {showDatesWith} from '../domain/cells';
+import {
+  isoDay,
+  offsetMinutesOf,
+  wallClock,
+  type WallClock,
+} from '../domain/wall-clock';
 
-export interface ZoneClock {
+/** A zone's wall clock, its offsets read with Utilities.formatDate (a few calls per table, see wall-clock.ts). */
+export function zoneWallClock(timeZone: string): WallClock {
+  return wallClock(t =>
+    offsetMinutesOf(Utilities.formatDate(new Date(t), timeZone, 'Z')),
+  );
+}
+
+const activeZone = () =>
+  SpreadsheetApp.getActiveSpreadsheet()?.getSpreadsheetTimeZone() ?? 'UTC';
+
+/**
+ * The active spreadsheet's clock for a custom function: Sheets hands date
+ * cells over as midnights of the spreadsheet's zone. The zone is read once
+ * per call, when the first date is read (read-only calls are allowed in a
+ * custom function), never per cell.
+ */
+export function activeSheetClock(): WallClock {
+  let clock: WallClock | undefined;
+  return {wall: d => (clock ??= zoneWallClock(activeZone())).wall(d)};
+}
+
+// Error messages show a date cell on the spreadsheet's clock; only on the
+// error path, so the zone is read then, not when the bundle loads.
+showDatesWith({wall: d => zoneWallClock(activeZone()).wall(d)});
+
+export interface ZoneClock extends WallClock {
   timeZone: string;
   now: Date;
   /** The calendar date of an instant in the spreadsheet's zone. */
@@ -23,10 +55,12 @@ export interface ZoneClock {
 export function zoneClock(timeZone: string, now = new Date()): ZoneClock {
   const fmt = (d: Date, pattern: string) =>
     Utilities.formatDate(d, timeZone, pattern);
+  const walls = zoneWallClock(timeZone);
   const clock: ZoneClock = {
     timeZone,
     now,
-    localDate: instant => fmt(instant, 'yyyy-MM-dd'),
+    wall: instant => walls.wall(instant),
+    localDate: instant => isoDay(walls.wall(instant)),
     midnight(date) {
       // Start from UTC midnight and correct by the zone's offset at that moment; a second
       // pass settles days when the offset changes (DST) between the guess and the answer.
@@ -49,25 +83,13 @@ export function zoneClock(timeZone: string, now = new Date()): ZoneClock {
   return clock;
 }
 
-/**
- * Local dates of many date-time cells with few formatDate calls: zone
- * offsets are whole quarter hours, so every instant in one quarter hour
- * falls on the same local date. Not a Date: ''.
- */
+/** Local dates of date and date-time cells (few formatDate calls, see wall-clock.ts). Not a Date: ''. */
 export function localDates(
   clock: ZoneClock,
 ): (value: unknown) => LocalDate | '' {
-  const memo = new Map<number, LocalDate>();
-  return value => {
-    if (Object.prototype.toString.call(value) !== '[object Date]') return '';
-    const t = (value as Date).getTime();
-    if (isNaN(t)) return '';
-    const bucket = Math.floor(t / 900000);
-    let date = memo.get(bucket);
-    if (date === undefined) {
-      date = clock.localDate(value as Date);
-      memo.set(bucket, date);
-    }
-    return date;
-  };
+  return value =>
+    Object.prototype.toString.call(value) === '[object Date]' &&
+    !isNaN((value as Date).getTime())
+      ? clock.localDate(value as Date)
+      : '';
 }

@@ -41,6 +41,7 @@ import {
   SIGNALS_TAB,
   type SlipSignal,
 } from '../domain/workbook';
+import {isoDay} from '../domain/wall-clock';
 import {localDates, zoneClock} from './clock';
 import {withDocumentLock} from './lock';
 import {lockTab} from './protection';
@@ -76,7 +77,7 @@ export function runSlipCheck(
   const settings = readSettings(spreadsheet);
   const clock = zoneClock(spreadsheet.getSpreadsheetTimeZone(), now);
   const monday = mondayOf(clock.localDate(now));
-  const context = signalContext(now, {
+  const context = signalContext(clock.wall(now), {
     championLatencyHours: settings.championLatencyHours,
     stakeholderWindowDays: settings.stakeholderWindowDays,
     procurementWindowDays: settings.procurementWindowDays,
@@ -145,7 +146,7 @@ export function runSlipCheck(
     let savePlays = 0;
     let commitDeals = 0;
     for (let i = 1; i < cells.length; i++) {
-      const deal: DealWithHistory = parseDeal(cells[i], columns, i + 1);
+      const deal: DealWithHistory = parseDeal(cells[i], columns, i + 1, clock);
       if (!isCommit(deal.category) || deal.dealId === '') continue;
       commitDeals++;
       deal.previous = previous.get(deal.dealId)?.snapshot;
@@ -173,7 +174,10 @@ export function runSlipCheck(
         'Week Ending': weekCell,
         'Deal ID': deal.dealId,
         Stage: deal.stage,
-        'Close Date': deal.closeDate ?? '',
+        'Close Date':
+          deal.closeDate === undefined
+            ? ''
+            : clock.midnight(isoDay(deal.closeDate)),
         'Next Step': deal.nextStep,
         MEDDPICC: meddpiccText(deal),
       });

@@ -188,6 +188,7 @@ export function readWeek(
     deals,
     context.clock.midnight(context.weekEnding),
     settings.ebConfirmationDays,
+    context.clock,
   ) as number | '';
 
   const week = Math.max(context.week, 1);

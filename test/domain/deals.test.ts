@@ -5,7 +5,11 @@ import {
   parseDeal,
 } from '../../src/domain/deals';
 import {InputError} from '../../src/domain/input-error';
+import type {WallClock} from '../../src/domain/wall-clock';
 import {DEALS} from '../../src/domain/workbook';
+
+/** A spreadsheet on UTC: typed date text needs no clock at all. */
+const UTC: WallClock = {wall: d => d.getTime()};
 
 describe('Deals records', () => {
   it('use the headers of the workbook contract', () => {
@@ -54,6 +58,7 @@ describe('Deals records', () => {
       ['D-9', '$1,200', 'COMMIT', 'yes', '2026-11-16', 'https://map'],
       columns,
       9,
+      UTC,
     );
     expect(deal).toMatchObject({
       row: 9,
@@ -66,13 +71,13 @@ describe('Deals records', () => {
     });
     expect(deal.meddpicc.Champion).toBe(true);
     expect(deal.meddpicc.Metrics).toBe(false);
-    expect(deal.ebConfirmedOn).toEqual(new Date(2026, 10, 16));
+    expect(deal.ebConfirmedOn).toEqual(Date.UTC(2026, 10, 16));
   });
 
   it('refuse a bad cell with its sheet row', () => {
     const columns = locateDealColumns(['Amount'], ['Amount']);
     try {
-      parseDeal(['about 5k'], columns, 12);
+      parseDeal(['about 5k'], columns, 12, UTC);
       throw new Error('no error');
     } catch (e) {
       expect(e).toBeInstanceOf(InputError);

@@ -1,7 +1,7 @@
 import {evaluateGate, gateVerdict, type GateInput} from '../../src/domain/gate';
 import {MEDDPICC} from '../../src/domain/workbook';
 
-const asOf = new Date(2026, 10, 20, 17, 30);
+const asOf = Date.UTC(2026, 10, 20, 17, 30);
 
 function documented(changes: Partial<GateInput> = {}): GateInput {
   const meddpicc = Object.fromEntries(
@@ -10,7 +10,7 @@ function documented(changes: Partial<GateInput> = {}): GateInput {
   return {
     meddpicc,
     economicBuyerName: 'Dana Ortiz',
-    ebConfirmedOn: new Date(2026, 10, 10),
+    ebConfirmedOn: Date.UTC(2026, 10, 10),
     paperProcessMap: true,
     ...changes,
   };
@@ -45,7 +45,7 @@ describe('evaluateGate', () => {
     const at = (day: number, ebDays = 14) =>
       gateVerdict(
         evaluateGate(
-          documented({ebConfirmedOn: new Date(2026, 10, day, 9)}),
+          documented({ebConfirmedOn: Date.UTC(2026, 10, day, 9)}),
           asOf,
           ebDays,
         ),

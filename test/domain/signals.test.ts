@@ -11,15 +11,15 @@ import {
   type SignalRule,
 } from '../../src/domain/signals';
 
-const asOf = new Date(2026, 10, 20, 9);
+const asOf = Date.UTC(2026, 10, 20, 9);
 const quiet: SignalInput = {
-  closeDate: new Date(2026, 10, 27),
-  committedCloseDate: new Date(2026, 10, 27),
-  lastChampionReply: new Date(2026, 10, 19),
-  lastNewStakeholder: new Date(2026, 10, 16),
-  lastProcurementContact: new Date(2026, 10, 16),
+  closeDate: Date.UTC(2026, 10, 27),
+  committedCloseDate: Date.UTC(2026, 10, 27),
+  lastChampionReply: Date.UTC(2026, 10, 19),
+  lastNewStakeholder: Date.UTC(2026, 10, 16),
+  lastProcurementContact: Date.UTC(2026, 10, 16),
   nextStep: 'Order form to procurement',
-  nextStepDue: new Date(2026, 10, 24),
+  nextStepDue: Date.UTC(2026, 10, 24),
   notes: 'Signed off by the CFO',
 };
 

@@ -1,5 +1,5 @@
 /** FORECAST_VARIANCE and FORECAST_BIAS through the bundle. */
-import {call, column, errorOf} from './sheet';
+import {call, column, day, errorOf} from './sheet';
 
 describe('FORECAST_VARIANCE', () => {
   it('is |closed − committed| ÷ committed for one cell: Q2 $24.1M against $33.0M is 27%', () => {
@@ -48,7 +48,7 @@ describe('FORECAST_VARIANCE', () => {
     expect(errorOf('FORECAST_VARIANCE', true, 1).message).toBe(
       'FORECAST_VARIANCE: committed is true, not a number',
     );
-    expect(errorOf('FORECAST_VARIANCE', 5, new Date(2026, 0, 1)).message).toBe(
+    expect(errorOf('FORECAST_VARIANCE', 5, day(2026, 1, 1)).message).toBe(
       'FORECAST_VARIANCE: closed is 2026-01-01, not a number',
     );
     expect(errorOf('FORECAST_VARIANCE', -5, 1).message).toMatch(

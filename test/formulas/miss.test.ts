@@ -1,5 +1,5 @@
 /** MISS_TYPE, MISS_HEADLINE, MISS_SPLIT and TRUST_STREAK through the bundle. */
-import {call, column, errorOf} from './sheet';
+import {call, column, day, errorOf} from './sheet';
 
 describe('MISS_TYPE', () => {
   it('is BEAT at or above plan, SOFT MISS at or above prior, HARD MISS below prior', () => {
@@ -51,9 +51,7 @@ describe('MISS_HEADLINE', () => {
     expect(errorOf('MISS_HEADLINE', -5, 10).message).toBe(
       'MISS_HEADLINE: actual is -5, it cannot be negative',
     );
-    expect(
-      errorOf('MISS_HEADLINE', 5, 10, new Date(2026, 8, 30)).message,
-    ).toMatch(
+    expect(errorOf('MISS_HEADLINE', 5, 10, day(2026, 9, 30)).message).toMatch(
       /^MISS_HEADLINE: period is .*, a date; name the period instead, e.g. "Q3"$/,
     );
   });

@@ -3,7 +3,8 @@
  * bare vm context, with arguments shaped as Sheets passes them (2D arrays,
  * "" for blanks, Date objects, numbers, booleans, text).
  */
-import {createEmulator} from '../../emulator';
+import {createEmulator, DEFAULT_SPREADSHEET_TIME_ZONE} from '../../emulator';
+import {zonedInstant} from '../../emulator/format-date';
 import {loadBundle, type LoadedBundle} from '../../emulator/loader';
 import {DEAL_HEADERS, type DealHeader} from '../../src/domain/deals';
 
@@ -48,9 +49,13 @@ export function errorOf(name: string, ...args: unknown[]): Error {
 /** A column range as Sheets passes it: one cell per row. */
 export const column = (...cells: unknown[]) => cells.map(c => [c]);
 
-/** A local-midnight date, as a date cell arrives. */
+/**
+ * A date cell as Sheets hands it to a custom function: the instant of that
+ * local time in the spreadsheet's zone (the emulator's default, Asia/Tokyo,
+ * east of the script's New York), not in the script's.
+ */
 export const day = (y: number, m: number, d: number, h = 0) =>
-  new Date(y, m - 1, d, h);
+  zonedInstant(DEFAULT_SPREADSHEET_TIME_ZONE, y, m, d, h);
 
 export type DealCells = Partial<Record<DealHeader, unknown>>;
 
