@@ -14,7 +14,11 @@ const BEFORE_DST_END = new Date('2026-10-30T16:00:00Z');
 function world() {
   const emulator = sampleWorkbook({
     today: '2026-10-30',
-    emulator: {scriptTimeZone: 'America/New_York', now: BEFORE_DST_END},
+    emulator: {
+      scriptTimeZone: 'America/New_York',
+      spreadsheetTimeZone: 'America/Los_Angeles',
+      now: BEFORE_DST_END,
+    },
   });
   return {emulator, bundle: loadBundle(emulator)};
 }

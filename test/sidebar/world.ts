@@ -24,7 +24,12 @@ export function sidebarWorld(
 ): SidebarWorld {
   const emulator = sampleWorkbook({
     ...options,
-    emulator: {user: SAMPLE_PEOPLE.cro, ...options.emulator},
+    // The sidebar suites read the sample's days in Los Angeles time.
+    emulator: {
+      user: SAMPLE_PEOPLE.cro,
+      spreadsheetTimeZone: 'America/Los_Angeles',
+      ...options.emulator,
+    },
   });
   const bundle = loadBundle(emulator);
   const world: SidebarWorld = {

@@ -32,7 +32,8 @@ function formula(emulator: Emulator, name: string, args: unknown[]) {
 describe('sampleWorkbook', () => {
   let emulator: Emulator;
   beforeAll(() => {
-    emulator = sampleWorkbook();
+    // Its clock and dates are asserted in Los Angeles time.
+    emulator = sampleWorkbook({emulator: {spreadsheetTimeZone: 'America/Los_Angeles'}});
   });
 
   it('starts clean: no alert, no counted call, its clock on the Friday of week 7', () => {
@@ -153,7 +154,10 @@ describe('sampleWorkbook', () => {
 
 describe('sampleWorkbook options', () => {
   it('moves every date with its today', () => {
-    const emulator = sampleWorkbook({today: '2027-01-08'});
+    const emulator = sampleWorkbook({
+      today: '2027-01-08',
+      emulator: {spreadsheetTimeZone: 'America/Los_Angeles'},
+    });
     const settings = inEmulator(emulator, () =>
       readSettings(activeSpreadsheet(emulator)),
     );
