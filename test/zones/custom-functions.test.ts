@@ -45,8 +45,7 @@ function calendarDeals(): Record<string, Local>[] {
           ? {at: plusDays('2026-10-30', k % 10)}
           : {at: `${plusDays('2026-10-30', k % 10)} ${(k * 7) % 24}:00`},
       'Last New Stakeholder': date('2026-10-19', k),
-      'Last Procurement Contact':
-        k % 6 === 2 ? '' : date('2026-10-21', k),
+      'Last Procurement Contact': k % 6 === 2 ? '' : date('2026-10-21', k),
       'Next Step':
         k % 8 === 6 ? '' : k % 9 === 1 ? 'Hopefully sign' : 'Legal review',
       'Next Step Due': date('2026-10-31', k % 12),
@@ -80,8 +79,7 @@ function sheetIn(zone: string, now = '2026-11-02 09:30') {
   const bundle = loadBundle(emulator);
   return {
     emulator,
-    call: (name: string, ...args: unknown[]) =>
-      bundle.call(name, args, CUSTOM),
+    call: (name: string, ...args: unknown[]) => bundle.call(name, args, CUSTOM),
   };
 }
 
@@ -166,7 +164,11 @@ describe('one calendar, every spreadsheet zone', () => {
     const {call} = sheetIn('Pacific/Kiritimati');
     const error = (() => {
       try {
-        call('FORECAST_VARIANCE', 5, localCell('Pacific/Kiritimati', '2026-01-01'));
+        call(
+          'FORECAST_VARIANCE',
+          5,
+          localCell('Pacific/Kiritimati', '2026-01-01'),
+        );
       } catch (e) {
         return e as Error;
       }
