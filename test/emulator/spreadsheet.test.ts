@@ -2,6 +2,7 @@
  * Spreadsheet, Sheet and Range semantics that make real bugs visible, each
  * named after the Apps Script behaviour it mirrors.
  */
+import {zonedInstant} from '../../emulator/format-date';
 import {thrown, world} from './world';
 
 describe('Range values', () => {
@@ -193,6 +194,36 @@ describe('locale', () => {
     expect(berlin.SpreadsheetApp.getActive().getSpreadsheetLocale()).toBe(
       'de_DE',
     );
+  });
+});
+
+describe('date cells in the spreadsheet’s zone', () => {
+  // Sheets keeps a date as a serial day in the spreadsheet's own zone and hands
+  // a script the instant that wall-clock time is there (getSpreadsheetTimeZone;
+  // e.g. tmdean.blogspot.com/2015/06 "Working with time values in Google Sheets
+  // Apps Script", and tanaikech's gist on copying dates between spreadsheets in
+  // Tokyo and Los Angeles): a Tokyo date cell is 15:00 the day before in UTC.
+  it('a new test world sits in Asia/Tokyo, east of the script’s New York', () => {
+    const {SpreadsheetApp, Session} = world();
+    expect(SpreadsheetApp.getActive().getSpreadsheetTimeZone()).toBe(
+      'Asia/Tokyo',
+    );
+    expect(Session.getScriptTimeZone()).toBe('America/New_York');
+  });
+
+  it('getValues hands a date cell back as its midnight in the spreadsheet’s zone: the day before in the script’s', () => {
+    const {sheet, Utilities, Session} = world();
+    const midnight = zonedInstant('Asia/Tokyo', 2026, 11, 15);
+    sheet().getRange(1, 1).setValue(midnight);
+    const [[cell]] = sheet().getRange(1, 1).getValues() as Date[][];
+    expect(cell.toISOString()).toBe('2026-11-14T15:00:00.000Z');
+    expect(Utilities.formatDate(cell, 'Asia/Tokyo', 'yyyy-MM-dd HH:mm')).toBe(
+      '2026-11-15 00:00',
+    );
+    expect(
+      Utilities.formatDate(cell, Session.getScriptTimeZone(), 'yyyy-MM-dd'),
+    ).toBe('2026-11-14');
+    expect(sheet().getRange(1, 1).getDisplayValues()[0][0]).toBe('11/15/2026');
   });
 });
 

@@ -72,6 +72,27 @@ describe('Utilities.formatDate', () => {
     ).toBe('2023-12-31');
   });
 
+  it('writes the RFC 822 offset with Z (+0900, -1000, +0530, +1400), as the add-on reads zones', () => {
+    const {Utilities} = world();
+    const d = new Date('2026-11-15T00:00:00Z');
+    const offsets = [
+      'Asia/Tokyo',
+      'Pacific/Honolulu',
+      'Asia/Kolkata',
+      'Pacific/Kiritimati',
+    ].map(zone => Utilities.formatDate(d, zone, 'Z'));
+    expect(offsets).toEqual(['+0900', '-1000', '+0530', '+1400']);
+  });
+
+  it('formats years 1 to 99 in a named zone with its offset, not as 1901–1999', () => {
+    // (Only year, time and offset: Java's calendar is Julian before 1582, so its day differs.)
+    const {Utilities} = world();
+    const d = new Date('0099-06-15T12:00:00Z');
+    expect(Utilities.formatDate(d, 'Etc/GMT-3', 'yyyy HH:mm Z')).toBe(
+      '0099 15:00 +0300',
+    );
+  });
+
   it('rejects an illegal pattern letter like Java does', () => {
     const {Utilities} = world();
     expect(() => Utilities.formatDate(new Date(0), LA, 'yyyy-qq')).toThrow(

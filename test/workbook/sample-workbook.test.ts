@@ -33,7 +33,9 @@ describe('sampleWorkbook', () => {
   let emulator: Emulator;
   beforeAll(() => {
     // Its clock and dates are asserted in Los Angeles time.
-    emulator = sampleWorkbook({emulator: {spreadsheetTimeZone: 'America/Los_Angeles'}});
+    emulator = sampleWorkbook({
+      emulator: {spreadsheetTimeZone: 'America/Los_Angeles'},
+    });
   });
 
   it('starts clean: no alert, no counted call, its clock on the Friday of week 7', () => {

@@ -120,7 +120,9 @@ describe('one calendar, every spreadsheet zone', () => {
     expect(new Set(gates).size).toBeGreaterThanOrEqual(5);
     const monday = baseline.get('2026-11-02')!;
     expect(monday.GATE_CHECK).toContainEqual(['PASS']);
-    expect(monday.SLIP_SIGNALS.flat().join()).toMatch(/no new stakeholders/);
+    expect((monday.SLIP_SIGNALS as string[][]).flat().join()).toMatch(
+      /no new stakeholders/,
+    );
     // Week 1 is that of Mon 5 Oct; Sun 1 Nov is in week 4, Mon 2 Nov in week 5.
     expect((monday.REBUILD_WEEK as number[][]).slice(12, 15)).toEqual([
       [4],
