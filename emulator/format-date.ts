@@ -186,7 +186,10 @@ export function zonedFields(date: Date, timeZone: string): ZonedFields {
     weekday: WEEKDAY_INDEX[p.weekday],
     offsetMinutes,
     shortName: p.timeZoneName,
-    longName: parts('long').timeZoneName,
+    // Only the "zzzz" pattern needs it: a second formatToParts per call otherwise.
+    get longName() {
+      return parts('long').timeZoneName;
+    },
   };
 }
 

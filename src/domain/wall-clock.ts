@@ -26,13 +26,18 @@ export interface WallClock {
 // Bound once: wall() runs per date cell (see cells.ts).
 const floor = Math.floor;
 
+// Spans over which an offset found at both ends is taken to hold throughout:
+// no zone changes its offset twice within eight days (Morocco's and Egypt's
+// Ramadan pauses, the shortest, last weeks). Below them, the quarter hour is
+// the grain at which offsets change.
+const SPANS = [8 * DAY_MS, DAY_MS];
+
 /**
  * A wall clock from the zone's offset (minutes east of UTC) at an instant, as
- * the services read it with Utilities.formatDate. Offsets are probed once per
- * UTC day touched: when a day starts and ends on the same offset it holds all
- * day (no zone changes twice within a day); a day with a change is read per
- * quarter hour, the grain at which offsets change. So a 100,000-row table
- * costs one probe per distinct day, not one per cell.
+ * the services read it with Utilities.formatDate. Offsets are probed at the
+ * ends of the eight-day span holding a date; a span with a change is probed
+ * per day, a day with a change per quarter hour. So a 100,000-row table of
+ * this quarter's dates costs a dozen probes, not one per cell.
  */
 export function wallClock(
   offsetMinutesAt: (instant: number) => number,
@@ -48,19 +53,22 @@ export function wallClock(
     }
     return offset;
   };
-  // Per UTC day: its offset in ms, or NaN when it changes during that day.
-  const byDay = new Map<number, number>();
+  // Per span size, per span: its offset in ms, or NaN when it changes within.
+  const steady = SPANS.map(() => new Map<number, number>());
   return {
     wall(instant) {
       const t = instant.getTime();
-      const day = floor(t / DAY_MS);
-      let offset = byDay.get(day);
-      if (offset === undefined) {
-        const start = probe(day * DAY_MS);
-        offset = start === probe((day + 1) * DAY_MS) ? start : NaN;
-        byDay.set(day, offset);
+      for (let level = 0; level < SPANS.length; level++) {
+        const size = SPANS[level];
+        const span = floor(t / size);
+        let offset = steady[level].get(span);
+        if (offset === undefined) {
+          const start = probe(span * size);
+          offset = start === probe((span + 1) * size) ? start : NaN;
+          steady[level].set(span, offset);
+        }
+        if (offset === offset) return t + offset;
       }
-      if (offset === offset) return t + offset;
       return t + probe(floor(t / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
     },
   };
