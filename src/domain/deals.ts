@@ -130,7 +130,7 @@ class RowReader {
     private readonly cells: readonly unknown[],
     private readonly columns: DealColumns,
     readonly row: number,
-    private readonly clock?: WallClock,
+    private readonly clock: WallClock,
   ) {}
 
   cell(header: DealHeader): unknown {
@@ -149,10 +149,10 @@ class RowReader {
     return toText(this.cell(header));
   }
 
-  date(header: DealHeader, clock: WallClock): WallTime | undefined {
+  date(header: DealHeader): WallTime | undefined {
     const value = this.cell(header);
     if (isBlank(value)) return undefined;
-    return toWallTime(value, clock) ?? this.fail(header, value, 'a date');
+    return toWallTime(value, this.clock) ?? this.fail(header, value, 'a date');
   }
 
   number(header: DealHeader): number | undefined {
@@ -204,8 +204,9 @@ export function readCategory(
   cells: readonly unknown[],
   columns: DealColumns,
   row: number,
+  clock: WallClock,
 ): ForecastCategory | '' {
-  return new RowReader(cells, columns, row).category();
+  return new RowReader(cells, columns, row, clock).category();
 }
 
 /**
@@ -219,7 +220,6 @@ export function parseDeal(
   clock: WallClock,
 ): Deal {
   const r = new RowReader(cells, columns, row, clock);
-  const date = (header: DealHeader) => r.date(header, clock);
   const meddpicc = {} as Record<MeddpiccElement, boolean>;
   for (const element of MEDDPICC) meddpicc[element] = r.checkbox(element);
   return {
@@ -230,17 +230,17 @@ export function parseDeal(
     amount: r.number('Amount'),
     stage: r.text('Stage'),
     category: r.category(),
-    closeDate: date('Close Date'),
-    committedCloseDate: date('Committed Close Date'),
+    closeDate: r.date('Close Date'),
+    committedCloseDate: r.date('Committed Close Date'),
     meddpicc,
     economicBuyerName: r.text('Economic Buyer Name'),
-    ebConfirmedOn: date('EB Confirmed On'),
+    ebConfirmedOn: r.date('EB Confirmed On'),
     paperProcessMap: r.checkbox('Paper Process Map', true),
-    lastChampionReply: date('Last Champion Reply'),
-    lastNewStakeholder: date('Last New Stakeholder'),
-    lastProcurementContact: date('Last Procurement Contact'),
+    lastChampionReply: r.date('Last Champion Reply'),
+    lastNewStakeholder: r.date('Last New Stakeholder'),
+    lastProcurementContact: r.date('Last Procurement Contact'),
     nextStep: r.text('Next Step'),
-    nextStepDue: date('Next Step Due'),
+    nextStepDue: r.date('Next Step Due'),
     notes: r.text('Notes'),
   };
 }

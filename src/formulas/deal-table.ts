@@ -86,6 +86,7 @@ function visitRow<T>(
   if (isBlankRow(cells)) return undefined;
   const row = sheetRow(i);
   // The category first: rows that do not count are not parsed (nor refused) further.
-  if (!include(readCategory(cells, table.columns, row))) return undefined;
+  if (!include(readCategory(cells, table.columns, row, table.clock)))
+    return undefined;
   return visit(parseDeal(cells, table.columns, row, table.clock));
 }
