@@ -16,7 +16,12 @@ const at4pm = (day: number) =>
 function world(today: string, now: Date) {
   const emulator = sampleWorkbook({
     today,
-    emulator: {scriptTimeZone: 'America/New_York', now},
+    emulator: {
+      scriptTimeZone: 'America/New_York',
+      // The hours above are Los Angeles hours.
+      spreadsheetTimeZone: 'America/Los_Angeles',
+      now,
+    },
   });
   return {emulator, bundle: loadBundle(emulator)};
 }
