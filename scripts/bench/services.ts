@@ -37,7 +37,11 @@ const inserts = (emulator: Emulator) =>
 
 /** The sample workbook grown to `deals` rows by copying its deals under new ids. */
 function workbookWithDeals(deals: number, today: string, now: Date): Emulator {
-  const emulator = sampleWorkbook({today, emulator: {now}});
+  // The operations' times (MONDAY, …) are Los Angeles times.
+  const emulator = sampleWorkbook({
+    today,
+    emulator: {now, spreadsheetTimeZone: 'America/Los_Angeles'},
+  });
   const sheet = emulator.spreadsheet.sheets.find(
     s => s.state.name === 'Deals',
   )!;

@@ -62,19 +62,12 @@ export function zoneClock(timeZone: string, now = new Date()): ZoneClock {
     wall: instant => walls.wall(instant),
     localDate: instant => isoDay(walls.wall(instant)),
     midnight(date) {
-      // Start from UTC midnight and correct by the zone's offset at that moment; a second
-      // pass settles days when the offset changes (DST) between the guess and the answer.
-      let guess = new Date(`${date}T00:00:00Z`);
-      for (let i = 0; i < 2; i++) {
-        const offset = fmt(guess, 'XXX');
-        const sign = offset.startsWith('-') ? -1 : 1;
-        const [h, m] =
-          offset === 'Z' ? [0, 0] : offset.slice(1).split(':').map(Number);
-        guess = new Date(
-          Date.parse(`${date}T00:00:00Z`) - sign * (h * 60 + m) * 60000,
-        );
-      }
-      return guess;
+      // UTC midnight corrected by the zone's offset there (from the wall clock's few
+      // probes); a second pass settles a DST change between the guess and the answer.
+      const utc = Date.parse(`${date}T00:00:00Z`);
+      let t = utc;
+      for (let i = 0; i < 2; i++) t = utc - (walls.wall(new Date(t)) - t);
+      return new Date(t);
     },
     hourOf: instant => Number(fmt(instant, 'H')),
     weekdayOf: instant => WEEKDAYS[Number(fmt(instant, 'u')) - 1],

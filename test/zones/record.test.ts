@@ -76,4 +76,33 @@ describe('the weekly record in every spreadsheet zone', () => {
     expect(week.history).toEqual(baseline.history);
     expect(week.deliveries).toEqual(baseline.deliveries);
   });
+
+  it('reads the zone’s offsets a fixed number of times, however many deals (not per row)', () => {
+    const formatDates = (copies: number) => {
+      const emulator = sampleWorkbook({
+        today: WEEK[0],
+        emulator: {spreadsheetTimeZone: 'Asia/Kolkata'},
+      });
+      const deals = emulator.spreadsheet.sheets.find(
+        s => s.state.name === 'Deals',
+      )!.state;
+      const [header, ...rows] = deals.values;
+      const id = header.indexOf('Deal ID');
+      deals.values = [
+        header,
+        ...Array.from({length: copies}, (_, n) =>
+          rows.map(r => r.map((c, i) => (i === id ? `${c}-${n}` : c))),
+        ).flat(),
+      ];
+      deals.maxRows = Math.max(deals.maxRows, deals.values.length);
+      const bundle = loadBundle(emulator);
+      emulator.ctx.calls.reset();
+      bundle.call('runSlipCheck', [], {trigger: 'menu'});
+      bundle.call('snapshotWeek', [], {trigger: 'menu'});
+      return emulator.ctx.calls.count('Utilities.formatDate');
+    };
+    const one = formatDates(1);
+    expect(one).toBeGreaterThan(0);
+    expect(formatDates(5)).toBe(one);
+  });
 });
