@@ -30,7 +30,7 @@ export function isBlank(value: unknown): boolean {
 
 // How messages read date cells when the caller has no clock at hand (a
 // number function given a date): the services install the spreadsheet's
-// clock (services/sheet-clock.ts); pure code and tests fall back to UTC.
+// clock (services/clock.ts); pure code and tests fall back to UTC.
 let messageClock: WallClock | undefined;
 
 /** Sets the clock error messages read date cells with. */

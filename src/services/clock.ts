@@ -20,6 +20,7 @@ export function zoneWallClock(timeZone: string): WallClock {
   );
 }
 
+// UTC only where no document is active (a time-driven run), for messages.
 const activeZone = () =>
   SpreadsheetApp.getActiveSpreadsheet()?.getSpreadsheetTimeZone() ?? 'UTC';
 
