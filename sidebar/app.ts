@@ -5,6 +5,7 @@
 import type {GradeEntry} from '../src/domain/sidebar-grades';
 import {liveRecord} from '../src/domain/sidebar-scorecard';
 import type {
+  AttendanceView,
   PlanView,
   SidebarData,
   SignalView,
@@ -63,12 +64,18 @@ export class App {
     this.changed();
   }
 
+  setAttendance(attendance: AttendanceView): void {
+    this.data = {...this.data, attendance};
+    this.changed();
+  }
+
   /** The week's record with this sidebar's saved grades and signals counted as the snapshot will count them. */
   record(): WeekRecord {
     return liveRecord(
       this.data.scorecard.record,
       this.data.plan.commitments,
       this.data.signals,
+      this.data.attendance,
     );
   }
 }

@@ -94,3 +94,43 @@ export function showError(el: HTMLElement | undefined, message: string): void {
   el.textContent = message;
   el.hidden = message === '';
 }
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * A character counter under a text field ("12 / 2,000"). The field has no
+ * maxlength: a browser would cut pasted text silently, so the text is kept
+ * whole, the counter turns red past the limit, and the save is refused with
+ * a message (lengthProblem) instead.
+ */
+export function counter(
+  field: HTMLInputElement | HTMLTextAreaElement,
+  max: number,
+): HTMLElement {
+  const el = h('span', {class: 'counter', id: uid('count')});
+  const update = () => {
+    const n = field.value.length;
+    el.textContent = `${count(n)} / ${count(max)}`;
+    el.classList.toggle('over', n > max);
+  };
+  field.addEventListener('input', update);
+  update();
+  const described = field.getAttribute('aria-describedby');
+  field.setAttribute(
+    'aria-describedby',
+    described ? `${described} ${el.id}` : el.id,
+  );
+  return el;
+}
+
+/** Why a field's text is too long to save ('' when it fits). */
+export function lengthProblem(
+  label: string,
+  text: string,
+  max: number,
+): string {
+  const over = text.length - max;
+  return over > 0
+    ? `${label} is ${count(text.length)} characters; the limit is ${count(max)}. Shorten it by ${count(over)}.`
+    : '';
+}

@@ -4,19 +4,32 @@
  * action. A reason that leans on outside factors gets a visible nudge.
  */
 import {externalBlameNudge} from '../src/domain/external-blame';
-import {gradeProblems, repeatedPledgeNudge} from '../src/domain/sidebar-grades';
-import type {CommitmentView, Refusal} from '../src/domain/sidebar-types';
+import {
+  gradeProblems,
+  MAX_COMMITMENTS,
+  metricNudge,
+  repeatedPledgeNudge,
+  tooManyCommitments,
+} from '../src/domain/sidebar-grades';
+import {
+  MAX_TEXT,
+  type CommitmentView,
+  type Refusal,
+} from '../src/domain/sidebar-types';
 import {GRADES} from '../src/domain/workbook';
 import type {App} from './app';
-import {h, showError, uid, withProgress} from './dom';
+import {counter, h, lengthProblem, showError, uid, withProgress} from './dom';
 import {dayLabel} from './format';
+import {clearMessages, notify} from './messages';
 import {failureMessage, server} from './server';
 
 interface CommitmentFields {
   grade: HTMLElement;
   reason: HTMLTextAreaElement;
+  nextAction: HTMLTextAreaElement;
   gradeError: HTMLElement;
   reasonError: HTMLElement;
+  nextActionError: HTMLElement;
 }
 
 function chip(grade: string): HTMLElement {
@@ -64,6 +77,17 @@ function commitmentCard(
     id: `${base}-reason-error`,
     hidden: true,
   });
+  const nextActionError = h('p', {
+    class: 'error',
+    id: `${base}-next-error`,
+    hidden: true,
+  });
+  const numberNudge = h('p', {
+    class: 'nudge',
+    id: `${base}-number`,
+    'aria-live': 'polite',
+    hidden: true,
+  });
   const nudge = h('p', {
     class: 'nudge',
     id: `${base}-nudge`,
@@ -81,18 +105,18 @@ function commitmentCard(
     id: `${base}-reason`,
     name: 'reason',
     rows: 2,
-    maxlength: 2000,
     'aria-describedby': `${base}-reason-hint ${base}-nudge ${base}-reason-error`,
   });
   reason.value = draft.reason;
+  const reasonCount = counter(reason, MAX_TEXT);
   const next = h('textarea', {
     id: `${base}-next`,
     name: 'nextAction',
     rows: 2,
-    maxlength: 2000,
-    'aria-describedby': `${base}-next-hint ${base}-pledge`,
+    'aria-describedby': `${base}-next-hint ${base}-pledge ${base}-next-error`,
   });
   next.value = draft.nextAction;
+  const nextCount = counter(next, MAX_TEXT);
 
   const reasonHint = h('span', {class: 'hint', id: `${base}-reason-hint`});
   const refresh = () => {
@@ -108,6 +132,14 @@ function commitmentCard(
     const repeat = repeatedPledgeNudge(draft.nextAction, c);
     pledgeNudge.textContent = repeat;
     pledgeNudge.hidden = repeat === '';
+    const contradicts = metricNudge(
+      c,
+      draft.grade,
+      app.record(),
+      app.data.scorecard.thresholds,
+    );
+    numberNudge.textContent = contradicts;
+    numberNudge.hidden = contradicts === '';
   };
 
   const radios = GRADES.map(g => {
@@ -119,7 +151,7 @@ function commitmentCard(
       value: g,
       class: g.toLowerCase(),
       checked: draft.grade === g,
-      'aria-describedby': `${base}-grade-error`,
+      'aria-describedby': `${base}-grade-error ${base}-number`,
       on: {
         change: () => {
           draft.grade = g;
@@ -149,7 +181,14 @@ function commitmentCard(
   });
   refresh();
 
-  fields.set(c.id, {grade: gradeGroup, reason, gradeError, reasonError});
+  fields.set(c.id, {
+    grade: gradeGroup,
+    reason,
+    nextAction: next,
+    gradeError,
+    reasonError,
+    nextActionError,
+  });
 
   const meta = [
     c.metric && `Metric: ${c.metric}`,
@@ -170,9 +209,11 @@ function commitmentCard(
     meta.length > 0 && h('p', {class: 'meta'}, meta.join(' · ')),
     lastWeek(c),
     gradeGroup,
+    numberNudge,
     gradeError,
     h('label', {for: reason.id}, 'Reason ', reasonHint),
     reason,
+    reasonCount,
     nudge,
     reasonError,
     h(
@@ -186,7 +227,9 @@ function commitmentCard(
       ),
     ),
     next,
+    nextCount,
     pledgeNudge,
+    nextActionError,
   );
 }
 
@@ -224,13 +267,17 @@ export function renderGradeView(app: App): HTMLElement {
   const showRefusal = (refusal: Refusal, sent: readonly string[]) => {
     const target = fieldTarget(refusal.field, sent);
     const f = target && fields.get(target.id);
-    if (f && (target.part === 'reason' || target.part === 'grade')) {
-      const el = target.part === 'reason' ? f.reasonError : f.gradeError;
-      showError(el, refusal.message);
-      (target.part === 'reason'
-        ? f.reason
-        : f.grade.querySelector('input')
-      )?.focus();
+    const slots: Record<string, [HTMLElement, HTMLElement | null]> = f
+      ? {
+          reason: [f.reasonError, f.reason],
+          nextAction: [f.nextActionError, f.nextAction],
+          grade: [f.gradeError, f.grade.querySelector('input')],
+        }
+      : {};
+    const slot = target && slots[target.part];
+    if (slot) {
+      showError(slot[0], refusal.message);
+      slot[1]?.focus();
       return;
     }
     showError(formError, refusal.message);
@@ -249,24 +296,39 @@ export function renderGradeView(app: App): HTMLElement {
   form.addEventListener('submit', event => {
     event.preventDefault();
     if (save.getAttribute('aria-busy') === 'true') return;
-    showError(formError, '');
+    clearMessages();
     status.textContent = '';
-    for (const f of fields.values()) {
-      showError(f.gradeError, '');
-      showError(f.reasonError, '');
+    if (plan.commitments.length > MAX_COMMITMENTS) {
+      showError(formError, tooManyCommitments(plan.commitments.length));
+      formError.focus();
+      return;
     }
     const entries = plan.commitments.map(c => app.draft(c.id));
-    const problems = gradeProblems(entries);
+    const problems = [
+      ...gradeProblems(entries),
+      ...entries.flatMap(e =>
+        (
+          [
+            ['reason', 'Reason', e.reason],
+            ['nextAction', 'Next action', e.nextAction],
+          ] as const
+        )
+          .map(([part, label, text]) => ({
+            field: `${e.commitmentId}.${part}`,
+            message: lengthProblem(
+              `${label} for ${e.commitmentId}`,
+              text,
+              MAX_TEXT,
+            ),
+          }))
+          .filter(p => p.message !== ''),
+      ),
+    ];
     if (problems.length > 0) {
-      for (const p of problems) {
+      // Each problem next to its field; focus lands on the first.
+      for (const p of [...problems].reverse()) {
         showRefusal({ok: false, message: p.message, field: p.field}, []);
       }
-      const first = fieldTarget(problems[0].field, []);
-      const f = first && fields.get(first.id);
-      (first?.part === 'reason'
-        ? f?.reason
-        : f?.grade.querySelector('input')
-      )?.focus();
       return;
     }
     const sent = entries.map(e => e.commitmentId);
@@ -288,7 +350,7 @@ export function renderGradeView(app: App): HTMLElement {
           return;
         }
         app.setPlan(result.value.plan);
-        announce(
+        notify(
           `Saved ${entries.length} grade${entries.length === 1 ? '' : 's'} for the week ending ${dayLabel(weekEnding)}.`,
         );
       } catch (error) {
@@ -312,13 +374,4 @@ export function renderGradeView(app: App): HTMLElement {
       ? form
       : h('p', {class: 'muted'}, 'Nothing to grade yet.'),
   );
-}
-
-/** A message for screen readers and sighted users alike, in the page's live region. */
-export function announce(message: string): void {
-  const region = document.getElementById('announcer');
-  if (region) {
-    region.textContent = '';
-    region.textContent = message;
-  }
 }

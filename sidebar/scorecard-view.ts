@@ -5,10 +5,115 @@
  */
 import {weekStatuses, type NumberStatus} from '../src/domain/status';
 import type {App} from './app';
-import {h, showError, withProgress} from './dom';
+import {h, showError, uid, withProgress} from './dom';
 import {dayLabel} from './format';
-import {announce} from './grade-view';
+import {clearMessages, notify} from './messages';
 import {failureMessage, server} from './server';
+
+type Snapshot = Awaited<ReturnType<typeof server.snapshotWeek>>;
+
+/** The snapshot's outcome as one short sentence; what changed and the email's fate fold into details. */
+function snapshotMessage(r: Snapshot): {text: string; details: string[]} {
+  const week = `week ${r.week}`;
+  const row = `Scorecard row ${r.scorecardRow}`;
+  const n = r.changes.length;
+  const text =
+    r.status === 'unchanged'
+      ? `Nothing changed since ${week} was recorded in ${row}: no row added.`
+      : r.status === 'amended'
+        ? `Recorded an amendment to ${week} in ${row} (${n} change${n === 1 ? '' : 's'}).`
+        : `Recorded ${week} in ${row}.`;
+  const failed = r.emails.some(e => e.status !== 'sent');
+  const mail =
+    r.emails.length === 0
+      ? ''
+      : failed
+        ? ' The email failed: see the details and the Delivery Log.'
+        : ' The CFO was emailed.';
+  return {
+    text: text + mail,
+    details: [
+      ...r.changes,
+      ...r.emails.map(
+        e =>
+          `Email for row ${e.scorecardRow}: ${e.status === 'sent' ? 'sent' : 'failed'}, ${e.detail}`,
+      ),
+    ],
+  };
+}
+
+/** This week's scorecard attendance: invited and attended, written to the Attendance tab. */
+function attendanceForm(app: App): HTMLElement {
+  const {attendance, weekEnding} = app.data;
+  const field = (label: string, value: number | '') => {
+    const error = h('p', {class: 'error', id: uid('att-error'), hidden: true});
+    const input = h('input', {
+      id: uid('att'),
+      type: 'number',
+      min: 0,
+      step: 1,
+      inputmode: 'numeric',
+      'aria-describedby': error.id,
+    });
+    input.value = value === '' ? '' : String(value);
+    return {
+      input,
+      error,
+      root: h('div', {}, h('label', {for: input.id}, label), input, error),
+    };
+  };
+  const invited = field('Invited', attendance.invited);
+  const attended = field('Attended', attendance.attended);
+  const formError = h('p', {class: 'error', role: 'alert', hidden: true});
+  const button = h(
+    'button',
+    {type: 'submit', 'data-key': 'attendance'},
+    attendance.version === '' ? 'Save attendance' : 'Update attendance',
+  );
+  const form = h(
+    'form',
+    {class: 'card', novalidate: true, 'aria-labelledby': 'attendance-title'},
+    h('h2', {id: 'attendance-title'}, 'Attendance at this week’s meeting'),
+    h('div', {class: 'attendance-fields'}, invited.root, attended.root),
+    h('div', {class: 'actions'}, button),
+    formError,
+  );
+  const slots: Record<string, HTMLElement> = {
+    invited: invited.error,
+    attended: attended.error,
+  };
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    if (button.getAttribute('aria-busy') === 'true') return;
+    clearMessages();
+    // A blank box is sent as NaN: the server refuses it by name.
+    const count = (input: HTMLInputElement) =>
+      input.value.trim() === '' ? NaN : Number(input.value);
+    void withProgress(button, 'Saving…', async () => {
+      try {
+        const result = await server.recordAttendance({
+          weekEnding,
+          invited: count(invited.input),
+          attended: count(attended.input),
+          version: attendance.version,
+        });
+        if (!result.ok) {
+          const slot = (result.field && slots[result.field]) || formError;
+          showError(slot, result.message);
+          return;
+        }
+        const saved = result.value.attendance;
+        app.setAttendance(saved);
+        notify(
+          `Recorded attendance for the week ending ${dayLabel(weekEnding)}: ${saved.attended} of ${saved.invited} attended.`,
+        );
+      } catch (error) {
+        showError(formError, failureMessage(error));
+      }
+    });
+  });
+  return form;
+}
 
 const STATUS_LABEL = {
   green: 'Green',
@@ -42,11 +147,11 @@ export function renderScorecardView(app: App): HTMLElement {
     'Take the snapshot now',
   );
   button.addEventListener('click', () => {
-    showError(error, '');
+    clearMessages();
     void withProgress(button, 'Taking the snapshot…', async () => {
       try {
-        const result = await server.snapshotWeek();
-        announce(result.message);
+        const {text, details} = snapshotMessage(await server.snapshotWeek());
+        notify(text, {details});
       } catch (e) {
         showError(error, failureMessage(e));
       }
@@ -64,6 +169,7 @@ export function renderScorecardView(app: App): HTMLElement {
     ),
     h('h2', {class: 'section-title'}, 'This week’s numbers'),
     h('ul', {class: 'metrics'}, ...numbers.map(metricRow)),
+    attendanceForm(app),
     h('h2', {class: 'section-title'}, 'Commitments'),
     app.data.plan.problem && h('p', {class: 'problem'}, app.data.plan.problem),
     h(

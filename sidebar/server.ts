@@ -16,6 +16,8 @@ export const SERVER_FUNCTIONS = [
   'logSignal',
   'assignSavePlay',
   'executeSavePlay',
+  'withdrawSignal',
+  'recordAttendance',
   'snapshotWeek',
 ] as const satisfies ReadonlyArray<keyof typeof Api>;
 

@@ -5,6 +5,7 @@
 import {App, type ViewName} from './app';
 import {h, replace} from './dom';
 import {renderGradeView} from './grade-view';
+import {clearMessages} from './messages';
 import {renderScorecardView} from './scorecard-view';
 import {failureMessage, server} from './server';
 import {renderSignalsView} from './signals-view';
@@ -48,9 +49,8 @@ function render(name: ViewName): void {
 
 function select(name: ViewName, focus = false): void {
   current = name;
-  // The last save's message belongs to the view it was made in.
-  const announcer = document.getElementById('announcer');
-  if (announcer) announcer.textContent = '';
+  // The last message belongs to the view it was made in.
+  clearMessages();
   for (const tab of tabs) {
     const on = tab.dataset.view === name;
     tab.setAttribute('aria-selected', String(on));

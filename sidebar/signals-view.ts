@@ -9,19 +9,29 @@ import {
   savePlayState,
   type DealSignals,
 } from '../src/domain/sidebar-signals';
-import type {
-  DealOption,
-  Refusal,
-  SavedSignals,
-  SignalView,
-  WriteResult,
+import {
+  MAX_NAME,
+  MAX_TEXT,
+  type DealOption,
+  type Refusal,
+  type SavedSignals,
+  type SignalView,
+  type WriteResult,
 } from '../src/domain/sidebar-types';
 import {formatPercent} from '../src/domain/status';
 import {SLIP_SIGNALS} from '../src/domain/workbook';
 import type {App} from './app';
-import {h, showError, uid, withProgress, type Child} from './dom';
+import {
+  counter,
+  h,
+  lengthProblem,
+  showError,
+  uid,
+  withProgress,
+  type Child,
+} from './dom';
 import {dateCellLabel, instantLabel} from './format';
-import {announce} from './grade-view';
+import {clearMessages, notify} from './messages';
 import {failureMessage, server} from './server';
 
 /** Errors of one form, by the server's field names; anything else goes to the form's own line. */
@@ -31,8 +41,33 @@ function errorLine(id: string): HTMLElement {
   return h('p', {class: 'error', id, hidden: true});
 }
 
-function clearErrors(slots: ErrorSlots): void {
-  for (const el of Object.values(slots)) showError(el, '');
+/** A deal as confirmations name it: its name and ID (the ID alone when the name is not known). */
+function dealLabel(app: App, dealId: string): string {
+  const name = app.data.deals.find(d => d.id === dealId)?.name ?? '';
+  return name ? `${name} (${dealId})` : dealId;
+}
+
+/** The first over-long field of a form, shown next to it; true when one was found. */
+function tooLong(
+  slots: ErrorSlots,
+  fields: ReadonlyArray<
+    [
+      slot: string,
+      label: string,
+      field: HTMLInputElement | HTMLTextAreaElement,
+      max: number,
+    ]
+  >,
+): boolean {
+  for (const [slot, label, field, max] of fields) {
+    const message = lengthProblem(label, field.value, max);
+    if (message !== '') {
+      showError(slots[slot], message);
+      field.focus();
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Sends one signal write and shows its outcome in place. */
@@ -43,7 +78,7 @@ async function submit(
   call: () => Promise<WriteResult<SavedSignals>>,
   done: string,
 ): Promise<void> {
-  clearErrors(slots);
+  clearMessages();
   await withProgress(button, 'Saving…', async () => {
     try {
       const result = await call();
@@ -52,7 +87,7 @@ async function submit(
         return;
       }
       app.setSignals(result.value.signals);
-      announce(done);
+      notify(done);
     } catch (error) {
       showError(slots.form, failureMessage(error));
     }
@@ -67,7 +102,7 @@ function showRefusal(slots: ErrorSlots, refusal: Refusal): void {
 // ------------------------------------------------------------------ the rate
 
 function rateMeter(app: App): HTMLElement {
-  const {fired, executed, rate} = savePlayRate(app.data.signals);
+  const {fired, executed, assigned, rate} = savePlayRate(app.data.signals);
   const line = app.data.scorecard.thresholds.savePlayThreshold;
   const operational = rate !== '' && rate >= line;
   const width = rate === '' ? 0 : Math.round(Math.min(rate, 1) * 100);
@@ -79,7 +114,12 @@ function rateMeter(app: App): HTMLElement {
       'p',
       {class: 'rate-figure', id: 'rate-figure'},
       h('strong', {}, formatPercent(rate)),
-      ` · ${executed} of ${fired} signal${fired === 1 ? '' : 's'}`,
+      ` · ${executed} of ${fired} signal${fired === 1 ? '' : 's'} executed`,
+    ),
+    h(
+      'p',
+      {class: 'muted small', id: 'rate-assigned'},
+      `${assigned} more save-play${assigned === 1 ? '' : 's'} assigned, not yet executed (not in the rate).`,
     ),
     h(
       'div',
@@ -206,7 +246,9 @@ function dealPicker(
     }
     list.hidden = q.trim() === '';
     input.setAttribute('aria-expanded', String(!list.hidden));
-    if (options.length > 0) highlight(0);
+    // The combobox pattern: nothing is highlighted until the first ArrowDown picks the first option.
+    active = -1;
+    input.removeAttribute('aria-activedescendant');
   };
 
   input.addEventListener('input', () => {
@@ -218,8 +260,14 @@ function dealPicker(
       if (list.hidden) open();
       if (options.length === 0) return;
       e.preventDefault();
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      highlight((active + step + options.length) % options.length);
+      const n = options.length;
+      highlight(
+        active < 0
+          ? e.key === 'ArrowDown'
+            ? 0
+            : n - 1
+          : (active + (e.key === 'ArrowDown' ? 1 : -1) + n) % n,
+      );
     } else if (e.key === 'Enter' && !list.hidden && active >= 0) {
       e.preventDefault();
       pick(options[active]);
@@ -264,9 +312,9 @@ function logForm(app: App): HTMLElement {
   const note = h('textarea', {
     id: uid('note'),
     rows: 2,
-    maxlength: 2000,
     'aria-describedby': noteError.id,
   });
+  const noteCount = counter(note, MAX_TEXT);
   const button = h(
     'button',
     {type: 'submit', class: 'primary', 'data-key': 'log-signal'},
@@ -296,6 +344,7 @@ function logForm(app: App): HTMLElement {
       h('span', {class: 'hint'}, 'what you saw'),
     ),
     note,
+    noteCount,
     noteError,
     h('div', {class: 'actions'}, button),
     formError,
@@ -303,7 +352,7 @@ function logForm(app: App): HTMLElement {
   form.addEventListener('submit', e => {
     e.preventDefault();
     if (button.getAttribute('aria-busy') === 'true') return;
-    clearErrors(slots);
+    clearMessages();
     const dealId = picker.value();
     if (dealId === '') {
       showError(
@@ -318,13 +367,14 @@ function logForm(app: App): HTMLElement {
       signal.focus();
       return;
     }
+    if (tooLong(slots, [['note', 'The note', note, MAX_TEXT]])) return;
     const chosen = signal.value as (typeof SLIP_SIGNALS)[number];
     void submit(
       app,
       button,
       slots,
       () => server.logSignal({dealId, signal: chosen, note: note.value}),
-      `Logged “${chosen}” on ${dealId}.`,
+      `Logged “${chosen}” on ${dealLabel(app, dealId)}.`,
     );
   });
   return form;
@@ -339,17 +389,17 @@ function assignForm(app: App, s: SignalView): HTMLElement {
   const action = h('input', {
     id: uid('action'),
     type: 'text',
-    maxlength: 2000,
     'aria-describedby': actionError.id,
   });
   const owner = h('input', {
     id: uid('owner'),
     type: 'text',
-    maxlength: 200,
     'aria-describedby': ownerError.id,
   });
   action.value = s.savePlay;
   owner.value = s.savePlayOwner;
+  const actionCount = counter(action, MAX_TEXT);
+  const ownerCount = counter(owner, MAX_NAME);
   const button = h(
     'button',
     {type: 'submit', 'data-key': `assign-${s.row}`},
@@ -365,9 +415,11 @@ function assignForm(app: App, s: SignalView): HTMLElement {
     {class: 'inline-form', novalidate: true},
     h('label', {for: action.id}, 'Save-play action'),
     action,
+    actionCount,
     actionError,
     h('label', {for: owner.id}, 'Owner'),
     owner,
+    ownerCount,
     ownerError,
     h('div', {class: 'actions'}, button),
     formError,
@@ -375,7 +427,7 @@ function assignForm(app: App, s: SignalView): HTMLElement {
   form.addEventListener('submit', e => {
     e.preventDefault();
     if (button.getAttribute('aria-busy') === 'true') return;
-    clearErrors(slots);
+    clearMessages();
     if (action.value.trim() === '') {
       showError(
         actionError,
@@ -389,6 +441,13 @@ function assignForm(app: App, s: SignalView): HTMLElement {
       owner.focus();
       return;
     }
+    if (
+      tooLong(slots, [
+        ['savePlay', 'The save-play action', action, MAX_TEXT],
+        ['owner', 'The owner', owner, MAX_NAME],
+      ])
+    )
+      return;
     void submit(
       app,
       button,
@@ -400,7 +459,7 @@ function assignForm(app: App, s: SignalView): HTMLElement {
           savePlay: action.value,
           owner: owner.value,
         }),
-      `Save-play assigned to ${owner.value.trim()}.`,
+      `Save-play on ${dealLabel(app, s.dealId)} assigned to ${owner.value.trim()}.`,
     );
   });
   return form;
@@ -420,9 +479,9 @@ function executeForm(app: App, s: SignalView): HTMLElement {
   const outcome = h('input', {
     id: uid('outcome'),
     type: 'text',
-    maxlength: 2000,
     'aria-describedby': outcomeError.id,
   });
+  const outcomeCount = counter(outcome, MAX_TEXT);
   const button = h(
     'button',
     {type: 'submit', 'data-key': `execute-${s.row}`},
@@ -446,6 +505,7 @@ function executeForm(app: App, s: SignalView): HTMLElement {
       h('span', {class: 'hint'}, 'e.g. close date recovered'),
     ),
     outcome,
+    outcomeCount,
     outcomeError,
     h('div', {class: 'actions'}, button),
     formError,
@@ -453,7 +513,7 @@ function executeForm(app: App, s: SignalView): HTMLElement {
   form.addEventListener('submit', e => {
     e.preventDefault();
     if (button.getAttribute('aria-busy') === 'true') return;
-    clearErrors(slots);
+    clearMessages();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date.value)) {
       showError(dateError, 'Enter the date the save-play was executed.');
       date.focus();
@@ -467,6 +527,7 @@ function executeForm(app: App, s: SignalView): HTMLElement {
       outcome.focus();
       return;
     }
+    if (tooLong(slots, [['outcome', 'The outcome', outcome, MAX_TEXT]])) return;
     void submit(
       app,
       button,
@@ -478,17 +539,62 @@ function executeForm(app: App, s: SignalView): HTMLElement {
           executedOn: date.value,
           outcome: outcome.value,
         }),
-      'Save-play marked executed.',
+      `Save-play on ${dealLabel(app, s.dealId)} marked executed.`,
     );
   });
   return form;
+}
+
+/** Whoever logged a signal may withdraw it until its save-play is executed (the server checks again). */
+function withdrawForm(app: App, s: SignalView): Child {
+  const state = savePlayState(s);
+  const mine = s.loggedBy.toLowerCase() === app.data.user.toLowerCase();
+  if (!mine || s.loggedBy === '' || (state !== 'none' && state !== 'assigned'))
+    return null;
+  const formError = h('p', {class: 'error', role: 'alert', hidden: true});
+  const button = h(
+    'button',
+    {type: 'submit', 'data-key': `withdraw-${s.row}`},
+    'Withdraw signal',
+  );
+  const form = h(
+    'form',
+    {class: 'inline-form', novalidate: true},
+    h(
+      'p',
+      {class: 'muted small'},
+      'Logged by mistake? It stays in Signals marked withdrawn, and no count includes it.',
+    ),
+    h('div', {class: 'actions'}, button),
+    formError,
+  );
+  const slots: ErrorSlots = {withdraw: formError, form: formError};
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    if (button.getAttribute('aria-busy') === 'true') return;
+    void submit(
+      app,
+      button,
+      slots,
+      () => server.withdrawSignal({row: s.row, version: s.version}),
+      `Withdrew “${s.signal}” on ${dealLabel(app, s.dealId)}: it no longer counts.`,
+    );
+  });
+  return h('details', {}, h('summary', {}, 'Withdraw this signal'), form);
 }
 
 function signalItem(app: App, s: SignalView): HTMLElement {
   const state = savePlayState(s);
   const tz = app.data.timeZone;
   let savePlay: Child;
-  if (state === 'executed') {
+  if (state === 'withdrawn') {
+    savePlay = h(
+      'p',
+      {class: 'save-play'},
+      h('span', {class: 'chip none'}, 'Withdrawn'),
+      ` ${instantLabel(s.withdrawnAt, tz)}: not counted`,
+    );
+  } else if (state === 'executed') {
     savePlay = h(
       'div',
       {class: 'save-play done'},
@@ -556,6 +662,7 @@ function signalItem(app: App, s: SignalView): HTMLElement {
     ),
     s.note && h('p', {class: 'note'}, s.note),
     savePlay,
+    withdrawForm(app, s),
   );
 }
 
@@ -579,8 +686,10 @@ function dealCard(app: App, d: DealSignals): HTMLElement {
       {class: 'meta'},
       [
         d.owner,
-        `${d.signals.length} signal${d.signals.length === 1 ? '' : 's'}`,
+        `${d.counted} signal${d.counted === 1 ? '' : 's'}`,
         `${d.open} open`,
+        d.signals.length > d.counted &&
+          `${d.signals.length - d.counted} withdrawn`,
       ]
         .filter(Boolean)
         .join(' · '),

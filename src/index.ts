@@ -44,14 +44,18 @@ import type {
   AssignSavePlayInput,
   ExecuteSavePlayInput,
   LogSignalInput,
+  RecordAttendanceInput,
   SaveGradesInput,
+  WithdrawSignalInput,
 } from './domain/sidebar-schemas';
 import type {
+  SavedAttendance,
   SavedGrades,
   SavedSignals,
   SidebarData,
   WriteResult,
 } from './domain/sidebar-types';
+import {recordAttendance as recordWeekAttendance} from './services/sidebar/attendance';
 import {saveGrades as saveWeekGrades} from './services/sidebar/grades';
 import {loadSidebar as loadSidebarData} from './services/sidebar/load';
 import {openSidebar as showSidebar} from './services/sidebar/open';
@@ -59,6 +63,7 @@ import {
   assignSavePlay as assignSignalSavePlay,
   executeSavePlay as executeSignalSavePlay,
   logSignal as logSlipSignal,
+  withdrawSignal as withdrawSlipSignal,
 } from './services/sidebar/signals';
 import {setUpWorkbookFromMenu} from './services/setup';
 
@@ -188,6 +193,20 @@ export function executeSavePlay(
   payload: ExecuteSavePlayInput,
 ): WriteResult<SavedSignals> {
   return executeSignalSavePlay(payload);
+}
+
+/** Sidebar: withdraws a mistaken signal (whoever logged it, the same week, before its save-play is executed). */
+export function withdrawSignal(
+  payload: WithdrawSignalInput,
+): WriteResult<SavedSignals> {
+  return withdrawSlipSignal(payload);
+}
+
+/** Sidebar: records this week's scorecard attendance (invited and attended) in the Attendance tab. */
+export function recordAttendance(
+  payload: RecordAttendanceInput,
+): WriteResult<SavedAttendance> {
+  return recordWeekAttendance(payload);
 }
 
 // ---------------------------------------------------------------- custom functions

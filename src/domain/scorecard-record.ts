@@ -26,6 +26,8 @@ export interface WeekRecord {
   signalsFired: number;
   signalsPriorWeek: number;
   savePlaysExecuted: number;
+  /** Save-plays assigned but not executed yet (known when computed, not stored in the Scorecard row). */
+  savePlaysAssigned?: number;
   savePlayRate: number | '';
   attendance: number | '';
   green: number;

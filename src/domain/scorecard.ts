@@ -36,6 +36,8 @@ export interface SignalRow {
   loggedOn: LocalDate;
   /** Its save-play has an execution date. */
   executed: boolean;
+  /** It has a save-play (action), executed or not. */
+  assigned?: boolean;
 }
 
 export interface AttendanceRow {
@@ -91,6 +93,7 @@ export function computeWeekRecord(inputs: WeekInputs): WeekRecord {
 
   const thisWeek = inputs.signals.filter(s => inWeek(s.loggedOn, monday));
   const executed = thisWeek.filter(s => s.executed).length;
+  const assigned = thisWeek.filter(s => s.assigned && !s.executed).length;
   const prior = inputs.signals.filter(s =>
     inWeek(s.loggedOn, priorMonday),
   ).length;
@@ -131,6 +134,7 @@ export function computeWeekRecord(inputs: WeekInputs): WeekRecord {
     signalsFired: thisWeek.length,
     signalsPriorWeek: prior,
     savePlaysExecuted: executed,
+    savePlaysAssigned: assigned,
     savePlayRate: thisWeek.length === 0 ? '' : executed / thisWeek.length,
     attendance:
       attendance && attendance.invited > 0
@@ -176,7 +180,7 @@ export function parseCommitmentGrades(text: string): CommitmentGrade[] {
 export const SCORECARD_HEADERS = SCORECARD.columns.map(c => c.header);
 
 type NumberField = {
-  [K in keyof WeekRecord]: WeekRecord[K] extends number | '' ? K : never;
+  [K in keyof WeekRecord]-?: WeekRecord[K] extends number | '' ? K : never;
 }[keyof WeekRecord];
 
 /** The Scorecard columns that hold a number of the record: one mapping for writing, reading back and diffing. */

@@ -4,7 +4,9 @@
  * reason for every Yellow and Red, and a next action that is not last week's
  * pledge repeated.
  */
+import type {StatusThresholds, WeekRecord} from './scorecard-record';
 import type {CommitmentView} from './sidebar-types';
+import {weekStatuses, type Status} from './status';
 import type {Grade} from './workbook';
 
 export const MIN_COMMITMENTS = 3;
@@ -33,6 +35,12 @@ export function planProblem(activeCount: number): string {
   if (activeCount > MAX_COMMITMENTS)
     return `The plan has ${activeCount} active commitments; the playbook allows 3 to 5, never more than 5. Untick Active for ${activeCount - MAX_COMMITMENTS} on the Commitments tab.`;
   return '';
+}
+
+/** The refusal of a save while the plan holds more than 5 active commitments, with the way out. */
+export function tooManyCommitments(activeCount: number): string {
+  const extra = activeCount - MAX_COMMITMENTS;
+  return `Not saved: the plan has ${activeCount} active commitments and the playbook allows never more than ${MAX_COMMITMENTS}. Retire ${extra === 1 ? 'one' : extra}: untick Active for ${extra === 1 ? 'it' : 'them'} on the Commitments tab, then reload the sidebar and save again.`;
 }
 
 /** Problems that stop a save, each naming its commitment and field. */
@@ -70,4 +78,48 @@ export function repeatedPledgeNudge(
   return normalise(nextAction) === normalise(pledge)
     ? 'This is last week’s pledge word for word: what will you do this week that you did not do last week?'
     : '';
+}
+
+/** The scorecard numbers a Metric may name, matched on the Metric's words and on the number's own name. */
+const NAMED_NUMBERS: readonly RegExp[] = [
+  /variance/i,
+  /gate/i,
+  /signal density|slip[- ]signal/i,
+  /save[- ]?play/i,
+  /attendance/i,
+];
+
+const RANK: Record<Grade, number> = {Green: 0, Yellow: 1, Red: 2};
+const STATUS_RANK: Record<Status, number> = {
+  green: 0,
+  yellow: 1,
+  red: 2,
+  none: -1,
+};
+const STATUS_WORD: Record<Status, string> = {
+  green: 'Green',
+  yellow: 'Yellow',
+  red: 'Red',
+  none: '',
+};
+
+/**
+ * A nudge when a grade is better than the colour of the scorecard number its
+ * Metric names (a Green on "Gate compliance" while gate compliance is Red),
+ * with the number; '' otherwise. The colours are the CFO email's (status.ts).
+ */
+export function metricNudge(
+  commitment: Pick<CommitmentView, 'metric'>,
+  grade: Grade | '',
+  record: WeekRecord,
+  thresholds: StatusThresholds,
+): string {
+  if (grade === '') return '';
+  const pattern = NAMED_NUMBERS.find(p => p.test(commitment.metric));
+  if (!pattern) return '';
+  const number = weekStatuses(record, thresholds).find(n =>
+    pattern.test(n.metric),
+  );
+  if (!number || STATUS_RANK[number.status] <= RANK[grade]) return '';
+  return `${number.metric} is ${STATUS_WORD[number.status]} this week: ${number.says} (target ${number.target}). A ${grade} grade says otherwise: grade against the number, or say in the reason what it misses.`;
 }

@@ -5,17 +5,23 @@
  * its default messages are generic, so every check carries its own words.
  */
 import * as z from 'zod/mini';
-import {atLeast, lengthAtLeast, lengthAtMost, matches, whole} from './checks';
+import {
+  atLeast,
+  atMost,
+  lengthAtLeast,
+  lengthAtMost,
+  matches,
+  whole,
+} from './checks';
 import {GRADES, SLIP_SIGNALS} from './workbook';
-import type {Refusal} from './sidebar-types';
+import {MAX_NAME, MAX_TEXT, type Refusal} from './sidebar-types';
 
-/** Longest text a person may type into one sidebar field (a Sheets cell holds 50,000). */
-export const MAX_TEXT = 2000;
+/** The refusal of over-long text: the sidebar counts characters too, so this is the last word, not a surprise. */
+export const tooLong = (max: number) =>
+  `is longer than ${max.toLocaleString('en-US')} characters: shorten it`;
 
 const text = (max = MAX_TEXT) =>
-  z
-    .string('must be text')
-    .check(lengthAtMost(max, `is longer than ${max} characters`));
+  z.string('must be text').check(lengthAtMost(max, tooLong(max)));
 const required = (max = MAX_TEXT) =>
   z.pipe(
     z.pipe(
@@ -24,10 +30,7 @@ const required = (max = MAX_TEXT) =>
     ),
     z
       .string()
-      .check(
-        lengthAtLeast(1, 'is required'),
-        lengthAtMost(max, `is longer than ${max} characters`),
-      ),
+      .check(lengthAtLeast(1, 'is required'), lengthAtMost(max, tooLong(max))),
   );
 const isCalendarDate = (s: string) => {
   const t = Date.parse(`${s}T00:00:00Z`);
@@ -52,7 +55,7 @@ const version = z
 
 export const GradeInputSchema = z.object(
   {
-    commitmentId: required(200),
+    commitmentId: required(MAX_NAME),
     grade: z.enum(GRADES, 'must be Green, Yellow or Red'),
     reason: text(),
     nextAction: text(),
@@ -77,7 +80,7 @@ export const SaveGradesSchema = z.object(
 
 export const LogSignalSchema = z.object(
   {
-    dealId: required(200),
+    dealId: required(MAX_NAME),
     signal: z.enum(SLIP_SIGNALS, `must be one of: ${SLIP_SIGNALS.join(', ')}`),
     note: text(),
   },
@@ -89,7 +92,7 @@ export const AssignSavePlaySchema = z.object(
     row: sheetRow,
     version,
     savePlay: required(),
-    owner: required(200),
+    owner: required(MAX_NAME),
   },
   OBJECT,
 );
@@ -104,10 +107,42 @@ export const ExecuteSavePlaySchema = z.object(
   OBJECT,
 );
 
+export const WithdrawSignalSchema = z.object({row: sheetRow, version}, OBJECT);
+
+/** People at a meeting: a whole number a person counted. */
+const people = (least: number) =>
+  z
+    .number('must be a number')
+    .check(
+      whole('must be a whole number'),
+      atLeast(least, `must be ${least} or more`),
+      atMost(100000, 'is more people than a meeting holds'),
+    );
+
+export const RecordAttendanceSchema = z
+  .object(
+    {
+      weekEnding: localDate,
+      invited: people(1),
+      attended: people(0),
+      /** This week's Attendance row version as loaded, '' when there was none. */
+      version,
+    },
+    OBJECT,
+  )
+  .check(
+    z.refine(v => v.attended <= v.invited, {
+      message: 'cannot be more than Invited',
+      path: ['attended'],
+    }),
+  );
+
 export type SaveGradesInput = z.input<typeof SaveGradesSchema>;
 export type LogSignalInput = z.input<typeof LogSignalSchema>;
 export type AssignSavePlayInput = z.input<typeof AssignSavePlaySchema>;
 export type ExecuteSavePlayInput = z.input<typeof ExecuteSavePlaySchema>;
+export type WithdrawSignalInput = z.input<typeof WithdrawSignalSchema>;
+export type RecordAttendanceInput = z.input<typeof RecordAttendanceSchema>;
 
 /** Field names that do not read well as their key in words ("nextAction" reads "Next action"). */
 const LABELS: Record<string, string> = {

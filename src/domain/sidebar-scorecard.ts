@@ -5,13 +5,14 @@
  */
 import type {WeekRecord} from './scorecard-record';
 import {savePlayRate} from './sidebar-signals';
-import type {CommitmentView, SignalView} from './sidebar-types';
+import type {AttendanceView, CommitmentView, SignalView} from './sidebar-types';
 import type {Grade} from './workbook';
 
 export function liveRecord(
   record: WeekRecord,
   commitments: readonly CommitmentView[],
   signals: readonly SignalView[],
+  attendance?: AttendanceView,
 ): WeekRecord {
   const graded = commitments.map(c => ({
     id: c.id,
@@ -27,6 +28,14 @@ export function liveRecord(
     signalsFired: rate.fired,
     savePlaysExecuted: rate.executed,
     savePlayRate: rate.rate,
+    savePlaysAssigned: rate.assigned,
+    // As computeWeekRecord: attended ÷ invited, blank when nobody was invited.
+    attendance:
+      attendance && typeof attendance.invited === 'number'
+        ? attendance.invited > 0 && typeof attendance.attended === 'number'
+          ? attendance.attended / attendance.invited
+          : ''
+        : record.attendance,
     green: count('Green'),
     yellow: count('Yellow'),
     red: count('Red'),

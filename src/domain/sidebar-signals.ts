@@ -8,7 +8,13 @@ import type {DealOption, SavePlayState, SignalView} from './sidebar-types';
 /** A deal with this many signals in a week is flagged and gets a save-play (PLAYBOOK.md). */
 export const FLAG_THRESHOLD = 2;
 
+/** A withdrawn signal stays in Signals, marked, and no count includes it. */
+export function isWithdrawn(signal: Pick<SignalView, 'withdrawnAt'>): boolean {
+  return signal.withdrawnAt !== '';
+}
+
 export function savePlayState(signal: SignalView): SavePlayState {
+  if (isWithdrawn(signal)) return 'withdrawn';
   if (signal.executedOn !== '') return 'executed';
   return signal.savePlay.trim() !== '' ? 'assigned' : 'none';
 }
@@ -17,8 +23,11 @@ export interface DealSignals {
   dealId: string;
   dealName: string;
   owner: string;
+  /** Every signal of the deal this week, withdrawn ones too (shown marked). */
   signals: SignalView[];
-  /** Signals whose save-play has not been executed yet. */
+  /** Signals that count (not withdrawn). */
+  counted: number;
+  /** Counted signals whose save-play has not been executed yet. */
   open: number;
   flagged: boolean;
 }
@@ -35,19 +44,23 @@ export function dealsBySignals(
     list.push(s);
     groups.set(s.dealId, list);
   }
-  const rows: DealSignals[] = [...groups].map(([dealId, list]) => ({
-    dealId,
-    dealName: byId.get(dealId)?.name ?? '',
-    owner: byId.get(dealId)?.owner ?? '',
-    signals: list,
-    open: list.filter(s => savePlayState(s) !== 'executed').length,
-    flagged: list.length >= FLAG_THRESHOLD,
-  }));
+  const rows: DealSignals[] = [...groups].map(([dealId, list]) => {
+    const counted = list.filter(s => !isWithdrawn(s));
+    return {
+      dealId,
+      dealName: byId.get(dealId)?.name ?? '',
+      owner: byId.get(dealId)?.owner ?? '',
+      signals: list,
+      counted: counted.length,
+      open: counted.filter(s => savePlayState(s) !== 'executed').length,
+      flagged: counted.length >= FLAG_THRESHOLD,
+    };
+  });
   return rows.sort(
     (a, b) =>
       Number(b.flagged) - Number(a.flagged) ||
       b.open - a.open ||
-      b.signals.length - a.signals.length ||
+      b.counted - a.counted ||
       (a.dealName || a.dealId).localeCompare(b.dealName || b.dealId),
   );
 }
@@ -55,16 +68,20 @@ export function dealsBySignals(
 export interface SavePlayRate {
   fired: number;
   executed: number;
+  /** Save-plays assigned but not executed yet (not in the rate). */
+  assigned: number;
   /** executed ÷ fired; '' when no signal fired. */
   rate: number | '';
 }
 
-/** Save-plays executed ÷ signals fired, over this week's signals (as the snapshot counts them). */
+/** Save-plays executed ÷ signals fired, over this week's signals not withdrawn (as the snapshot counts them). */
 export function savePlayRate(signals: readonly SignalView[]): SavePlayRate {
-  const executed = signals.filter(s => s.executedOn !== '').length;
+  const states = signals.map(savePlayState).filter(s => s !== 'withdrawn');
+  const executed = states.filter(s => s === 'executed').length;
   return {
-    fired: signals.length,
+    fired: states.length,
     executed,
-    rate: signals.length === 0 ? '' : executed / signals.length,
+    assigned: states.filter(s => s === 'assigned').length,
+    rate: states.length === 0 ? '' : executed / states.length,
   };
 }

@@ -8,6 +8,11 @@ import type {LocalDate} from './calendar';
 import type {StatusThresholds, WeekRecord} from './scorecard-record';
 import type {Grade} from './workbook';
 
+/** Longest text a person may type into one sidebar field (a Sheets cell holds 50,000). */
+export const MAX_TEXT = 2000;
+/** Longest id or person's name (a commitment id, a deal id, a save-play owner). */
+export const MAX_NAME = 200;
+
 export interface GradeView {
   grade: Grade;
   reason: string;
@@ -36,7 +41,7 @@ export interface PlanView {
   problem: string;
 }
 
-export type SavePlayState = 'none' | 'assigned' | 'executed';
+export type SavePlayState = 'none' | 'assigned' | 'executed' | 'withdrawn';
 
 export interface SignalView {
   /** Sheet row of the Signals tab, with the row's version: a write must find both unchanged. */
@@ -53,6 +58,17 @@ export interface SignalView {
   /** ISO instant of the date cell, or the date as typed ('' until executed). */
   executedOn: string;
   outcome: string;
+  /** Who logged it from the sidebar ('' for the slip check's and older rows): only they may withdraw it. */
+  loggedBy: string;
+  /** ISO instant it was withdrawn ('' while it counts). */
+  withdrawnAt: string;
+}
+
+/** This week's Attendance row as loaded ('' where blank; version '' when there is no row yet). */
+export interface AttendanceView {
+  invited: number | '';
+  attended: number | '';
+  version: string;
 }
 
 export interface DealOption {
@@ -79,6 +95,7 @@ export interface SidebarData {
   /** Open deals (not Closed Won / Closed Lost) the CRO can log a signal on. */
   deals: DealOption[];
   scorecard: ScorecardView;
+  attendance: AttendanceView;
 }
 
 /** A refused write: the message names the field (a dotted path, or "<commitment id>.<field>"). */
@@ -96,4 +113,8 @@ export interface SavedGrades {
 
 export interface SavedSignals {
   signals: SignalView[];
+}
+
+export interface SavedAttendance {
+  attendance: AttendanceView;
 }

@@ -5,10 +5,18 @@
  * number of rows costs no service call. Every instant leaves as ISO text.
  */
 import type {LocalDate} from './calendar';
-import {isBlank, isDate, toFlag, toText, wallTimeOfText} from './cells';
+import {
+  isBlank,
+  isDate,
+  toFlag,
+  toNumber,
+  toText,
+  wallTimeOfText,
+} from './cells';
 import {isoDay} from './wall-clock';
 import {planProblem} from './sidebar-grades';
 import type {
+  AttendanceView,
   CommitmentView,
   DealOption,
   GradeView,
@@ -157,6 +165,31 @@ export function signalView(
     savePlayOwner: toText(r['Save Play Owner']),
     executedOn: isoOf(r['Save Play Executed On']),
     outcome: toText(r['Outcome']),
+    loggedBy: toText(r['Logged By']),
+    withdrawnAt: isoOf(r['Withdrawn At']),
+  };
+}
+
+/** This week's Attendance row: the first one, as the snapshot reads it. */
+export function attendanceRowFor(
+  rows: readonly SheetRow[],
+  week: DaySpan,
+): SheetRow | undefined {
+  return rows.find(r => inSpan(r.record['Week Ending'], week));
+}
+
+export function attendanceView(
+  rows: readonly SheetRow[],
+  cells: readonly (readonly unknown[])[],
+  week: DaySpan,
+): AttendanceView {
+  const row = attendanceRowFor(rows, week);
+  if (!row) return {invited: '', attended: '', version: ''};
+  const count = (v: unknown) => toNumber(v) ?? '';
+  return {
+    invited: count(row.record['Invited']),
+    attended: count(row.record['Attended']),
+    version: rowVersion(cells[row.rowNumber - 1] ?? []),
   };
 }
 

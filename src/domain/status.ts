@@ -51,6 +51,10 @@ export function varianceWords(
     : `beat commit by ${pct(bias)}`;
 }
 
+/** Assigned save-plays are not in the rate: said apart so "executed" means executed. */
+const assignedNote = (assigned: number | undefined) =>
+  assigned === undefined ? '' : `; ${assigned} more assigned, not yet executed`;
+
 /** Variance: green at or under target, yellow up to 1.5× target, red beyond. */
 export function varianceStatus(
   variance: number | '',
@@ -154,7 +158,7 @@ export function weekStatuses(
       says:
         record.savePlayRate === ''
           ? 'no signals fired this week'
-          : `${record.savePlaysExecuted} of ${record.signalsFired} signals got a save-play (${pct(record.savePlayRate)})`,
+          : `${record.savePlaysExecuted} of ${record.signalsFired} signals had their save-play executed (${pct(record.savePlayRate)})${assignedNote(record.savePlaysAssigned)}`,
     },
     {
       metric: 'Scorecard attendance',

@@ -145,6 +145,10 @@ export const SIGNALS_TAB: TabSpec = {
     col('Save Play Owner', 'text'),
     col('Save Play Executed On', 'date'),
     col('Outcome', 'text'),
+    // Who logged a manual signal (only they may withdraw it) and when it was
+    // withdrawn: a withdrawn signal stays on the tab and no count includes it.
+    col('Logged By', 'text'),
+    col('Withdrawn At', 'datetime'),
   ],
 };
 

@@ -11,7 +11,7 @@ import {
   weekEndingOf,
   type LocalDate,
 } from '../domain/calendar';
-import {isDate, toText} from '../domain/cells';
+import {isBlank, isDate, toText} from '../domain/cells';
 import {plural} from '../domain/words';
 import {
   DEAL_HEADERS,
@@ -132,7 +132,8 @@ export function runSlipCheck(
       required: ['Logged At', 'Deal ID', 'Signal'],
     }).rows) {
       const at = record['Logged At'];
-      if (!isDate(at)) continue;
+      // A withdrawn signal no longer counts: the check may log it again if it really fires.
+      if (!isDate(at) || !isBlank(record['Withdrawn At'])) continue;
       const day = local(at) as LocalDate;
       if (day < monday || day > sunday) continue;
       const id = toText(record['Deal ID']);

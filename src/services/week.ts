@@ -166,10 +166,12 @@ export function readWeek(
   for (const r of rows(SIGNALS_TAB, ['Logged At', 'Signal'])) {
     const at = r['Logged At'];
     const t = isDate(at) ? at.getTime() : NaN;
-    if (!(t >= from && t < to)) continue;
+    // A withdrawn signal stays on the tab; no count includes it.
+    if (!(t >= from && t < to) || !isBlank(r['Withdrawn At'])) continue;
     signals.push({
       loggedOn: t < split ? prior : monday,
       executed: !isBlank(r['Save Play Executed On']),
+      assigned: !isBlank(r['Save Play']),
     });
   }
   const attendance: AttendanceRow[] = [];

@@ -12,8 +12,10 @@ import {
 import {computeWeekRecord, type WeekInputs} from '../../src/domain/scorecard';
 import {
   gradeProblems,
+  metricNudge,
   planProblem,
   repeatedPledgeNudge,
+  tooManyCommitments,
 } from '../../src/domain/sidebar-grades';
 import {liveRecord} from '../../src/domain/sidebar-scorecard';
 import {
@@ -177,6 +179,8 @@ const signal = (
   savePlayOwner: '',
   executedOn: '',
   outcome: '',
+  loggedBy: '',
+  withdrawnAt: '',
   ...extra,
 });
 
@@ -216,8 +220,39 @@ describe('signals by deal', () => {
       'none',
       'none',
     ]);
-    expect(savePlayRate(signals)).toEqual({fired: 6, executed: 1, rate: 1 / 6});
-    expect(savePlayRate([])).toEqual({fired: 0, executed: 0, rate: ''});
+    expect(savePlayRate(signals)).toEqual({
+      fired: 6,
+      executed: 1,
+      assigned: 1,
+      rate: 1 / 6,
+    });
+    expect(savePlayRate([])).toEqual({
+      fired: 0,
+      executed: 0,
+      assigned: 0,
+      rate: '',
+    });
+  });
+
+  it('leaves a withdrawn signal out of every count, and out of the flag', () => {
+    const withdrawn = {withdrawnAt: '2026-11-17T09:00:00.000Z'};
+    const list = [
+      ...signals,
+      signal(8, 'D1', withdrawn),
+      signal(9, 'D3', {...withdrawn, savePlay: 'Call'}),
+    ];
+    expect(savePlayState(list[7])).toBe('withdrawn');
+    expect(savePlayRate(list)).toEqual(savePlayRate(signals));
+    const rows = dealsBySignals(list, deals);
+    // D1 and D3 each show two signals but count one: neither is flagged.
+    expect(
+      rows.map(r => [r.dealId, r.flagged, r.counted, r.signals.length]),
+    ).toEqual([
+      ['D4', true, 2, 2],
+      ['D2', true, 2, 2],
+      ['D1', false, 1, 2],
+      ['D3', false, 1, 2],
+    ]);
   });
 });
 
@@ -290,5 +325,100 @@ describe('the live scorecard record', () => {
       ],
     });
     expect(liveRecord(loaded, commitments, signals)).toEqual(expected);
+    // A withdrawn signal changes nothing; an assigned save-play is counted apart from the rate.
+    const more = [
+      ...signals,
+      signal(4, 'D2', {withdrawnAt: '2026-11-18T08:00:00.000Z'}),
+      signal(5, 'D3', {savePlay: 'Call the champion'}),
+    ];
+    const withAssigned = computeWeekRecord({
+      ...inputs,
+      grades: [
+        {
+          weekEnding: '2026-11-20',
+          commitmentId: 'C1',
+          grade: 'Yellow',
+          reason: 'Late',
+          nextAction: 'Tuesday',
+        },
+      ],
+      signals: [
+        {loggedOn: '2026-11-16', executed: true},
+        {loggedOn: '2026-11-16', executed: false},
+        {loggedOn: '2026-11-16', executed: false, assigned: true},
+      ],
+    });
+    expect(withAssigned.savePlaysAssigned).toBe(1);
+    expect(liveRecord(loaded, commitments, more)).toEqual(withAssigned);
+    // Attendance typed in the sidebar counts as the snapshot counts it.
+    expect(
+      liveRecord(loaded, commitments, signals, {
+        invited: 12,
+        attended: 9,
+        version: 'v',
+      }).attendance,
+    ).toBe(0.75);
+  });
+});
+
+describe('grades against the numbers', () => {
+  const thresholds = {
+    savePlayThreshold: 0.8,
+    attendanceLow: 0.8,
+    attendanceHigh: 0.9,
+  };
+  const record = computeWeekRecord({
+    weekEnding: '2026-11-20',
+    week: 7,
+    forecast: [{week: 7, weekEnding: '2026-11-20', committed: 100, closed: 96}],
+    commitments: [],
+    grades: [],
+    signals: [],
+    attendance: [],
+    gateCompliance: 0.5,
+    varianceTarget: 0.05,
+    gateTarget: 1,
+  });
+
+  it('nudges a Green on a commitment whose Metric names a number that is Red, with the number', () => {
+    const c1 = {metric: 'Gate compliance of Commit deals, Friday'};
+    expect(metricNudge(c1, 'Green', record, thresholds)).toBe(
+      'Qualification-gate compliance is Red this week: 50% of Commit deals pass the gate (target ≥ 100%). A Green grade says otherwise: grade against the number, or say in the reason what it misses.',
+    );
+    expect(metricNudge(c1, 'Yellow', record, thresholds)).toMatch(
+      /is Red this week.*A Yellow grade/,
+    );
+    expect(metricNudge(c1, 'Red', record, thresholds)).toBe('');
+    expect(metricNudge(c1, '', record, thresholds)).toBe('');
+  });
+
+  it('says nothing when the grade matches the number, the number has no data, or the Metric names none', () => {
+    // Variance 4% against 5%: Green.
+    expect(
+      metricNudge(
+        {metric: 'Weekly forecast variance'},
+        'Green',
+        record,
+        thresholds,
+      ),
+    ).toBe('');
+    // No signal fired: the save-play rate has no colour.
+    expect(
+      metricNudge(
+        {metric: 'Save-play execution rate'},
+        'Green',
+        record,
+        thresholds,
+      ),
+    ).toBe('');
+    expect(
+      metricNudge({metric: 'Reviews held'}, 'Green', record, thresholds),
+    ).toBe('');
+  });
+
+  it('refuses more than 5 active commitments and says how to retire one', () => {
+    expect(tooManyCommitments(6)).toBe(
+      'Not saved: the plan has 6 active commitments and the playbook allows never more than 5. Retire one: untick Active for it on the Commitments tab, then reload the sidebar and save again.',
+    );
   });
 });

@@ -70,6 +70,8 @@ const WORKBOOK_MD: Record<string, string[]> = {
     'Save Play Owner',
     'Save Play Executed On',
     'Outcome',
+    'Logged By',
+    'Withdrawn At',
   ],
   Attendance: ['Week Ending', 'Invited', 'Attended'],
   Settings: ['Setting', 'Value'],

@@ -7,7 +7,11 @@
  */
 import {addDays} from '../../domain/calendar';
 import {toText} from '../../domain/cells';
-import {gradeProblems} from '../../domain/sidebar-grades';
+import {
+  gradeProblems,
+  MAX_COMMITMENTS,
+  tooManyCommitments,
+} from '../../domain/sidebar-grades';
 import {parsePayload, SaveGradesSchema} from '../../domain/sidebar-schemas';
 import type {SavedGrades, WriteResult} from '../../domain/sidebar-types';
 import {rowVersion} from '../../domain/sidebar-version';
@@ -55,6 +59,11 @@ export function saveGrades(payload: unknown): WriteResult<SavedGrades> {
         return [id.toLowerCase(), id] as const;
       }),
     );
+
+    // The playbook's 3 to 5, never more than 5: a plan of 6 is not graded.
+    if (active.size > MAX_COMMITMENTS) {
+      return refuse(tooManyCommitments(active.size), 'plan');
+    }
 
     const seen = new Set<string>();
     for (const entry of input.grades) {

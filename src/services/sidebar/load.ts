@@ -5,8 +5,14 @@
  */
 import {addDays} from '../../domain/calendar';
 import type {SidebarData} from '../../domain/sidebar-types';
-import {dealOptions, planView, signalViews} from '../../domain/sidebar-views';
 import {
+  attendanceView,
+  dealOptions,
+  planView,
+  signalViews,
+} from '../../domain/sidebar-views';
+import {
+  ATTENDANCE,
   COMMITMENTS,
   DEALS,
   GRADES_TAB,
@@ -29,6 +35,7 @@ export function loadSidebar(): SidebarData {
   const grades = read(GRADES_TAB, ['Week Ending', 'Commitment ID', 'Grade']);
   const signals = read(SIGNALS_TAB, ['Logged At', 'Deal ID', 'Signal']);
   const deals = read(DEALS, ['Deal ID']);
+  const attendance = read(ATTENDANCE, ['Week Ending', 'Invited', 'Attended']);
   return {
     user: currentUser(),
     timeZone: week.clock.timeZone,
@@ -48,6 +55,11 @@ export function loadSidebar(): SidebarData {
       weekSpan(week, week.today),
     ),
     deals: dealOptions(deals.rows),
+    attendance: attendanceView(
+      attendance.rows,
+      attendance.cells,
+      week.span(week.weekEnding),
+    ),
     scorecard: {
       record: readWeekRecord(spreadsheet, settings, week, read),
       thresholds: statusThresholds(settings),

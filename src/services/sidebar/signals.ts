@@ -10,6 +10,7 @@ import {
   ExecuteSavePlaySchema,
   LogSignalSchema,
   parsePayload,
+  WithdrawSignalSchema,
 } from '../../domain/sidebar-schemas';
 import type {
   Refusal,
@@ -35,7 +36,7 @@ import {
   type TableRecord,
 } from '../tables';
 import {sidebarWeek, weekSpan, type SidebarWeek} from './calendar';
-import {refuse, staleRefusal} from './refusal';
+import {currentUser, refuse, staleRefusal} from './refusal';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -92,7 +93,8 @@ export function logSignal(payload: unknown): WriteResult<SavedSignals> {
         toText(s.record['Deal ID']).toLowerCase() === dealId.toLowerCase() &&
         toText(s.record['Signal']).toLowerCase() ===
           input.signal.toLowerCase() &&
-        inSpan(s.record['Logged At'], span),
+        inSpan(s.record['Logged At'], span) &&
+        isBlank(s.record['Withdrawn At']),
     );
     if (twin) {
       return refuse(
@@ -107,6 +109,7 @@ export function logSignal(payload: unknown): WriteResult<SavedSignals> {
         Signal: input.signal,
         Source: 'manual',
         Note: input.note.trim(),
+        'Logged By': currentUser(),
       },
     ]);
     return {ok: true, value: {signals: thisWeeksSignals(spreadsheet, week)}};
@@ -140,6 +143,12 @@ function updateSignal(
     const table = readSignals(spreadsheet);
     const found = loadedRow(table, row, version);
     if ('ok' in found) return found;
+    if (!isBlank(found.record['Withdrawn At'])) {
+      return refuse(
+        `The signal of Signals row ${row} was withdrawn; it stays as it is.`,
+        'row',
+      );
+    }
     const changed = change(found, week);
     if ('ok' in changed) return changed;
     updateRows(table, [{rowNumber: row, record: changed.record}]);
@@ -204,6 +213,47 @@ export function executeSavePlay(payload: unknown): WriteResult<SavedSignals> {
           Outcome: input.outcome,
         },
       };
+    },
+  );
+}
+
+/**
+ * Withdraws a mistaken signal: only whoever logged it, only in the week it
+ * was logged, and only until its save-play is executed. The row stays in
+ * Signals with Withdrawn At set; no count includes it from then on.
+ */
+export function withdrawSignal(payload: unknown): WriteResult<SavedSignals> {
+  const parsed = parsePayload(WithdrawSignalSchema, payload);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
+  const user = currentUser();
+  return updateSignal(
+    SpreadsheetApp.getActiveSpreadsheet(),
+    input.row,
+    input.version,
+    (found, week) => {
+      const by = toText(found.record['Logged By']);
+      if (by === '' || by.toLowerCase() !== user.toLowerCase()) {
+        return refuse(
+          by === ''
+            ? 'Only the person who logged a signal may withdraw it, and this one was logged by the slip check or before the sidebar recorded who logs.'
+            : `Only ${by}, who logged this signal, may withdraw it.`,
+          'withdraw',
+        );
+      }
+      if (!inSpan(found.record['Logged At'], weekSpan(week, week.today))) {
+        return refuse(
+          'A signal can be withdrawn only in the week it was logged; it stays in that week’s record.',
+          'withdraw',
+        );
+      }
+      if (!isBlank(found.record['Save Play Executed On'])) {
+        return refuse(
+          'Its save-play is already executed, so the signal stays.',
+          'withdraw',
+        );
+      }
+      return {record: {'Withdrawn At': new Date()}};
     },
   );
 }
