@@ -150,7 +150,7 @@ describe('CFO email', () => {
 
   it('says the same facts in plain text', () => {
     expect(email.text).toContain(
-      'Save-play execution rate: 5 of 6 signals got a save-play (83%); target at least 80%; GREEN',
+      'Save-play execution rate: 5 of 6 signals had their save-play executed (83%); target at least 80%; GREEN',
     );
     expect(email.text).toContain('wk 1 31% (12%), wk 6 5% (8%), wk 7 7% (5%)');
     expect(email.text).toContain(

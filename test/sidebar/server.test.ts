@@ -5,6 +5,7 @@
  * writes nothing), and what a save costs in service calls.
  */
 import {SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
+import {rowVersion} from '../../src/domain/sidebar-version';
 import type {
   Refusal,
   SavedGrades,
@@ -582,6 +583,303 @@ describe('save-plays', () => {
     );
     expect(future.field).toBe('executedOn');
     expect(future.message).toMatch(/after today \(2026-11-20\)/);
+  });
+});
+
+describe('withdrawSignal', () => {
+  const OTHER = 'revops@example.com';
+
+  function logged(world: SidebarWorld, signal = 'silent procurement') {
+    const dealId = world.load().deals[0].id;
+    world.call('logSignal', {dealId, signal, note: 'by mistake'});
+    return world.load().signals.at(-1)!;
+  }
+
+  it('lets whoever logged a signal withdraw it the same week: it stays in Signals, marked, and counts nowhere', () => {
+    const world = sidebarWorld();
+    const before = world.load().scorecard.record;
+    const s = logged(world);
+    expect(s.loggedBy).toBe(SAMPLE_PEOPLE.cro);
+    expect(world.load().scorecard.record.signalsFired).toBe(
+      before.signalsFired + 1,
+    );
+    const result = world.call<WriteResult<SavedSignals>>('withdrawSignal', {
+      row: s.row,
+      version: s.version,
+    });
+    expect(result.ok).toBe(true);
+    const row = records(world.tab('Signals')).find(r => r.row === s.row)!;
+    expect(row['Logged By']).toBe(SAMPLE_PEOPLE.cro);
+    expect((row['Withdrawn At'] as Date).getTime()).toBe(
+      world.emulator.ctx.now().getTime(),
+    );
+    const data = world.load();
+    expect(data.signals.find(x => x.row === s.row)?.withdrawnAt).not.toBe('');
+    expect(data.scorecard.record).toMatchObject({
+      signalsFired: before.signalsFired,
+      savePlaysExecuted: before.savePlaysExecuted,
+      savePlayRate: before.savePlayRate,
+    });
+    // The snapshot counts as the sidebar does.
+    world.call('snapshotWeek');
+    const scorecard = records(world.tab('Scorecard')).at(-1)!;
+    expect(scorecard['Signals Fired']).toBe(before.signalsFired);
+    // The same signal can be logged again, correctly this time.
+    const again = world.call<WriteResult<SavedSignals>>('logSignal', {
+      dealId: s.dealId,
+      signal: s.signal,
+      note: 'seen for real',
+    });
+    expect(again.ok).toBe(true);
+  });
+
+  it('refuses anyone but whoever logged it, a signal whose save-play ran, and one from an earlier week, writing nothing', () => {
+    const world = sidebarWorld();
+    const s = logged(world);
+    const before = world.tab('Signals');
+    const other = world.bundle.call(
+      'withdrawSignal',
+      [{row: s.row, version: s.version}],
+      {trigger: 'sidebar', user: OTHER},
+    ) as Refusal;
+    expect(other.ok).toBe(false);
+    expect(other.field).toBe('withdraw');
+    expect(other.message).toBe(
+      `Only ${SAMPLE_PEOPLE.cro}, who logged this signal, may withdraw it.`,
+    );
+    // A signal of the slip check (no Logged By) cannot be withdrawn from the sidebar.
+    const auto = world.load().signals.find(x => x.loggedBy === '')!;
+    expect(
+      refused(
+        world.call('withdrawSignal', {row: auto.row, version: auto.version}),
+      ).message,
+    ).toMatch(/Only the person who logged a signal may withdraw it/);
+    expect(world.tab('Signals')).toEqual(before);
+
+    world.call('assignSavePlay', {
+      row: s.row,
+      version: s.version,
+      savePlay: 'Kickoff call',
+      owner: 'Sam',
+    });
+    const assigned = world.load().signals.find(x => x.row === s.row)!;
+    world.call('executeSavePlay', {
+      row: s.row,
+      version: assigned.version,
+      executedOn: WEEK,
+      outcome: 'Held',
+    });
+    const executed = world.load().signals.find(x => x.row === s.row)!;
+    expect(
+      refused(
+        world.call('withdrawSignal', {
+          row: s.row,
+          version: executed.version,
+        }),
+      ).message,
+    ).toMatch(/save-play is already executed/);
+
+    // Last week's signal, logged by this CRO: it belongs to last week's record.
+    const rows = world.tab('Signals');
+    const lastWeek = records(rows).find(
+      r =>
+        day(r['Logged At']) < '2026-11-16' && r['Save Play Executed On'] === '',
+    )!;
+    world.emulator.run({}, () => {
+      world.emulator.spreadsheet
+        .exposed()
+        .getSheetByName('Signals')!
+        .getRange(lastWeek.row, column(rows, 'Logged By') + 1)
+        .setValue(SAMPLE_PEOPLE.cro);
+    });
+    const cells = world.tab('Signals');
+    expect(
+      refused(
+        world.call('withdrawSignal', {
+          row: lastWeek.row,
+          version: rowVersion(cells[lastWeek.row - 1]),
+        }),
+      ).message,
+    ).toMatch(/only in the week it was logged/);
+    expect(world.tab('Signals')).toEqual(cells);
+  });
+
+  it('refuses a save-play on a withdrawn signal', () => {
+    const world = sidebarWorld();
+    const s = logged(world);
+    world.call('withdrawSignal', {row: s.row, version: s.version});
+    const withdrawn = world.load().signals.find(x => x.row === s.row)!;
+    expect(
+      refused(
+        world.call('assignSavePlay', {
+          row: s.row,
+          version: withdrawn.version,
+          savePlay: 'x',
+          owner: 'y',
+        }),
+      ).message,
+    ).toMatch(/was withdrawn/);
+  });
+});
+
+describe('recordAttendance', () => {
+  it('writes this week’s invited and attended to Attendance, then updates the same row; the record and the snapshot count it', () => {
+    const world = sidebarWorld();
+    const data = world.load();
+    expect(data.attendance).toEqual({invited: '', attended: '', version: ''});
+    expect(data.scorecard.record.attendance).toBe('');
+    const rowsBefore = records(world.tab('Attendance')).length;
+    const first = world.call<WriteResult<{attendance: {version: string}}>>(
+      'recordAttendance',
+      {weekEnding: WEEK, invited: 12, attended: 10, version: ''},
+    );
+    expect(first.ok).toBe(true);
+    const saved = world.load().attendance;
+    expect(saved).toMatchObject({invited: 12, attended: 10});
+    const second = world.call<WriteResult<unknown>>('recordAttendance', {
+      weekEnding: WEEK,
+      invited: 12,
+      attended: 11,
+      version: saved.version,
+    });
+    expect(second.ok).toBe(true);
+    const rows = records(world.tab('Attendance'));
+    expect(rows.length).toBe(rowsBefore + 1);
+    expect([
+      day(rows.at(-1)!['Week Ending']),
+      rows.at(-1)!['Invited'],
+      rows.at(-1)!['Attended'],
+    ]).toEqual([WEEK, 12, 11]);
+    expect(world.load().scorecard.record.attendance).toBeCloseTo(11 / 12);
+    world.call('snapshotWeek');
+    expect(records(world.tab('Scorecard')).at(-1)!['Attendance']).toBeCloseTo(
+      11 / 12,
+    );
+  });
+
+  it.each([
+    [
+      'more attended than invited',
+      {invited: 5, attended: 6},
+      'attended',
+      /Attended cannot be more than Invited/,
+    ],
+    [
+      'a blank count (NaN arrives as null)',
+      {invited: null, attended: 3},
+      'invited',
+      /Invited must be a number/,
+    ],
+    [
+      'a fraction',
+      {invited: 10, attended: 2.5},
+      'attended',
+      /Attended must be a whole number/,
+    ],
+    [
+      'nobody invited',
+      {invited: 0, attended: 0},
+      'invited',
+      /Invited must be 1 or more/,
+    ],
+    [
+      'a stale row',
+      {invited: 10, attended: 8, version: 'stale'},
+      'invited',
+      /changed since the sidebar loaded it/,
+    ],
+    [
+      'another week',
+      {weekEnding: '2026-11-13', invited: 10, attended: 8},
+      'weekEnding',
+      /loaded for the week ending 2026-11-13/,
+    ],
+  ])(
+    'refuses %s, naming the field, writing nothing',
+    (_, change, field, message) => {
+      const world = sidebarWorld();
+      const before = world.tab('Attendance');
+      const result = refused(
+        world.call('recordAttendance', {
+          weekEnding: WEEK,
+          version: '',
+          ...change,
+        }),
+      );
+      expect(result.field).toBe(field);
+      expect(result.message).toMatch(message);
+      expect(world.tab('Attendance')).toEqual(before);
+    },
+  );
+});
+
+describe('limits', () => {
+  it('refuses a save while more than 5 commitments are active, saying how to retire one', () => {
+    const world = sidebarWorld();
+    world.emulator.run({}, () => {
+      const sheet = world.emulator.spreadsheet
+        .exposed()
+        .getSheetByName('Commitments')!;
+      const header = sheet.getDataRange().getValues()[0];
+      const at = (h: string) => header.indexOf(h);
+      const line = (id: string) =>
+        header.map((_, i) =>
+          i === at('Commitment ID')
+            ? id
+            : i === at('Commitment')
+              ? `Extra ${id}`
+              : i === at('Active')
+                ? true
+                : '',
+        );
+      sheet.getRange(5, at('Active') + 1).setValue(true);
+      sheet
+        .getRange(6, 1, 2, header.length)
+        .setValues([line('C5'), line('C6')]);
+    });
+    const data = world.load();
+    expect(data.plan.commitments.length).toBe(6);
+    const before = world.tab('Grades');
+    const payload = {
+      weekEnding: WEEK,
+      grades: data.plan.commitments.map(c => ({
+        commitmentId: c.id,
+        grade: 'Green',
+        reason: '',
+        nextAction: '',
+        version: c.version,
+      })),
+    };
+    const result = refused(world.call('saveGrades', payload));
+    expect(result.field).toBe('plan');
+    expect(result.message).toMatch(
+      /Not saved: the plan has 6 active commitments.*never more than 5\. Retire one: untick Active/,
+    );
+    expect(world.tab('Grades')).toEqual(before);
+  });
+
+  it('refuses text over 2,000 characters with a message, keeping nothing', () => {
+    const world = sidebarWorld();
+    const before = world.tab('Signals');
+    const result = refused(
+      world.call('logSignal', {
+        dealId: world.load().deals[0].id,
+        signal: 'hedged language',
+        note: 'x'.repeat(2001),
+      }),
+    );
+    expect(result.field).toBe('note');
+    expect(result.message).toBe(
+      'Note is longer than 2,000 characters: shorten it.',
+    );
+    expect(world.tab('Signals')).toEqual(before);
+  });
+
+  it('counts assigned save-plays apart from executed ones', () => {
+    const world = sidebarWorld();
+    const record = world.load().scorecard.record;
+    expect(record.savePlaysAssigned).toBe(1);
+    expect(record.savePlaysExecuted).toBe(2);
   });
 });
 
