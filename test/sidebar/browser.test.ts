@@ -8,6 +8,7 @@
 import type {Page, Request} from 'playwright-core';
 import {startPreview, type Preview} from '../../scripts/preview/server';
 import {launchBrowser, outputPath, type Browser} from '../helpers/browser';
+import {SLIP_SIGNALS} from '../../src/domain/workbook';
 import {records} from './world';
 
 const WIDTH = 300;
@@ -26,6 +27,9 @@ let initialGrades: unknown[][];
 let initialSignals: unknown[][];
 let dealId: string;
 let dealName: string;
+/** The signal logged and withdrawn again while checking that one message replaces another. */
+let extraDeal = '';
+let extraSignal = '';
 
 function tab(name: string): unknown[][] {
   const em = preview.world.emulator;
@@ -182,6 +186,37 @@ describe('the CRO’s sidebar at 300 px', () => {
     expect(tab('Grades')).toEqual(initialGrades);
   });
 
+  it('counts characters and refuses over-long text with a message instead of cutting it', async () => {
+    const reason = card('C2').getByLabel(/^Reason/);
+    await reason.fill('x'.repeat(2050));
+    // Kept whole: nothing is cut at 2,000.
+    expect((await reason.inputValue()).length).toBe(2050);
+    const count = card('C2').locator('.counter').first();
+    await expect(count.textContent()).resolves.toBe('2,050 / 2,000');
+    expect(await count.getAttribute('class')).toContain('over');
+    await page.getByRole('button', {name: 'Save grades'}).click();
+    await expect(
+      card('C2').locator('.error:not([hidden])').textContent(),
+    ).resolves.toBe(
+      'Reason for C2 is 2,050 characters; the limit is 2,000. Shorten it by 50.',
+    );
+    expect(callsOf('saveGrades')).toBe(0);
+    // Every text field has its counter.
+    const fields = await page.evaluate(() =>
+      [...document.querySelectorAll('textarea, input[type="text"]')]
+        .filter(el => el.getAttribute('role') !== 'combobox')
+        .map(el =>
+          (el.getAttribute('aria-describedby') ?? '')
+            .split(' ')
+            .some(id =>
+              document.getElementById(id)?.classList.contains('counter'),
+            ),
+        ),
+    );
+    expect(fields.length).toBeGreaterThan(0);
+    expect(fields.every(Boolean)).toBe(true);
+  });
+
   it('nudges a reason that blames "macro headwinds", then saves three grades in one round trip', async () => {
     await card('C2')
       .getByLabel(/^Reason/)
@@ -198,6 +233,16 @@ describe('the CRO’s sidebar at 300 px', () => {
     await card('C3')
       .getByLabel(/^Next action/)
       .fill('Call the number from Commit deals only');
+    // C1's Metric is gate compliance, Red this week: a Green contradicts it, and the nudge says so with the number.
+    await expect(
+      card('C1').locator('.nudge:not([hidden])').textContent(),
+    ).resolves.toMatch(
+      /^Qualification-gate compliance is Red this week: \d+(\.\d)?% of Commit deals pass the gate \(target ≥ 100%\)\. A Green grade says otherwise/,
+    );
+    // C3's Metric is forecast variance, on target: a Red needs no nudge about the number.
+    await expect(
+      card('C3').locator('.nudge:not([hidden])').allTextContents(),
+    ).resolves.toEqual([expect.stringMatching(/“macro”/)]);
     await screenshot('sidebar-grade.png');
 
     const before = preview.world.emulator.ctx.calls.snapshot();
@@ -242,7 +287,7 @@ describe('the CRO’s sidebar at 300 px', () => {
         .getAttribute('aria-selected'),
     ).toBe('true');
     await expect(page.locator('#rate-figure').textContent()).resolves.toMatch(
-      /67% · 2 of 3 signals/,
+      /67% · 2 of 3 signals executed/,
     );
 
     for (const signal of ['hedged language', 'broken next step']) {
@@ -250,14 +295,11 @@ describe('the CRO’s sidebar at 300 px', () => {
       await page.getByRole('tab', {name: 'Signals'}).focus();
       await tabTo('[role="combobox"]');
       await page.keyboard.type(dealName.slice(0, 12));
+      // Nothing is highlighted until the first ArrowDown, which highlights the first option.
+      expect(await activeOption()).toBeNull();
       await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('ArrowUp');
-      const active = await page.evaluate(() =>
-        document.activeElement?.getAttribute('aria-activedescendant'),
-      );
-      expect(active).toBeTruthy();
-      // Move to the option of our deal.
       const options = await page.locator('[role="option"]').allTextContents();
+      expect(await activeOption()).toBe(options[0]);
       const index = options.findIndex(o => o.includes(dealId));
       expect(index).toBeGreaterThanOrEqual(0);
       for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
@@ -272,7 +314,9 @@ describe('the CRO’s sidebar at 300 px', () => {
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await page
-        .locator('#announcer', {hasText: `Logged “${signal}” on ${dealId}`})
+        .locator('#announcer', {
+          hasText: `Logged “${signal}” on ${dealName} (${dealId}).`,
+        })
         .waitFor();
     }
     expect(callsOf('logSignal')).toBe(2);
@@ -285,7 +329,7 @@ describe('the CRO’s sidebar at 300 px', () => {
       /2 signals · 2 open/,
     );
     await expect(page.locator('#rate-figure').textContent()).resolves.toMatch(
-      /40% · 2 of 5 signals/,
+      /40% · 2 of 5 signals executed/,
     );
   });
 
@@ -302,7 +346,9 @@ describe('the CRO’s sidebar at 300 px', () => {
     await signal.getByLabel('Owner').fill('Rep Owner');
     await signal.getByRole('button', {name: 'Assign save-play'}).click();
     await page
-      .locator('#announcer', {hasText: 'Save-play assigned to Rep Owner'})
+      .locator('#announcer', {
+        hasText: `Save-play on ${dealName} (${dealId}) assigned to Rep Owner.`,
+      })
       .waitFor();
 
     const again = page
@@ -327,28 +373,159 @@ describe('the CRO’s sidebar at 300 px', () => {
     await expect(button.textContent()).resolves.toBe('Saving…');
     await button.click({force: true});
     await page
-      .locator('#announcer', {hasText: 'Save-play marked executed'})
+      .locator('#announcer', {
+        hasText: `Save-play on ${dealName} (${dealId}) marked executed.`,
+      })
       .waitFor();
     await page.unroute('**/api/run');
     expect(callsOf('executeSavePlay')).toBe(1);
     await expect(page.locator('#rate-figure').textContent()).resolves.toMatch(
-      /60% · 3 of 5 signals/,
+      /60% · 3 of 5 signals executed/,
     );
+    // Assigned save-plays are shown apart from the rate.
+    await expect(page.locator('#rate-assigned').textContent()).resolves.toBe(
+      '1 more save-play assigned, not yet executed (not in the rate).',
+    );
+  });
+
+  it('withdraws a signal logged by mistake: it stays listed, marked, and no count includes it', async () => {
+    const deal = page.locator('#panel-signals .deal').first();
+    const mistaken = deal
+      .locator('.signal')
+      .filter({hasText: 'broken next step'});
+    // The executed one cannot be withdrawn; the open one can, by whoever logged it.
+    await expect(
+      deal
+        .locator('.signal')
+        .filter({hasText: 'hedged language'})
+        .locator('summary', {hasText: 'Withdraw'})
+        .count(),
+    ).resolves.toBe(0);
+    await mistaken
+      .locator('summary', {hasText: 'Withdraw this signal'})
+      .click();
+    await mistaken.getByRole('button', {name: 'Withdraw signal'}).click();
+    await page
+      .locator('#announcer', {
+        hasText: `Withdrew “broken next step” on ${dealName} (${dealId}): it no longer counts.`,
+      })
+      .waitFor();
+    expect(callsOf('withdrawSignal')).toBe(1);
+    await expect(page.locator('#rate-figure').textContent()).resolves.toMatch(
+      /75% · 3 of 4 signals executed/,
+    );
+    const card = page.locator('#panel-signals .deal').filter({hasText: dealId});
+    await expect(card.locator('.meta').textContent()).resolves.toMatch(
+      /1 signal · 0 open · 1 withdrawn/,
+    );
+    await expect(card.locator('.badge').count()).resolves.toBe(0);
+    await expect(
+      card.locator('.signal.withdrawn').textContent(),
+    ).resolves.toMatch(/broken next step.*Withdrawn.*not counted/s);
     await screenshot('sidebar-signals.png');
   });
 
-  it('shows the week’s numbers against their targets with the grades, and takes the snapshot', async () => {
+  it('picks the first match with the first ArrowDown, and one message replaces the other', async () => {
+    const search = page.locator('input[role="combobox"]');
+    // A query several open deals match.
+    const query = 'GTX';
+    await search.fill(query);
+    const options = await page.locator('[role="option"]').allTextContents();
+    expect(options.length).toBeGreaterThan(1);
+    await search.press('ArrowDown');
+    const firstName = await page.locator('.option-name').first().textContent();
+    const firstMeta = await page.locator('.option-meta').first().textContent();
+    await search.press('Enter');
+    extraDeal = String(firstMeta).split(' · ')[0];
+    expect(await search.inputValue()).toBe(`${firstName} (${extraDeal})`);
+
+    // The withdrawal's message is showing; an error replaces it.
+    expect(await page.locator('#announcer').count()).toBe(1);
+    await page.getByRole('button', {name: 'Log signal'}).click();
+    await expect(
+      page.locator('#panel-signals .error:not([hidden])').textContent(),
+    ).resolves.toMatch(/Choose one of the seven slip signals/);
+    expect(await page.locator('#announcer').count()).toBe(0);
+    // ...and a success replaces the error.
+    const taken = new Set(
+      records(tab('Signals'))
+        .filter(
+          r =>
+            r['Deal ID'] === extraDeal && day(r['Logged At']) >= '2026-11-16',
+        )
+        .map(r => r['Signal']),
+    );
+    extraSignal = SLIP_SIGNALS.find(x => !taken.has(x))!;
+    await page.getByLabel('Signal', {exact: true}).selectOption(extraSignal);
+    await page.getByRole('button', {name: 'Log signal'}).click();
+    await page
+      .locator('#announcer', {
+        hasText: `Logged “${extraSignal}” on ${firstName} (${extraDeal}).`,
+      })
+      .waitFor();
+    expect(
+      await page.locator('#panel-signals .error:not([hidden])').count(),
+    ).toBe(0);
+    // Withdraw it again, so the week's counts stay those of the scenario.
+    const logged = page
+      .locator('#panel-signals .signal')
+      .filter({hasText: extraSignal})
+      .filter({has: page.locator('summary', {hasText: 'Withdraw'})});
+    await logged.locator('summary', {hasText: 'Withdraw this signal'}).click();
+    await logged.getByRole('button', {name: 'Withdraw signal'}).click();
+    await page
+      .locator('#announcer', {hasText: `Withdrew “${extraSignal}”`})
+      .waitFor();
+  });
+
+  it('records this week’s attendance from the Scorecard view, and the number moves', async () => {
     await page.getByRole('tab', {name: 'Scorecard'}).click();
+    const attendance = page.locator('#panel-scorecard .metric').nth(4);
+    await expect(attendance.textContent()).resolves.toMatch(
+      /no attendance recorded/,
+    );
+    // More attended than invited is refused next to the field, and nothing is written.
+    const before = tab('Attendance');
+    await page.getByLabel('Invited').fill('12');
+    await page.getByLabel('Attended').fill('13');
+    await page.getByRole('button', {name: 'Save attendance'}).click();
+    await expect(
+      page.locator('#panel-scorecard .error:not([hidden])').textContent(),
+    ).resolves.toBe('Attended cannot be more than Invited.');
+    expect(tab('Attendance')).toEqual(before);
+    await page.getByLabel('Attended').fill('11');
+    await page.getByRole('button', {name: 'Save attendance'}).click();
+    await page
+      .locator('#announcer', {
+        hasText:
+          /^Recorded attendance for the week ending Fri 20 Nov: 11 of 12 attended\.$/,
+      })
+      .waitFor();
+    await expect(attendance.textContent()).resolves.toMatch(
+      /91\.7% of those invited attended/,
+    );
+    const rows = records(tab('Attendance'));
+    expect(rows.length).toBe(records(before).length + 1);
+    const last = rows.at(-1)!;
+    expect([
+      day(last['Week Ending']),
+      last['Invited'],
+      last['Attended'],
+    ]).toEqual([WEEK, 12, 11]);
+  });
+
+  it('shows the week’s numbers against their targets with the grades, and takes the snapshot', async () => {
     const metrics = page.locator('#panel-scorecard .metric');
     expect(await metrics.count()).toBe(5);
     await expect(metrics.nth(0).textContent()).resolves.toMatch(
       /Forecast variance.*beat commit by 4.5%: \$2,215,000 closed of \$2,120,000 committed.*Target: at most 5%/s,
     );
+    // The withdrawn signals count nowhere.
     await expect(metrics.nth(2).textContent()).resolves.toMatch(
-      /5 signals this week, 4 last week/,
+      /4 signals this week, 4 last week/,
     );
     await expect(metrics.nth(3).textContent()).resolves.toMatch(
-      /3 of 5 signals got a save-play \(60%\)/,
+      /3 of 4 signals had their save-play executed \(75%\); 1 more assigned, not yet executed/,
     );
     const grades = await page
       .locator('#panel-scorecard .grades-list li')
@@ -359,8 +536,49 @@ describe('the CRO’s sidebar at 300 px', () => {
       'RedC3 Cal',
     ]);
     await page.getByRole('button', {name: 'Take the snapshot now'}).click();
-    await page.locator('#announcer', {hasText: /Recorded week 7/}).waitFor();
+    await page
+      .locator('#announcer', {
+        hasText:
+          /^Recorded week 7 in Scorecard row \d+\. The CFO was emailed\.$/,
+      })
+      .waitFor();
     await screenshot('sidebar-scorecard.png');
+    const row = records(tab('Scorecard')).at(-1)!;
+    expect([row['Signals Fired'], row['Save Plays Executed']]).toEqual([4, 3]);
+  });
+
+  it('keeps a long message to a sentence with the details folded, never over a quarter of the panel, and lets it be dismissed', async () => {
+    // A panel as short as Sheets gives it on a laptop.
+    await page.setViewportSize({width: WIDTH, height: 502});
+    // The week changes after it was recorded: the next snapshot is an amendment with a diff.
+    await page.getByLabel('Attended').fill('10');
+    await page.getByRole('button', {name: 'Update attendance'}).click();
+    await page.locator('#announcer', {hasText: /10 of 12 attended/}).waitFor();
+    await page.getByRole('button', {name: 'Take the snapshot now'}).click();
+    const text = page.locator('#announcer', {
+      hasText:
+        /^Recorded an amendment to week 7 in Scorecard row \d+ \(\d+ changes?\)\. The CFO was emailed\.$/,
+    });
+    await text.waitFor();
+    const banner = page.locator('#message');
+    const details = banner.locator('details');
+    expect(await details.getAttribute('open')).toBeNull();
+    await expect(details.locator('li').first().textContent()).resolves.toMatch(
+      /^Attendance /,
+    );
+    const quarter = 502 / 4;
+    expect((await banner.boundingBox())!.height).toBeLessThanOrEqual(quarter);
+    // Even unfolded it stays within a quarter, scrolling inside.
+    await details.locator('summary').click();
+    expect((await banner.boundingBox())!.height).toBeLessThanOrEqual(quarter);
+    await page.screenshot({path: outputPath('sidebar-message.png')});
+    // Dismissed, it is gone and focus returns to the view.
+    await banner.getByRole('button', {name: 'Dismiss message'}).click();
+    expect(await page.locator('#announcer').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      'panel-scorecard',
+    );
+    await page.setViewportSize({width: WIDTH, height: 900});
   });
 
   it('made no request outside the preview and opened no dialog', () => {
@@ -398,6 +616,8 @@ describe('the CRO’s sidebar at 300 px', () => {
       ],
     ]);
 
+    // Whoever ran the sidebar is recorded as the one who logged.
+    const user = preview.world.emulator.ctx.user;
     const signals = tab('Signals');
     expect(signals.slice(0, initialSignals.length)).toEqual(initialSignals);
     const logged = records(signals).slice(initialSignals.length - 1);
@@ -413,6 +633,8 @@ describe('the CRO’s sidebar at 300 px', () => {
           ? ''
           : day(r['Save Play Executed On']),
         r['Outcome'],
+        r['Logged By'],
+        r['Withdrawn At'] === '' ? 'counts' : 'withdrawn',
       ]),
     ).toEqual([
       [
@@ -424,6 +646,8 @@ describe('the CRO’s sidebar at 300 px', () => {
         'Rep Owner',
         WEEK,
         'Signature date confirmed for the 30th',
+        user,
+        'counts',
       ],
       [
         dealId,
@@ -434,10 +658,59 @@ describe('the CRO’s sidebar at 300 px', () => {
         '',
         '',
         '',
+        user,
+        'withdrawn',
       ],
+      [extraDeal, extraSignal, 'manual', '', '', '', '', '', user, 'withdrawn'],
     ]);
   });
+
+  it('refuses to save grades while more than 5 commitments are active, and says how to retire one', async () => {
+    const em = preview.world.emulator;
+    em.run({}, () => {
+      const sheet = em.spreadsheet.exposed().getSheetByName('Commitments')!;
+      const header = sheet.getDataRange().getValues()[0];
+      const at = (h: string) => header.indexOf(h);
+      const line = (id: string) =>
+        header.map((_, i) =>
+          i === at('Commitment ID')
+            ? id
+            : i === at('Commitment')
+              ? `Extra commitment ${id}`
+              : i === at('Active')
+                ? true
+                : '',
+        );
+      sheet.getRange(5, at('Active') + 1).setValue(true);
+      sheet
+        .getRange(6, 1, 2, header.length)
+        .setValues([line('C5'), line('C6')]);
+    });
+    await openSidebarPage();
+    const saves = callsOf('saveGrades');
+    await expect(
+      page.locator('#panel-grade .problem').textContent(),
+    ).resolves.toMatch(/6 active commitments/);
+    for (const id of ['C1', 'C2', 'C3', 'C4', 'C5', 'C6']) {
+      await card(id).getByLabel('Green', {exact: true}).check();
+    }
+    await page.getByRole('button', {name: 'Save grades'}).click();
+    await expect(
+      page.locator('#panel-grade .form-error:not([hidden])').textContent(),
+    ).resolves.toBe(
+      'Not saved: the plan has 6 active commitments and the playbook allows never more than 5. Retire one: untick Active for it on the Commitments tab, then reload the sidebar and save again.',
+    );
+    expect(callsOf('saveGrades')).toBe(saves);
+  });
 });
+
+/** The text of the option the focused combobox highlights (null when none is). */
+async function activeOption(): Promise<string | null> {
+  return page.evaluate(() => {
+    const id = document.activeElement?.getAttribute('aria-activedescendant');
+    return id ? (document.getElementById(id)?.textContent ?? null) : null;
+  });
+}
 
 /** Presses Tab until the focused element matches, failing when it is never reached. */
 async function tabTo(selector: string): Promise<void> {
