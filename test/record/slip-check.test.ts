@@ -71,6 +71,44 @@ describe('Monday slip check', () => {
     );
   });
 
+  it('does not count a withdrawn signal: the check logs the signal again when it really fires', () => {
+    const {emulator, bundle} = world();
+    const hedged = rows(emulator, 'Deals').find(
+      d =>
+        d['Forecast Category'] === 'Commit' &&
+        /hopefully/i.test(String(d['Notes'])),
+    )!;
+    const sidebar = {trigger: 'sidebar' as const};
+    bundle.call(
+      'logSignal',
+      [{dealId: hedged['Deal ID'], signal: 'hedged language', note: ''}],
+      sidebar,
+    );
+    const mine = (
+      bundle.call('loadSidebar', [], sidebar) as {
+        signals: Array<{row: number; version: string}>;
+      }
+    ).signals.at(-1)!;
+    const withdrawn = bundle.call('withdrawSignal', [mine], sidebar) as {
+      ok: boolean;
+    };
+    expect(withdrawn.ok).toBe(true);
+    bundle.call('runSlipCheck', [], {trigger: 'menu'});
+    const hedgedRows = rows(emulator, 'Signals').filter(
+      r =>
+        r['Deal ID'] === hedged['Deal ID'] && r['Signal'] === 'hedged language',
+    );
+    expect(
+      // The raw state: a cell never written is undefined, not ''.
+      hedgedRows.map(r => [r['Source'], !r['Withdrawn At']]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['manual', false],
+        ['auto', true],
+      ]),
+    );
+  });
+
   it('gives each deal with two or more signals one save-play owned by the deal owner', () => {
     const {emulator, bundle} = world();
     const result = bundle.call('runSlipCheck', [], {
