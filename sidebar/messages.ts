@@ -6,8 +6,6 @@
  */
 import {h, replace, showError} from './dom';
 
-export type MessageKind = 'success' | 'error';
-
 function region(): HTMLElement | null {
   return document.getElementById('message');
 }
@@ -15,25 +13,17 @@ function region(): HTMLElement | null {
 /** Hides the banner and every field or form error on the page. */
 export function clearMessages(): void {
   const banner = region();
-  if (banner) {
-    banner.replaceChildren();
-    banner.className = 'message';
-  }
+  banner?.replaceChildren();
   for (const el of document.querySelectorAll<HTMLElement>('.error')) {
     showError(el, '');
   }
 }
 
 /** Shows one message in the banner (a sentence; details fold into a disclosure). */
-export function notify(
-  text: string,
-  options: {kind?: MessageKind; details?: readonly string[]} = {},
-): void {
+export function notify(text: string, details: readonly string[] = []): void {
   clearMessages();
   const banner = region();
   if (!banner) return;
-  const {kind = 'success', details = []} = options;
-  banner.className = `message ${kind}`;
   const dismiss = h(
     'button',
     {type: 'button', class: 'dismiss', 'aria-label': 'Dismiss message'},

@@ -151,7 +151,7 @@ export function renderScorecardView(app: App): HTMLElement {
     void withProgress(button, 'Taking the snapshot…', async () => {
       try {
         const {text, details} = snapshotMessage(await server.snapshotWeek());
-        notify(text, {details});
+        notify(text, details);
       } catch (e) {
         showError(error, failureMessage(e));
       }

@@ -59,6 +59,13 @@ function gradesOf(world: SidebarWorld, weekEnding: string) {
   );
 }
 
+/** A deal's name on the Deals tab. */
+function dealName(world: SidebarWorld, dealId: string): string {
+  return String(
+    records(world.tab('Deals')).find(d => d['Deal ID'] === dealId)!['Deal'],
+  );
+}
+
 function refused<T>(result: WriteResult<T>): Refusal {
   if (result.ok) throw new Error('expected a refusal, got ok');
   return result;
@@ -486,6 +493,9 @@ describe('logSignal', () => {
     );
     expect(twin.field).toBe('signal');
     expect(twin.message).toMatch(/already logged/);
+    // Named as the CRO knows it: name and ID.
+    const name = dealName(world, existing.dealId);
+    expect(twin.message).toContain(`on ${name} (${existing.dealId}) this week`);
     expect(world.tab('Signals')).toEqual(before);
   });
 });

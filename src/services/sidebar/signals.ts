@@ -79,10 +79,12 @@ export function logSignal(payload: unknown): WriteResult<SavedSignals> {
       );
     }
     const dealId = toText(deal.record['Deal ID']);
+    const name = toText(deal.record['Deal']);
+    const label = name ? `${name} (${dealId})` : dealId;
     const category = toText(deal.record['Forecast Category']);
     if (/^closed/i.test(category)) {
       return refuse(
-        `${dealId} is ${category}: slip signals are logged on open deals.`,
+        `${label} is ${category}: slip signals are logged on open deals.`,
         'dealId',
       );
     }
@@ -98,7 +100,7 @@ export function logSignal(payload: unknown): WriteResult<SavedSignals> {
     );
     if (twin) {
       return refuse(
-        `“${input.signal}” is already logged on ${dealId} this week (Signals row ${twin.rowNumber}); a signal counts once a week.`,
+        `“${input.signal}” is already logged on ${label} this week (Signals row ${twin.rowNumber}); a signal counts once a week.`,
         'signal',
       );
     }
