@@ -36,7 +36,7 @@ function snapshotMessage(r: Snapshot): {text: string; details: string[]} {
       ...r.changes,
       ...r.emails.map(
         e =>
-          `Email for row ${e.scorecardRow}: ${e.status === 'sent' ? 'sent' : 'failed'}, ${e.detail}`,
+          `Email for row ${e.scorecardRow}${e.status === 'sent' ? '' : ' failed'}: ${e.detail}`,
       ),
     ],
   };

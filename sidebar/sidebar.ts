@@ -5,7 +5,7 @@
 import {App, type ViewName} from './app';
 import {h, replace} from './dom';
 import {renderGradeView} from './grade-view';
-import {clearMessages} from './messages';
+import {clearMessages, wireDismiss} from './messages';
 import {renderScorecardView} from './scorecard-view';
 import {failureMessage, server} from './server';
 import {renderSignalsView} from './signals-view';
@@ -124,5 +124,6 @@ async function load(): Promise<void> {
   }
 }
 
+wireDismiss();
 select('grade');
 void load();

@@ -560,12 +560,14 @@ describe('the CRO’s sidebar at 300 px', () => {
         /^Recorded an amendment to week 7 in Scorecard row \d+ \(\d+ changes?\)\. The CFO was emailed\.$/,
     });
     await text.waitFor();
-    const banner = page.locator('#message');
+    const banner = page.locator('#message-bar');
     const details = banner.locator('details');
     expect(await details.getAttribute('open')).toBeNull();
     await expect(details.locator('li').first().textContent()).resolves.toMatch(
       /^Attendance /,
     );
+    // The live region holds the words only: the Dismiss button is not read out with them.
+    expect(await page.locator('[role="status"] button').count()).toBe(0);
     const quarter = 502 / 4;
     expect((await banner.boundingBox())!.height).toBeLessThanOrEqual(quarter);
     // Even unfolded it stays within a quarter, scrolling inside.
@@ -575,6 +577,7 @@ describe('the CRO’s sidebar at 300 px', () => {
     // Dismissed, it is gone and focus returns to the view.
     await banner.getByRole('button', {name: 'Dismiss message'}).click();
     expect(await page.locator('#announcer').count()).toBe(0);
+    expect((await banner.boundingBox())?.height ?? 0).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(
       'panel-scorecard',
     );
