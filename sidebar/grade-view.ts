@@ -22,6 +22,7 @@ import {counter, h, lengthProblem, showError, uid, withProgress} from './dom';
 import {dayLabel} from './format';
 import {clearMessages, notify} from './messages';
 import {failureMessage, server} from './server';
+import {plural} from '../src/domain/words';
 
 interface CommitmentFields {
   grade: HTMLElement;
@@ -351,7 +352,7 @@ export function renderGradeView(app: App): HTMLElement {
         }
         app.setPlan(result.value.plan);
         notify(
-          `Saved ${entries.length} grade${entries.length === 1 ? '' : 's'} for the week ending ${dayLabel(weekEnding)}.`,
+          `Saved ${plural(entries.length, 'grade')} for the week ending ${dayLabel(weekEnding)}.`,
         );
       } catch (error) {
         showError(formError, failureMessage(error));

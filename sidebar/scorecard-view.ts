@@ -9,6 +9,7 @@ import {h, showError, uid, withProgress} from './dom';
 import {dayLabel} from './format';
 import {clearMessages, notify} from './messages';
 import {failureMessage, server} from './server';
+import {plural} from '../src/domain/words';
 
 type Snapshot = Awaited<ReturnType<typeof server.snapshotWeek>>;
 
@@ -21,7 +22,7 @@ function snapshotMessage(r: Snapshot): {text: string; details: string[]} {
     r.status === 'unchanged'
       ? `Nothing changed since ${week} was recorded in ${row}: no row added.`
       : r.status === 'amended'
-        ? `Recorded an amendment to ${week} in ${row} (${n} change${n === 1 ? '' : 's'}).`
+        ? `Recorded an amendment to ${week} in ${row} (${plural(n, 'change')}).`
         : `Recorded ${week} in ${row}.`;
   const failed = r.emails.some(e => e.status !== 'sent');
   const mail =

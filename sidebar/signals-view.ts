@@ -33,6 +33,7 @@ import {
 import {dateCellLabel, instantLabel} from './format';
 import {clearMessages, notify} from './messages';
 import {failureMessage, server} from './server';
+import {plural} from '../src/domain/words';
 
 /** Errors of one form, by the server's field names; anything else goes to the form's own line. */
 type ErrorSlots = Record<string, HTMLElement> & {form: HTMLElement};
@@ -114,12 +115,12 @@ function rateMeter(app: App): HTMLElement {
       'p',
       {class: 'rate-figure', id: 'rate-figure'},
       h('strong', {}, formatPercent(rate)),
-      ` · ${executed} of ${fired} signal${fired === 1 ? '' : 's'} executed`,
+      ` · ${executed} of ${plural(fired, 'signal')} executed`,
     ),
     h(
       'p',
       {class: 'muted small', id: 'rate-assigned'},
-      `${assigned} more save-play${assigned === 1 ? '' : 's'} assigned, not yet executed (not in the rate).`,
+      `${plural(assigned, 'more save-play', 'more save-plays')} assigned, not yet executed (not in the rate).`,
     ),
     h(
       'div',
@@ -686,7 +687,7 @@ function dealCard(app: App, d: DealSignals): HTMLElement {
       {class: 'meta'},
       [
         d.owner,
-        `${d.counted} signal${d.counted === 1 ? '' : 's'}`,
+        plural(d.counted, 'signal'),
         `${d.open} open`,
         d.signals.length > d.counted &&
           `${d.signals.length - d.counted} withdrawn`,

@@ -8,6 +8,7 @@ import type {StatusThresholds, WeekRecord} from './scorecard-record';
 import type {CommitmentView} from './sidebar-types';
 import {weekStatuses, type Status} from './status';
 import type {Grade} from './workbook';
+import {plural} from './words';
 
 export const MIN_COMMITMENTS = 3;
 export const MAX_COMMITMENTS = 5;
@@ -31,7 +32,7 @@ export function planProblem(activeCount: number): string {
   if (activeCount === 0)
     return 'No active commitments: tick Active for the 3 to 5 commitments of the 60-day plan on the Commitments tab.';
   if (activeCount < MIN_COMMITMENTS)
-    return `The plan has only ${activeCount} active commitment${activeCount === 1 ? '' : 's'}; the playbook asks for 3 to 5. Add ${MIN_COMMITMENTS - activeCount} on the Commitments tab.`;
+    return `The plan has only ${plural(activeCount, 'active commitment')}; the playbook asks for 3 to 5. Add ${MIN_COMMITMENTS - activeCount} on the Commitments tab.`;
   if (activeCount > MAX_COMMITMENTS)
     return `The plan has ${activeCount} active commitments; the playbook allows 3 to 5, never more than 5. Untick Active for ${activeCount - MAX_COMMITMENTS} on the Commitments tab.`;
   return '';
@@ -121,5 +122,5 @@ export function metricNudge(
     pattern.test(n.metric),
   );
   if (!number || STATUS_RANK[number.status] <= RANK[grade]) return '';
-  return `${number.metric} is ${STATUS_WORD[number.status]} this week: ${number.says} (target ${number.target}). A ${grade} grade says otherwise: grade against the number, or say in the reason what it misses.`;
+  return `${number.metric} is ${STATUS_WORD[number.status]} this week: ${number.says} (target: ${number.target}). A ${grade} grade says otherwise: grade against the number, or say in the reason what it misses.`;
 }

@@ -383,7 +383,7 @@ describe('grades against the numbers', () => {
   it('nudges a Green on a commitment whose Metric names a number that is Red, with the number', () => {
     const c1 = {metric: 'Gate compliance of Commit deals, Friday'};
     expect(metricNudge(c1, 'Green', record, thresholds)).toBe(
-      'Qualification-gate compliance is Red this week: 50% of Commit deals pass the gate (target ≥ 100%). A Green grade says otherwise: grade against the number, or say in the reason what it misses.',
+      'Qualification-gate compliance is Red this week: 50% of Commit deals pass the gate (target: at least 100%). A Green grade says otherwise: grade against the number, or say in the reason what it misses.',
     );
     expect(metricNudge(c1, 'Yellow', record, thresholds)).toMatch(
       /is Red this week.*A Yellow grade/,
