@@ -4,6 +4,17 @@
  * tests and benchmarks read to see what an operation costs in round trips.
  */
 
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+
+/** The oauthScopes of the project's own manifest (appsscript.json at the repository root). */
+export function manifestScopes(): string[] {
+  const manifest = JSON.parse(
+    readFileSync(join(__dirname, '..', 'appsscript.json'), 'utf8'),
+  ) as {oauthScopes?: string[]};
+  return manifest.oauthScopes ?? [];
+}
+
 /** ScriptApp.AuthMode values, as Apps Script names them. */
 export type AuthMode = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
 
@@ -30,6 +41,10 @@ export interface EmulatorOptions {
   spreadsheetId?: string;
   /** Where HtmlService.createHtmlOutputFromFile reads NAME.html (the build's dist/). */
   htmlDir?: string;
+  /** The manifest's oauthScopes; defaults to the project's appsscript.json. */
+  oauthScopes?: string[];
+  /** Seeds the minute within the hour at which each time-driven trigger fires. */
+  triggerSeed?: string;
 }
 
 export class CallCounter {
@@ -82,6 +97,8 @@ export function appsScriptError(message: string): Error {
 
 /** OAuth scopes Apps Script names in its permission errors ("Required permissions: ..."). */
 export const SCOPES = {
+  /** Every spreadsheet the user can open: needed by SpreadsheetApp.openById. */
+  allSpreadsheets: 'https://www.googleapis.com/auth/spreadsheets',
   spreadsheet:
     '(https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets)',
   mail: 'https://www.googleapis.com/auth/script.send_mail',
@@ -126,6 +143,11 @@ export class EmulatorContext {
   /** The execution now running; run() gives each execution its own number. */
   execution = 0;
   readonly htmlDir: string | undefined;
+  /** The scopes the manifest declares: a call needing another scope is refused. */
+  readonly oauthScopes: readonly string[];
+  /** Manifest scopes each user has not granted yet (a new scope after an update): user → scopes. */
+  readonly ungranted: Record<string, string[]> = {};
+  readonly triggerSeed: string;
   readonly calls = new CallCounter();
   /** Messages shown with Spreadsheet.toast, newest last. */
   readonly toasts: string[] = [];
@@ -148,6 +170,30 @@ export class EmulatorContext {
     this.user = options.user ?? this.owner;
     this.fixedNow = options.now;
     this.htmlDir = options.htmlDir;
+    this.oauthScopes = options.oauthScopes ?? manifestScopes();
+    this.triggerSeed = options.triggerSeed ?? 'trust-rebuild';
+  }
+
+  /**
+   * Whether the execution has a current document. A time-driven trigger has
+   * none: the add-on's clock triggers belong to the script, not to a document,
+   * so getActiveSpreadsheet, getDocumentProperties and getDocumentLock give
+   * null there (issue 10; stricter than the documentation, which is silent).
+   */
+  hasDocument(): boolean {
+    return this.trigger !== 'time';
+  }
+
+  /** Throws Apps Script's permission error when the manifest lacks `scope` or the user has not granted it. */
+  requireScope(service: string, scope: string): void {
+    const granted =
+      this.oauthScopes.includes(scope) &&
+      !(this.ungranted[this.user] ?? []).includes(scope);
+    if (!granted) {
+      throw appsScriptError(
+        `You do not have permission to call ${service}. Required permissions: ${scope}`,
+      );
+    }
   }
 
   now(): Date {

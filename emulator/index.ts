@@ -6,6 +6,8 @@
 import {join} from 'node:path';
 import {
   EmulatorContext,
+  SCOPES,
+  appsScriptError,
   type AuthMode,
   type EmulatorOptions,
   type Trigger,
@@ -84,6 +86,11 @@ export interface Emulator {
   /** Test hook: another execution holds the document lock, until released or for `forMs` (emulated). */
   holdDocumentLock(options?: {forMs?: number}): void;
   releaseDocumentLock(): void;
+  /**
+   * Test hook: an update added scopes this user has not granted yet, so
+   * ScriptApp.getAuthorizationInfo says REQUIRED and calls needing them fail.
+   */
+  requireReauthorization(user: string, scopes: string[]): void;
   /** Test hook: the next MailApp send throws this service error and sends nothing. */
   failNextEmail(message?: string): void;
   /**
@@ -141,12 +148,28 @@ export function createEmulator(
 
   const SpreadsheetApp = expose(
     {
+      // A time-driven trigger has no current document (context.ts: hasDocument).
       getActiveSpreadsheet: () => {
         ctx.requireAuth('SpreadsheetApp.getActiveSpreadsheet', 'read');
-        return spreadsheet.exposed();
+        return ctx.hasDocument() ? spreadsheet.exposed() : null;
       },
       getActive: () => {
         ctx.requireAuth('SpreadsheetApp.getActive', 'read');
+        return ctx.hasDocument() ? spreadsheet.exposed() : null;
+      },
+      /**
+       * Opens a file by ID: needs the full spreadsheets scope, which
+       * spreadsheets.currentonly does not give (Authorization scopes:
+       * "currentonly" covers only the file the script is bound to).
+       */
+      openById: (id: string) => {
+        ctx.requireAuth('SpreadsheetApp.openById', 'authorized');
+        ctx.requireScope('SpreadsheetApp.openById', SCOPES.allSpreadsheets);
+        if (String(id) !== spreadsheet.getId()) {
+          throw appsScriptError(
+            'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+          );
+        }
         return spreadsheet.exposed();
       },
       /** No Ui outside a user-facing execution: Apps Script throws this from triggers and custom functions. */
@@ -274,6 +297,9 @@ export function createEmulator(
     run,
     holdDocumentLock: (opts = {}) => holdDocumentLock(ctx, opts),
     releaseDocumentLock: () => releaseDocumentLock(ctx),
+    requireReauthorization: (user, scopes) => {
+      ctx.ungranted[user] = [...scopes];
+    },
     failNextEmail: (message = 'Service unavailable: Mail') => {
       mail.failNext = message;
     },

@@ -101,7 +101,16 @@ export class FakeLockService implements Emulates<
     );
   }
 
+  /**
+   * LockService reference: "If this method is called outside of the context of
+   * a containing document (such as from a standalone script or webapp), null is
+   * returned." A time-driven trigger has no containing document here.
+   */
   getDocumentLock() {
+    if (!this.ctx.hasDocument()) {
+      this.ctx.requireAuth('LockService.getDocumentLock', 'basic');
+      return null as unknown as ReturnType<FakeLockService['lock']>;
+    }
     return this.lock('document', 'getDocumentLock');
   }
 

@@ -96,6 +96,7 @@ export class FakeMailApp implements Emulates<
     fourth?: Params | string,
   ): void {
     this.ctx.requireAuth('MailApp.sendEmail', 'authorized', SCOPES.mail);
+    this.ctx.requireScope('MailApp.sendEmail', SCOPES.mail);
     let message: Params;
     if (typeof first === 'object' && first !== null) message = first;
     else if (typeof fourth === 'string')

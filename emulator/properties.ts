@@ -134,8 +134,10 @@ export class FakePropertiesService implements Emulates<
     );
   }
 
+  /** Null without a current document (a time-driven trigger): the reference types it "Properties|null". */
   getDocumentProperties() {
     this.ctx.requireAuth('PropertiesService.getDocumentProperties', 'basic');
+    if (!this.ctx.hasDocument()) return null as unknown as FakeProperties;
     return this.wrap(() => this.state.document);
   }
 

@@ -4,6 +4,7 @@
  * cannot be set on a consumer (gmail.com) spreadsheet; warning-only
  * protection stops nobody; only editors may change a protection.
  */
+import {appsScriptError} from './context';
 import type {Emulates} from './instrument';
 import {fakeUser, type FakeSheet} from './spreadsheet';
 
@@ -36,8 +37,17 @@ export class Protection implements Emulates<
 
   private requireManage(method: string): void {
     this.ctx.requireAuth(`Protection.${method}`, 'write');
+    this.requireEditor();
+  }
+
+  /**
+   * Protection reference, getEditors() and canDomainEdit(): "Throws an
+   * exception if the user does not have permission to edit the protected
+   * range or sheet itself." The wording of that exception is unconfirmed.
+   */
+  private requireEditor(): void {
     if (!this.canEdit()) {
-      throw new Error('You do not have permission to perform that action.');
+      throw appsScriptError('You do not have permission to perform that action.');
     }
   }
 
@@ -66,6 +76,7 @@ export class Protection implements Emulates<
   }
 
   getEditors() {
+    this.requireEditor();
     const all = [
       this.ctx.owner,
       ...this.state.editors.filter(e => e !== this.ctx.owner),
@@ -98,6 +109,7 @@ export class Protection implements Emulates<
   }
 
   canDomainEdit(): boolean {
+    this.requireEditor();
     return this.state.domainEdit;
   }
 

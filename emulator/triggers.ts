@@ -52,6 +52,10 @@ const WEEKDAYS = [
   'FRIDAY',
   'SATURDAY',
 ];
+export const AUTHORIZATION_STATUS = enumOf<Script['AuthorizationStatus']>([
+  'REQUIRED',
+  'NOT_REQUIRED',
+]);
 export const WEEK_DAY = enumOf<typeof GoogleAppsScript.Base.Weekday>(WEEKDAYS);
 
 /** A time-driven trigger as plain data (serialisable for the preview). */
@@ -197,6 +201,28 @@ export function timeDrivenEvent(uid: string, at: Date): TimeDrivenEvent {
   };
 }
 
+/**
+ * The minute a daily or weekly trigger fires. ClockTriggerBuilder reference:
+ * atHour "specifies the hour at which the trigger runs" and nearMinute runs
+ * "plus or minus 15 minutes"; Apps Script picks the minute itself, so a
+ * trigger set for 16:00 runs at some time between 16:00 and 17:00. The
+ * emulator picks it from a seed and the trigger's id (FNV-1a), so a run is
+ * reproducible, and never minute 0, so nothing can assume the full hour.
+ */
+export function firingMinute(
+  seed: string,
+  uid: string,
+  near?: number,
+): number {
+  let h = 2166136261;
+  for (const c of `${seed}:${uid}`) {
+    h ^= c.charCodeAt(0);
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  if (near === undefined) return 1 + (h % 59);
+  return Math.min(59, Math.max(0, near - 15 + (h % 31)));
+}
+
 export class FakeTrigger implements Emulates<
   RealTrigger,
   | 'getHandlerFunction'
@@ -300,7 +326,7 @@ export class FakeClockTriggerBuilder implements Emulates<
     return this;
   }
 
-  /** Apps Script runs "plus or minus 15 minutes" of it; the emulator runs at the minute itself. */
+  /** Apps Script runs "plus or minus 15 minutes" of it: firingMinute picks where in that window. */
   nearMinute(minute: number) {
     if (!Number.isInteger(minute) || minute < 0 || minute > 59)
       throw appsScriptError(`Invalid argument: minute ${minute}`);
@@ -363,6 +389,7 @@ export class FakeScriptApp implements Emulates<
   readonly EventType = EVENT_TYPE;
   readonly TriggerSource = TRIGGER_SOURCE;
   readonly WeekDay = WEEK_DAY;
+  readonly AuthorizationStatus = AUTHORIZATION_STATUS;
 
   constructor(
     readonly ctx: EmulatorContext,
@@ -400,6 +427,37 @@ export class FakeScriptApp implements Emulates<
       .map(t => this.wrap(t));
   }
 
+  /**
+   * Whether the user still has to grant a scope of the manifest (after an
+   * update that added one: emulator.requireReauthorization). AuthorizationInfo
+   * reference: status REQUIRED or NOT_REQUIRED; the URL is null when nothing
+   * is required.
+   */
+  getAuthorizationInfo(authMode: GoogleAppsScript.Script.AuthMode) {
+    this.ctx.requireAuth('ScriptApp.getAuthorizationInfo', 'basic');
+    void authMode;
+    const missing = (this.ctx.ungranted[this.ctx.user] ?? []).filter(s =>
+      this.ctx.oauthScopes.includes(s),
+    );
+    const required = missing.length > 0;
+    return expose(
+      {
+        getAuthorizationStatus: () =>
+          required
+            ? AUTHORIZATION_STATUS.REQUIRED
+            : AUTHORIZATION_STATUS.NOT_REQUIRED,
+        getAuthorizationUrl: () =>
+          required
+            ? `https://script.google.com/macros/d/${this.documentId}/authorize`
+            : null,
+        getAuthorizedScopes: () =>
+          this.ctx.oauthScopes.filter(s => !missing.includes(s)),
+      },
+      'AuthorizationInfo',
+      this.ctx,
+    );
+  }
+
   getUserTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {
     this.require('getUserTriggers');
     const id = spreadsheet.getId();
@@ -424,6 +482,8 @@ export class FakeScriptApp implements Emulates<
     );
     if (mine.length >= 1) throw appsScriptError(TOO_MANY_TRIGGERS);
     const timeZone = d.timeZone ?? this.ctx.scriptTimeZone;
+    const uid = String(this.state.nextUid++);
+    const minute = firingMinute(this.ctx.triggerSeed, uid, d.minute);
     let schedule: TriggerState['schedule'];
     if (d.at) {
       schedule = {kind: 'once', at: d.at};
@@ -437,7 +497,7 @@ export class FakeScriptApp implements Emulates<
         kind: 'days',
         every: d.every.n,
         hour: d.hour ?? 0,
-        minute: d.minute ?? 0,
+        minute,
       };
     } else if (d.every.unit === 'weeks') {
       if (d.weekDay === undefined)
@@ -447,13 +507,13 @@ export class FakeScriptApp implements Emulates<
         every: d.every.n,
         weekDay: d.weekDay,
         hour: d.hour ?? 0,
-        minute: d.minute ?? 0,
+        minute,
       };
     } else {
       schedule = {kind: d.every.unit, every: d.every.n};
     }
     const state: TriggerState = {
-      uid: String(this.state.nextUid++),
+      uid,
       handler: d.handler,
       owner: this.ctx.user,
       documentId: this.documentId,

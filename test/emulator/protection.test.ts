@@ -83,3 +83,25 @@ describe('Protection', () => {
     expect(all.map(p => p.getDescription())).toEqual(['Scorecard']);
   });
 });
+
+describe('Protection read by a user who cannot edit it', () => {
+  it('getEditors() and canDomainEdit() throw (Protection reference: "Throws an exception if the user does not have permission to edit the protected range or sheet itself")', () => {
+    const {emulator, sheet} = world({owner: OWNER});
+    const p = sheet().protect();
+    emulator.run({user: BOB}, () => {
+      const seen = sheet().getProtections(
+        'SHEET' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType,
+      )[0];
+      expect(seen.canEdit()).toBe(false);
+      expect(thrown(() => seen.getEditors()).message).toBe(
+        'You do not have permission to perform that action.',
+      );
+      expect(() => seen.canDomainEdit()).toThrow(
+        'You do not have permission to perform that action.',
+      );
+    });
+    // An editor reads them.
+    expect(emails(p)).toEqual([OWNER]);
+    expect(p.canDomainEdit()).toBe(true);
+  });
+});

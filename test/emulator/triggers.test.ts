@@ -4,10 +4,17 @@
  * daylight-saving changes, as the installer, with no Ui.
  */
 import {loadBundle} from '../../emulator/loader';
-import {describeSchedule} from '../../emulator/triggers';
+import {describeSchedule, firingMinute} from '../../emulator/triggers';
 import {thrown, world} from './world';
 
 const LA = 'America/Los_Angeles';
+/** An ISO instant on the hour moved to the minute the emulator chose for the trigger. */
+const atMinute = (iso: string, minute: number) =>
+  iso.replace(/:00:00\.000Z$/, `:${String(minute).padStart(2, '0')}:00.000Z`);
+const minuteOf = (emulator: {
+  triggers: {triggers: Array<{schedule: object}>};
+}) => (emulator.triggers.triggers[0].schedule as {minute: number}).minute;
+
 const TOO_MANY =
   'This add-on has created too many time-based triggers in this document for this Google user account.';
 
@@ -68,8 +75,11 @@ describe('ScriptApp trigger registry', () => {
       .atHour(17)
       .nearMinute(30)
       .create();
+    // nearMinute(30): "plus or minus 15 minutes" (ClockTriggerBuilder reference).
+    const minute = minuteOf(emulator);
+    expect(Math.abs(minute - 30)).toBeLessThanOrEqual(15);
     expect(describeSchedule(emulator.triggers.triggers[0])).toBe(
-      'Every Friday at 17:30 (America/Los_Angeles)',
+      `Every Friday at 17:${minute} (America/Los_Angeles)`,
     );
   });
 
@@ -117,17 +127,20 @@ describe('firing time-driven triggers', () => {
       new Date('2024-11-05T12:00:00Z'),
       () => undefined,
     );
-    expect(firings.map(f => f.at.toISOString())).toEqual([
-      '2024-11-01T16:00:00.000Z', // 09:00 PDT
-      '2024-11-02T16:00:00.000Z',
-      '2024-11-03T17:00:00.000Z', // 09:00 PST
-      '2024-11-04T17:00:00.000Z',
-    ]);
-    expect(firings.map(f => hourIn(f.at, LA).slice(-5))).toEqual([
-      '09:00',
-      '09:00',
-      '09:00',
-      '09:00',
+    const m = minuteOf(emulator);
+    expect(firings.map(f => f.at.toISOString())).toEqual(
+      [
+        '2024-11-01T16:00:00.000Z', // 09:xx PDT
+        '2024-11-02T16:00:00.000Z',
+        '2024-11-03T17:00:00.000Z', // 09:xx PST
+        '2024-11-04T17:00:00.000Z',
+      ].map(iso => atMinute(iso, m)),
+    );
+    expect(firings.map(f => hourIn(f.at, LA).slice(-5, -3))).toEqual([
+      '09',
+      '09',
+      '09',
+      '09',
     ]);
     expect(emulator.ctx.now().toISOString()).toBe('2024-11-05T12:00:00.000Z');
   });
@@ -148,27 +161,52 @@ describe('firing time-driven triggers', () => {
       new Date('2024-03-20T00:00:00Z'),
       () => undefined,
     );
-    expect(firings.map(f => f.at.toISOString())).toEqual([
-      '2024-03-02T01:00:00.000Z', // Fri 17:00 PST
-      '2024-03-09T01:00:00.000Z',
-      '2024-03-16T00:00:00.000Z', // Fri 17:00 PDT
-    ]);
+    expect(firings.map(f => f.at.toISOString())).toEqual(
+      [
+        '2024-03-02T01:00:00.000Z', // Fri 17:xx PST
+        '2024-03-09T01:00:00.000Z',
+        '2024-03-16T00:00:00.000Z', // Fri 17:xx PDT
+      ].map(iso => atMinute(iso, minuteOf(emulator))),
+    );
   });
 
-  it('does not fire before the hour: a trigger created after 9:00 first runs the next day', () => {
+  it('does not fire before its time: a trigger created after 9:00 first runs the next day', () => {
     const {emulator, ScriptApp} = world({
       scriptTimeZone: LA,
       now: new Date('2024-06-03T18:00:00Z'), // 11:00 PDT
     });
     ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(9).create();
     expect(
-      emulator.fireDueTriggers(new Date('2024-06-04T15:59:00Z'), () => 1),
+      emulator.fireDueTriggers(new Date('2024-06-04T16:00:00Z'), () => 1),
     ).toEqual([]);
     expect(
       emulator
-        .fireDueTriggers(new Date('2024-06-04T16:00:00Z'), () => 1)
+        .fireDueTriggers(new Date('2024-06-04T17:00:00Z'), () => 1)
         .map(f => f.at.toISOString()),
-    ).toEqual(['2024-06-04T16:00:00.000Z']);
+    ).toEqual([atMinute('2024-06-04T16:00:00.000Z', minuteOf(emulator))]);
+  });
+
+  it('atHour(h) fires at a minute within the hour, never on the hour, reproducibly for a seed (ClockTriggerBuilder: atHour, nearMinute ±15)', () => {
+    // Each trigger id gets its own minute, from 1 to 59; the same seed gives the same minutes.
+    const pick = (seed: string) =>
+      Array.from({length: 40}, (_, i) => firingMinute(seed, String(i + 1)));
+    expect(pick('s1')).toEqual(pick('s1'));
+    expect(pick('s1')).not.toEqual(pick('s2'));
+    expect(pick('s1').every(m => m >= 1 && m <= 59)).toBe(true);
+    expect(new Set(pick('s1')).size).toBeGreaterThan(10);
+    expect(
+      Array.from({length: 40}, (_, i) =>
+        firingMinute('s1', String(i), 5),
+      ).every(m => m >= 0 && m <= 20),
+    ).toBe(true);
+    // The registry uses it: the trigger's minute is firingMinute(seed, uid).
+    const {emulator, ScriptApp} = world({triggerSeed: 'fixed'});
+    const t = ScriptApp.newTrigger('x')
+      .timeBased()
+      .everyDays(1)
+      .atHour(9)
+      .create();
+    expect(minuteOf(emulator)).toBe(firingMinute('fixed', t.getUniqueId()));
   });
 
   it('runs as its installer in AuthMode.FULL with no Ui, passing the time-driven event', () => {
@@ -186,7 +224,7 @@ describe('firing time-driven triggers', () => {
     );
     const seen: unknown[] = [];
     const [firing] = emulator.fireDueTriggers(
-      new Date('2024-05-04T00:00:00Z'),
+      new Date('2024-05-04T01:00:00Z'),
       (handler, event) => {
         seen.push(handler, event, Session.getEffectiveUser().getEmail());
         seen.push(
@@ -207,7 +245,7 @@ describe('firing time-driven triggers', () => {
         'day-of-week': 6,
         'week-of-year': 18,
         hour: 0,
-        minute: 0,
+        minute: minuteOf(emulator),
         second: 0,
         timezone: 'UTC',
       },
@@ -246,7 +284,7 @@ describe('firing time-driven triggers', () => {
     });
     const code = `
       function weeklySnapshot(e) {
-        SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Sheet1')
+        SpreadsheetApp.openById('1emulatedSpreadsheetId').getSheetByName('Sheet1')
           .appendRow([e.triggerUid, Utilities.formatDate(new Date(), '${LA}', 'EEE HH:mm')]);
       }`;
     const bundle = loadBundle(emulator, code);
@@ -262,8 +300,8 @@ describe('firing time-driven triggers', () => {
       emulator.spreadsheet.sheets[0].getRange(1, 1, 2, 2).getValues(),
     ).toEqual([
       // Numeric text written to a cell comes back as a number, as in Sheets.
-      [Number(firings[0].uid), 'Fri 17:00'],
-      [Number(firings[0].uid), 'Fri 17:00'],
+      [Number(firings[0].uid), `Fri 17:${minuteOf(emulator)}`],
+      [Number(firings[0].uid), `Fri 17:${minuteOf(emulator)}`],
     ]);
   });
 });
