@@ -81,7 +81,11 @@ describe('ScriptApp.getAuthorizationInfo (AuthorizationInfo reference)', () => {
     ]);
     expect(String(info().getAuthorizationStatus())).toBe('REQUIRED');
     expect(info().getAuthorizationUrl()).toMatch(/^https:\/\//);
-    expect(info().getAuthorizedScopes()).not.toContain(SCOPES.allSpreadsheets);
+    expect(
+      (
+        info() as unknown as {getAuthorizedScopes(): string[]}
+      ).getAuthorizedScopes(),
+    ).not.toContain(SCOPES.allSpreadsheets);
     // The scope not granted is refused; another user is unaffected.
     w.emulator.run(time, () =>
       expect(() => w.SpreadsheetApp.openById(ID)).toThrow(
