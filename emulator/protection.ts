@@ -47,7 +47,9 @@ export class Protection implements Emulates<
    */
   private requireEditor(): void {
     if (!this.canEdit()) {
-      throw appsScriptError('You do not have permission to perform that action.');
+      throw appsScriptError(
+        'You do not have permission to perform that action.',
+      );
     }
   }
 

@@ -209,11 +209,7 @@ export function timeDrivenEvent(uid: string, at: Date): TimeDrivenEvent {
  * emulator picks it from a seed and the trigger's id (FNV-1a), so a run is
  * reproducible, and never minute 0, so nothing can assume the full hour.
  */
-export function firingMinute(
-  seed: string,
-  uid: string,
-  near?: number,
-): number {
+export function firingMinute(seed: string, uid: string, near?: number): number {
   let h = 2166136261;
   for (const c of `${seed}:${uid}`) {
     h ^= c.charCodeAt(0);

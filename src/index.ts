@@ -155,13 +155,13 @@ export function verifyScorecard() {
 }
 
 /**
- * Daily trigger: snapshot on the Scorecard Day, slip check on Mondays.
+ * Daily trigger: snapshot on the Scorecard Day (or the day after, if it was
+ * missed), slip check on Mondays; a failure is emailed to its installer and the CRO.
  * @param {Object} e the time-driven event
  * @return {Object} what ran
  */
 export function onScheduleTick(e?: GoogleAppsScript.Events.TimeDriven) {
-  void e;
-  return tick();
+  return tick(e);
 }
 
 // ---------------------------------------------------------------- sidebar

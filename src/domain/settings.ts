@@ -38,6 +38,7 @@ export interface Settings {
   cfoEmails: string[];
   croName: string;
   croEmail: string;
+  recordKeepers: string[];
   rebuildStart: LocalDate | '';
   scorecardDay: Weekday;
   scorecardHour: number;
@@ -104,6 +105,13 @@ export const SETTINGS: readonly SettingSpec[] = [
     '',
     'one email address',
     "enter the CRO's email address in the Settings tab",
+  ),
+  spec(
+    'recordKeepers',
+    'Record Keepers',
+    '',
+    'email addresses separated by commas, or blank',
+    'enter the email addresses of the people who may write the record, separated by commas, in the Settings tab',
   ),
   spec(
     'rebuildStart',
@@ -347,6 +355,7 @@ function schemaFor(localDate: (d: Date) => LocalDate, locale: string) {
     cfoEmails: EMAIL_LIST,
     croName: NAME,
     croEmail: z.pipe(z.transform(toText), ONE_EMAIL),
+    recordKeepers: EMAIL_LIST,
     rebuildStart: z.transform(rebuildStartOf(localDate)),
     scorecardDay: WEEKDAY,
     scorecardHour: WHOLE(0, 23),

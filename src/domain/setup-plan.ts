@@ -189,7 +189,7 @@ function describe(plans: readonly TabPlan[]): string[] {
   const protectedTabs = plans.filter(p => p.protect || p.enforceProtection);
   if (protectedTabs.length > 0)
     changes.push(
-      `Protected (only the owner and you may edit): ${list(protectedTabs.map(p => p.sheetName))}.`,
+      `Protected (only the keepers of the record may edit): ${list(protectedTabs.map(p => p.sheetName))}.`,
     );
   return changes;
 }

@@ -4,13 +4,12 @@
  * that says what happened (or what to fix) in one message.
  */
 import {
+  NOTHING_SCHEDULED,
   installSchedule,
-  onScheduleTick,
   removeSchedule,
   scheduleStatus,
-  NOTHING_SCHEDULED,
-  type TickResult,
 } from './schedule';
+import {onScheduleTick, type TickResult} from './tick';
 import {
   readScorecard,
   verifyScorecardRows,
@@ -106,25 +105,44 @@ export function verifyRecordFromMenu(): void {
 
 export function scheduleFromMenu(): void {
   reportToUser(
-    () => installSchedule(active(), new Date()),
-    message => ['Weekly schedule installed', message],
+    () => {
+      const spreadsheet = active();
+      try {
+        return {ok: true, message: installSchedule(spreadsheet, new Date())};
+      } catch (err) {
+        // Refused: say why, then what stays scheduled (and how it last ran).
+        return {
+          ok: false,
+          message: `${(err as Error).message}\n\n${scheduleStatus(spreadsheet)}`,
+        };
+      }
+    },
+    r => [
+      r.ok ? 'Weekly schedule installed' : 'Weekly schedule not installed',
+      r.message,
+    ],
     'Weekly schedule not installed',
   );
 }
 
 export function unscheduleFromMenu(): void {
   reportToUser(
-    () => `${removeSchedule(active())} ${scheduleStatus()}`,
-    message => [
-      scheduleStatus() === NOTHING_SCHEDULED
+    () => {
+      const spreadsheet = active();
+      const removed = removeSchedule(spreadsheet);
+      return {removed, status: scheduleStatus(spreadsheet)};
+    },
+    r => [
+      r.status === NOTHING_SCHEDULED
         ? 'Weekly schedule stopped'
         : 'Weekly schedule still running',
-      message,
+      `${r.removed} ${r.status}`,
     ],
     'Weekly schedule not stopped',
   );
 }
 
-export function tick(): TickResult {
-  return onScheduleTick(active(), new Date());
+/** The trigger's entry: no Ui, and maybe no active spreadsheet (tick.ts opens it by ID). */
+export function tick(event?: {triggerUid?: string}): TickResult {
+  return onScheduleTick(event?.triggerUid, new Date());
 }

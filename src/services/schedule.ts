@@ -1,47 +1,52 @@
 /**
  * The weekly schedule. An editor add-on may own one time-driven trigger per
  * user per document, so one daily trigger at the Scorecard Hour (in the
- * spreadsheet's time zone) dispatches: on the Scorecard Day it snapshots and
- * emails; on Mondays it runs the slip check. A trigger runs as the person who
- * installed it, with no Ui: who that is is kept in the document properties
- * so every menu message can say it.
+ * spreadsheet's time zone) dispatches (tick.ts). A trigger runs as the
+ * person who installed it, with no Ui and, for an add-on, no current
+ * document: installing records who (document properties, for every menu
+ * message) and the spreadsheet's ID (the installer's user properties, for
+ * the trigger). Installing is refused, and nothing installed, when the run
+ * could not work: a setting it needs is blank, or its user cannot write the
+ * record.
  */
-import {WEEKDAYS, type Weekday} from '../domain/calendar';
-import {logRunFailure} from './delivery';
-import {readinessOnEve} from './readiness';
+import {WEEKDAYS} from '../domain/calendar';
+import {requireSetting, type SettingKey} from '../domain/settings';
+import {requireKeeper} from './protection';
+import {
+  deleteInstall,
+  readInstall,
+  readSchedule,
+  writeInstall,
+  writeSchedule,
+  type LastRun,
+  type ScheduleRecord,
+} from './schedule-record';
 import {readSettings} from './settings';
-import {runSlipCheck} from './slip-check';
-import {snapshotWeek} from './snapshot';
-import {zoneClock} from './clock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The global in src/index.ts the trigger calls. */
 export const TICK_HANDLER = 'onScheduleTick';
-const PROPERTY = 'trustRebuild.schedule';
 
-export interface ScheduleRecord {
-  by: string;
-  hour: number;
-  timeZone: string;
-  scorecardDay: Weekday;
-  installedAt: string;
-}
-
-function recorded(): ScheduleRecord | undefined {
-  const text = PropertiesService.getDocumentProperties().getProperty(PROPERTY);
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as ScheduleRecord;
-  } catch {
-    return undefined;
-  }
-}
+/** What the scheduled run cannot do without: the snapshot needs Rebuild Start, its email the CFO Email. */
+const NEEDED: SettingKey[] = ['rebuildStart', 'cfoEmails'];
 
 function describe(s: ScheduleRecord): string {
-  const hh = String(s.hour).padStart(2, '0');
+  const hh = (h: number) => String(h % 24).padStart(2, '0');
   const eve = WEEKDAYS[(WEEKDAYS.indexOf(s.scorecardDay) + 6) % 7];
-  return `every day at ${hh}:00 ${s.timeZone}: on ${s.scorecardDay}s it snapshots the week and emails the CFO; on ${eve}s it emails the CRO what that snapshot still lacks; on Mondays it runs the slip check. It runs as ${s.by}.`;
+  // Apps Script picks the minute: atHour(16) runs some time between 16:00 and 17:00.
+  return `every day between ${hh(s.hour)}:00 and ${hh(s.hour + 1)}:00 ${s.timeZone}: on ${s.scorecardDay}s it snapshots the week and emails the CFO (a snapshot missed then is taken the next day); on ${eve}s it emails the CRO what that snapshot still lacks; on Mondays it runs the slip check. It runs as ${s.by}.`;
+}
+
+function describeRun(run: LastRun | undefined): string {
+  if (!run) return 'It has not run yet.';
+  const outcome =
+    run.outcome === 'ok'
+      ? 'it worked'
+      : run.outcome === 'failed'
+        ? 'it failed'
+        : 'it needs you to grant permissions again';
+  return `Last scheduled run: ${run.at.slice(0, 16).replace('T', ' ')} UTC, ${outcome}: ${run.summary}`;
 }
 
 function myTicks(spreadsheet: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
@@ -50,19 +55,39 @@ function myTicks(spreadsheet: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
   );
 }
 
+/** Every setting the scheduled run needs, or one Error naming each blank one. */
+function requireRunSettings(spreadsheet: Spreadsheet) {
+  const settings = readSettings(spreadsheet);
+  const missing: string[] = [];
+  for (const key of NEEDED) {
+    try {
+      requireSetting(settings, key);
+    } catch (err) {
+      missing.push((err as Error).message);
+    }
+  }
+  if (missing.length > 0) {
+    throw new Error(
+      `Nothing was scheduled: every scheduled run would fail. ${missing.join(' ')}`,
+    );
+  }
+  return settings;
+}
+
 /** Installs (or re-installs, after a settings change) the one trigger. Installing twice leaves one. */
 export function installSchedule(spreadsheet: Spreadsheet, now: Date): string {
-  const settings = readSettings(spreadsheet);
+  const settings = requireRunSettings(spreadsheet);
   const me = Session.getEffectiveUser().getEmail();
-  const existing = recorded();
+  const existing = readSchedule();
   if (existing && existing.by !== me) {
     throw new Error(
       `The schedule is already installed by ${existing.by} and runs as them; only they can stop or change it (Extensions › Trust Rebuild › Stop the schedule). Two schedules would snapshot the same week twice.`,
     );
   }
+  requireKeeper(spreadsheet, settings, 'schedule the weekly snapshot');
   for (const trigger of myTicks(spreadsheet)) ScriptApp.deleteTrigger(trigger);
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  ScriptApp.newTrigger(TICK_HANDLER)
+  const trigger = ScriptApp.newTrigger(TICK_HANDLER)
     .timeBased()
     .everyDays(1)
     .atHour(settings.scorecardHour)
@@ -75,26 +100,29 @@ export function installSchedule(spreadsheet: Spreadsheet, now: Date): string {
     scorecardDay: settings.scorecardDay,
     installedAt: now.toISOString(),
   };
-  PropertiesService.getDocumentProperties().setProperty(
-    PROPERTY,
-    JSON.stringify(record),
-  );
-  const cfo = settings.cfoEmails.length
-    ? `The CFO email goes to ${settings.cfoEmails.join(', ')}.`
-    : 'CFO Email is empty in Settings: snapshots will be recorded but no email sent until it is filled.';
-  return `Scheduled ${describe(record)} ${cfo} Change the Scorecard Day or Hour? Run this again afterwards.`;
+  writeSchedule(record);
+  const spreadsheetId = spreadsheet.getId();
+  const before = readInstall(spreadsheetId);
+  writeInstall({
+    ...before,
+    spreadsheetId,
+    triggerUid: trigger.getUniqueId(),
+    timeZone,
+  });
+  return `Scheduled ${describe(record)} The CFO email goes to ${settings.cfoEmails.join(', ')}. If a run fails, ${me}${settings.croEmail && settings.croEmail !== me ? ` and ${settings.croEmail}` : ''} get an email saying what to do. Change the Scorecard Day or Hour? Run this again afterwards.${before?.lastRun ? ` ${describeRun(before.lastRun)}` : ''}`;
 }
 
 /** Removes the current person's trigger; says so plainly when the schedule belongs to someone else. */
 export function removeSchedule(spreadsheet: Spreadsheet): string {
   const me = Session.getEffectiveUser().getEmail();
-  const existing = recorded();
+  const existing = readSchedule();
   const mine = myTicks(spreadsheet);
   for (const trigger of mine) ScriptApp.deleteTrigger(trigger);
   if (existing && existing.by !== me) {
     return `The schedule was installed by ${existing.by} and runs as them: only they can stop it. ${mine.length ? 'Your own stray trigger was removed.' : ''}`.trim();
   }
-  PropertiesService.getDocumentProperties().deleteProperty(PROPERTY);
+  writeSchedule(undefined);
+  deleteInstall(spreadsheet.getId());
   return mine.length || existing
     ? 'The weekly schedule is stopped: no snapshot, email or slip check will run until it is scheduled again.'
     : 'There was no schedule to stop.';
@@ -102,49 +130,15 @@ export function removeSchedule(spreadsheet: Spreadsheet): string {
 
 export const NOTHING_SCHEDULED = 'Nothing is scheduled.';
 
-/** What is scheduled and as whom, for the menu's messages. */
-export function scheduleStatus(): string {
-  const existing = recorded();
-  return existing ? `Scheduled ${describe(existing)}` : NOTHING_SCHEDULED;
-}
-
-export interface TickResult {
-  ran: Array<'snapshot' | 'slip check'>;
-  messages: string[];
-}
-
-/** The trigger's work at `now`. Never touches the Ui; a failure is logged in the workbook and rethrown so Apps Script also reports it. */
-export function onScheduleTick(
-  spreadsheet: Spreadsheet,
-  now: Date,
-): TickResult {
-  const result: TickResult = {ran: [], messages: []};
-  try {
-    const settings = readSettings(spreadsheet);
-    const weekday = zoneClock(
-      spreadsheet.getSpreadsheetTimeZone(),
-      now,
-    ).weekdayOf(now);
-    if (weekday === 'Monday') {
-      result.ran.push('slip check');
-      result.messages.push(runSlipCheck(spreadsheet, now).message);
-    }
-    result.messages.push(...readinessOnEve(spreadsheet, settings, now));
-    if (weekday === settings.scorecardDay) {
-      result.ran.push('snapshot');
-      result.messages.push(snapshotWeek(spreadsheet, now).message);
-    }
-  } catch (err) {
-    try {
-      logRunFailure(
-        spreadsheet,
-        new Date(Math.floor(now.getTime() / 1000) * 1000),
-        (err as Error).message,
-      );
-    } catch {
-      // No Delivery Log to write to (set-up never ran): Apps Script's own failure email still says why.
-    }
-    throw err;
-  }
-  return result;
+/** What is scheduled, as whom, and how its last run went, for the menu's messages. */
+export function scheduleStatus(spreadsheet: Spreadsheet): string {
+  const existing = readSchedule();
+  if (!existing) return NOTHING_SCHEDULED;
+  const me = Session.getEffectiveUser().getEmail();
+  // The last run is kept with the trigger, in its installer's user properties.
+  const last =
+    existing.by === me
+      ? describeRun(readInstall(spreadsheet.getId())?.lastRun)
+      : `${existing.by} sees its last run here; failures are also written to the Delivery Log.`;
+  return `Scheduled ${describe(existing)} ${last}`;
 }

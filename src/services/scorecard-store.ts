@@ -10,8 +10,7 @@ import type {WeekRecord} from '../domain/scorecard-record';
 import {SCORECARD} from '../domain/workbook';
 import type {LocalDate} from '../domain/calendar';
 import {sha256Hex} from './digest';
-import {lockTab} from './protection';
-import {appendRows, readTable, requireTab, type TableRow} from './tables';
+import {appendRows, readTable, type TableRow} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -92,8 +91,8 @@ const canonicalOf = (values: Record<string, unknown>) =>
   );
 
 /**
- * Appends one row chained to the last one, locks the tab first if anyone
- * unlocked it, and returns the stored row and the state after it. The caller
+ * Appends one row chained to the last one (the caller has secured the
+ * record: protection.ts secureRecord) and returns the stored row and the state after it. The caller
  * holds the document lock around read-then-append, so two snapshots cannot
  * chain from the same row.
  */
@@ -104,7 +103,6 @@ export function appendScorecardRow(
 ): {stored: StoredWeek; state: ScorecardState} {
   const values = scorecardValues(row);
   const chain = chainValue(sha256Hex, state.lastChain, canonicalOf(values));
-  lockTab(requireTab(spreadsheet, SCORECARD));
   const [rowNumber] = appendRows(spreadsheet, SCORECARD, [
     {...values, Chain: chain},
   ]);

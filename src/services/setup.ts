@@ -17,7 +17,8 @@ import {
 } from '../domain/setup-plan';
 import {SETTINGS_TAB, TABS} from '../domain/workbook';
 import {withDocumentLock} from './lock';
-import {lockTab} from './protection';
+import {noteSetUpBy, protectTab, requireKeeper} from './protection';
+import {checkWorkbookSettings} from './settings';
 import {appendRows} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -136,7 +137,6 @@ function apply(spreadsheet: Spreadsheet, plan: TabPlan, found?: Sheet): void {
   if (plan.freezeHeader) sheet.setFrozenRows(1);
   if (plan.settingsToAdd.length > 0)
     appendRows(spreadsheet, SETTINGS_TAB, plan.settingsToAdd);
-  if (plan.protect || plan.enforceProtection) lockTab(sheet);
   if (plan.hide) sheet.hideSheet();
 }
 
@@ -155,8 +155,39 @@ export function setUpWorkbook(
       if (changesTab(tabPlan))
         apply(spreadsheet, tabPlan, byTab[tabPlan.tab.name]);
     }
-    return setupReport(plan);
+    return `${setupReport(plan)}${protectRecord(spreadsheet)}`;
   });
+}
+
+/**
+ * Protects the record tabs for their keepers, or refreshes who they are when
+ * the settings changed; the first person to run set-up stays a keeper.
+ * Returns a sentence to add to the report when something changed or could
+ * not be done; set-up's other work stands either way.
+ */
+function protectRecord(spreadsheet: Spreadsheet): string {
+  try {
+    const check = checkWorkbookSettings(spreadsheet);
+    const {keepers, tabs} = requireKeeper(
+      spreadsheet,
+      check.settings,
+      "refresh the record's protection",
+    );
+    noteSetUpBy(keepers.me);
+    // An invalid CRO Email or Record Keepers reads as blank: add keepers, but remove nobody.
+    const unsure = check.issues.some(
+      i => i.setting === 'CRO Email' || i.setting === 'Record Keepers',
+    );
+    const known = {...keepers, complete: keepers.complete && !unsure};
+    let changed = false;
+    for (const t of tabs)
+      changed = protectTab(t.sheet, known, t.protection) || changed;
+    return changed
+      ? `\nThe keepers of the record (who may write Scorecard, Delivery Log and Deal History): ${keepers.emails.join(', ')}.`
+      : '';
+  } catch (err) {
+    return `\nThe record's protection was not refreshed: ${(err as Error).message}`;
+  }
 }
 
 /** Menu: Set up workbook, then say what was added (or why nothing could be). */

@@ -44,7 +44,7 @@ import {
 import {isoDay} from '../domain/wall-clock';
 import {localDates, zoneClock} from './clock';
 import {withDocumentLock} from './lock';
-import {lockTab} from './protection';
+import {secureRecord} from './protection';
 import {readSettings} from './settings';
 import {
   appendRows,
@@ -91,6 +91,7 @@ export function runSlipCheck(
   const local = localDates(clock);
 
   return withDocumentLock(() => {
+    secureRecord(spreadsheet, settings, 'run the slip check');
     const cells = readTable(spreadsheet, DEALS, {
       required: ['Deal ID', 'Forecast Category'],
     }).cells;
@@ -186,7 +187,6 @@ export function runSlipCheck(
 
     appendRows(spreadsheet, SIGNALS_TAB, newSignals);
     const historyTab = requireTab(spreadsheet, DEAL_HISTORY);
-    lockTab(historyTab);
     if (!historyTab.isSheetHidden()) historyTab.hideSheet();
     upsertRows(spreadsheet, DEAL_HISTORY, ['Week Ending', 'Deal ID'], history);
 

@@ -11,6 +11,7 @@ import type {Settings} from '../domain/settings';
 import type {LocalDate} from '../domain/calendar';
 import {deliver, type DeliveryOutcome, type PendingEmail} from './delivery';
 import {withDocumentLock} from './lock';
+import {secureRecord} from './protection';
 import {
   appendScorecardRow,
   readScorecard,
@@ -59,14 +60,16 @@ function pendingOf(row: StoredWeek): PendingEmail {
 export function snapshotWeek(
   spreadsheet: Spreadsheet,
   now: Date,
-  options: {email?: boolean} = {},
+  /** weekOf: an instant in the week to record (a missed Scorecard Day); by default now's. */
+  options: {email?: boolean; weekOf?: Date} = {},
 ): SnapshotResult {
   const settings = readSettings(spreadsheet);
   requireRebuildStart(settings);
-  const context = weekContext(spreadsheet, settings, now);
+  const context = weekContext(spreadsheet, settings, now, options.weekOf);
   const by = Session.getEffectiveUser().getEmail();
 
   const written = withDocumentLock(() => {
+    secureRecord(spreadsheet, settings, 'take the snapshot');
     const {record, trend} = readWeek(spreadsheet, settings, context);
     const state = readScorecard(spreadsheet, context.clock.localDate);
     const earlier = rowsForWeek(state, context.weekEnding);

@@ -50,13 +50,15 @@ export interface WeekContext {
 }
 
 /** The week ending (Scorecard Day) of the week holding `now`, in the spreadsheet's zone. */
+/** The week `asOf` falls in (by default the week of `now`). */
 export function weekContext(
   spreadsheet: Spreadsheet,
   settings: Settings,
   now: Date,
+  asOf: Date = now,
 ): WeekContext {
   const clock = zoneClock(spreadsheet.getSpreadsheetTimeZone(), now);
-  const today = clock.localDate(now);
+  const today = clock.localDate(asOf);
   const weekEnding = weekEndingOf(today, settings.scorecardDay);
   const week =
     settings.rebuildStart === ''

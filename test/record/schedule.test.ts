@@ -34,7 +34,7 @@ describe('weekly schedule', () => {
     expect(trigger.timeZone).toBe('America/Los_Angeles');
     expect(trigger.schedule).toMatchObject({kind: 'days', every: 1, hour: 16});
     expect(emulator.ui.alerts.at(-1)).toMatch(
-      /every day at 16:00 America\/Los_Angeles: on Fridays it snapshots the week and emails the CFO; on Thursdays it emails the CRO what that snapshot still lacks; on Mondays it runs the slip check\. It runs as owner@example\.com\./,
+      /every day between 16:00 and 17:00 America\/Los_Angeles: on Fridays it snapshots the week and emails the CFO \(a snapshot missed then is taken the next day\); on Thursdays it emails the CRO what that snapshot still lacks; on Mondays it runs the slip check\. It runs as owner@example\.com\./,
     );
   });
 

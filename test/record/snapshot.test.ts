@@ -184,7 +184,7 @@ describe('weekly snapshot', () => {
     expect(snapshot(bundle).status).toBe('unchanged');
   });
 
-  it('locks the Scorecard: a non-editor cannot edit it', () => {
+  it('locks the Scorecard: someone who is not a keeper of the record (a rep) cannot edit it', () => {
     const {emulator, bundle} = world();
     snapshot(bundle);
     const protections = emulator.spreadsheet.sheets.find(
@@ -193,7 +193,7 @@ describe('weekly snapshot', () => {
     expect(protections).toHaveLength(1);
     expect(protections[0].warningOnly).toBe(false);
     expect(() =>
-      emulator.run({user: SAMPLE_PEOPLE.cro}, () => {
+      emulator.run({user: 'rep@example.com'}, () => {
         const ss = (
           emulator.globals
             .SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp

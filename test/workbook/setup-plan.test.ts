@@ -196,7 +196,7 @@ describe('planSetup', () => {
     expect(planOf(existing, SCORECARD.name).protect).toBe(true);
     expect(planOf(existing, 'Delivery Log').enforceProtection).toBe(true);
     expect(plan.changes).toEqual([
-      'Protected (only the owner and you may edit): Scorecard, Delivery Log.',
+      'Protected (only the keepers of the record may edit): Scorecard, Delivery Log.',
     ]);
   });
 

@@ -227,7 +227,7 @@ describe('setUpWorkbook as someone other than the owner', () => {
     // A consumer (gmail.com) spreadsheet has no domain: set-up must not fail on it.
     const report = setUp(emulator, 'revops@gmail.com');
     expect(report).toContain(
-      'Protected (only the owner and you may edit): Scorecard',
+      'Protected (only the keepers of the record may edit): Scorecard',
     );
     const sheet = emulator.spreadsheet.sheets.find(
       s => s.state.name === 'Scorecard',

@@ -1,0 +1,70 @@
+/**
+ * The keepers of the record: who may write Scorecard, Delivery Log and Deal
+ * History. Everyone else (a rep who edits Deals, say) may read the record but
+ * never change it. Pure: the services gather who is who.
+ */
+
+export interface KeeperFacts {
+  owner: string;
+  /** Whoever ran set-up first, when known (document properties). */
+  setUpBy?: string;
+  /** The CRO Email setting. */
+  croEmail: string;
+  /** The schedule's installer, when there is a schedule. */
+  installer?: string;
+  /** The Record Keepers setting. */
+  listed: readonly string[];
+}
+
+const key = (email: string) => email.trim().toLowerCase();
+
+/** Every keeper once, in the order above (case and spaces ignored). */
+export function recordKeepers(facts: KeeperFacts): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const email of [
+    facts.owner,
+    facts.setUpBy ?? '',
+    facts.croEmail,
+    facts.installer ?? '',
+    ...facts.listed,
+  ]) {
+    const k = key(email);
+    if (k === '' || seen.has(k)) continue;
+    seen.add(k);
+    out.push(email.trim());
+  }
+  return out;
+}
+
+export function isKeeper(keepers: readonly string[], email: string): boolean {
+  return keepers.some(k => key(k) === key(email));
+}
+
+/** The editors a protection should gain and lose to hold exactly the keepers (the owner always stays). */
+export function protectionChanges(
+  current: readonly string[],
+  keepers: readonly string[],
+  owner: string,
+): {add: string[]; remove: string[]} {
+  return {
+    add: keepers.filter(k => !isKeeper(current, k)),
+    remove: current.filter(e => !isKeeper(keepers, e) && key(e) !== key(owner)),
+  };
+}
+
+/** Why `who` cannot write the record and who can let them: said instead of Sheets' raw protection error. */
+export function notAKeeperMessage(
+  who: string,
+  action: string,
+  keepers: readonly string[],
+): string {
+  const others = keepers.filter(k => key(k) !== key(who));
+  const listed = isKeeper(keepers, who);
+  const ask = others.length
+    ? `ask ${others.join(', ')}`
+    : 'ask the spreadsheet owner';
+  return listed
+    ? `${who || 'You'} cannot ${action} yet: you are a keeper of the record, but its protection (Scorecard, Delivery Log, Deal History) was last refreshed before you became one. To refresh it, ${ask} to run Extensions › Trust Rebuild › Set up workbook.`
+    : `${who || 'You'} cannot ${action}: only the keepers of the record may write Scorecard, Delivery Log and Deal History (${keepers.join(', ')}). To be added, ${ask} to put your email in the "Record Keepers" setting and then run Extensions › Trust Rebuild › Set up workbook.`;
+}
