@@ -14,7 +14,13 @@ import {
 } from './context';
 import {FakeHtmlService} from './html';
 import {expose} from './instrument';
-import {FakeLockService, holdDocumentLock, releaseDocumentLock} from './lock';
+import {
+  FakeLockService,
+  holdDocumentLock,
+  holdLock,
+  releaseDocumentLock,
+  releaseLock,
+} from './lock';
 import {
   DEFAULT_MAIL_QUOTA,
   FakeMailApp,
@@ -86,6 +92,9 @@ export interface Emulator {
   /** Test hook: another execution holds the document lock, until released or for `forMs` (emulated). */
   holdDocumentLock(options?: {forMs?: number}): void;
   releaseDocumentLock(): void;
+  /** Test hook: another execution holds the script lock (what a trigger without a document waits for). */
+  holdScriptLock(options?: {forMs?: number}): void;
+  releaseScriptLock(): void;
   /**
    * Test hook: an update added scopes this user has not granted yet, so
    * ScriptApp.getAuthorizationInfo says REQUIRED and calls needing them fail.
@@ -297,6 +306,8 @@ export function createEmulator(
     run,
     holdDocumentLock: (opts = {}) => holdDocumentLock(ctx, opts),
     releaseDocumentLock: () => releaseDocumentLock(ctx),
+    holdScriptLock: (opts = {}) => holdLock(ctx, 'script', opts),
+    releaseScriptLock: () => releaseLock(ctx, 'script'),
     requireReauthorization: (user, scopes) => {
       ctx.ungranted[user] = [...scopes];
     },

@@ -128,10 +128,21 @@ export function holdDocumentLock(
   ctx: EmulatorContext,
   options: {forMs?: number} = {},
 ): void {
-  const held = ctx.locks.document;
+  holdLock(ctx, 'document', options);
+}
+
+/** Test hook: another execution takes the document or script lock (the script lock serialises a trigger with no document). */
+export function holdLock(
+  ctx: EmulatorContext,
+  kind: 'document' | 'script',
+  options: {forMs?: number} = {},
+): void {
+  const held = ctx.locks[kind];
   if (held && held.execution !== OTHER_EXECUTION)
-    throw new Error('holdDocumentLock: an execution of the script holds it');
-  ctx.locks.document = {
+    throw new Error(
+      `holdLock: an execution of the script holds the ${kind} lock`,
+    );
+  ctx.locks[kind] = {
     execution: OTHER_EXECUTION,
     until:
       options.forMs === undefined
@@ -142,6 +153,13 @@ export function holdDocumentLock(
 
 /** Test hook: the other execution lets go of the document lock. */
 export function releaseDocumentLock(ctx: EmulatorContext): void {
-  if (ctx.locks.document?.execution === OTHER_EXECUTION)
-    ctx.locks.document = undefined;
+  releaseLock(ctx, 'document');
+}
+
+export function releaseLock(
+  ctx: EmulatorContext,
+  kind: 'document' | 'script',
+): void {
+  if (ctx.locks[kind]?.execution === OTHER_EXECUTION)
+    ctx.locks[kind] = undefined;
 }

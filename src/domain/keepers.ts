@@ -61,9 +61,12 @@ export function notAKeeperMessage(
 ): string {
   const others = keepers.filter(k => key(k) !== key(who));
   const listed = isKeeper(keepers, who);
-  const ask = others.length
-    ? `ask ${others.join(', ')}`
-    : 'ask the spreadsheet owner';
+  const ask =
+    others.length > 1
+      ? `ask one of ${others.join(', ')}`
+      : others.length === 1
+        ? `ask ${others[0]}`
+        : 'ask the spreadsheet owner';
   return listed
     ? `${who || 'You'} cannot ${action} yet: you are a keeper of the record, but its protection (Scorecard, Delivery Log, Deal History) was last refreshed before you became one. To refresh it, ${ask} to run Extensions › Trust Rebuild › Set up workbook.`
     : `${who || 'You'} cannot ${action}: only the keepers of the record may write Scorecard, Delivery Log and Deal History (${keepers.join(', ')}). To be added, ${ask} to put your email in the "Record Keepers" setting and then run Extensions › Trust Rebuild › Set up workbook.`;
