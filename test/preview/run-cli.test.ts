@@ -80,7 +80,9 @@ describe('scripts/run.ts', () => {
       '2026-11-16T09:00:00-08:00',
       'installSchedule',
     ]);
-    expect(installed.output.alerts[0]).toMatch(/Scheduled every day/);
+    expect((installed.output.alerts as string[])[0]).toMatch(
+      /Scheduled every day/,
+    );
     const {exitCode, output} = await runCli([
       '--world',
       sample,
