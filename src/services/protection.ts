@@ -15,7 +15,12 @@ import {
   protectionChanges,
   recordKeepers,
 } from '../domain/keepers';
-import {DEAL_HISTORY, DELIVERY_LOG, SCORECARD} from '../domain/workbook';
+import {
+  DEAL_HISTORY,
+  DELIVERY_LOG,
+  SCORECARD,
+  type TabSpec,
+} from '../domain/workbook';
 import {documentProperties, scheduleInstaller} from './schedule-record';
 import {findTab} from './tables';
 
@@ -23,16 +28,21 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
+/** The description names the keepers it was last brought to, so an unchanged record costs no editor reads. */
 const DESCRIPTION =
-  'Trust Rebuild: written only by the add-on, for the keepers of the record; protected so the record cannot be quietly edited.';
+  'Trust Rebuild writes this tab for the keepers of the record: ';
 const SET_UP_BY = 'trustRebuild.setUpBy';
-const RECORD_TABS = [SCORECARD, DELIVERY_LOG, DEAL_HISTORY];
+export const RECORD_TABS: readonly TabSpec[] = [
+  SCORECARD,
+  DELIVERY_LOG,
+  DEAL_HISTORY,
+];
 
 type KeeperSettings = Pick<Settings, 'croEmail' | 'recordKeepers'>;
 
 export interface Keepers {
   me: string;
-  owner: string;
+  /** Every keeper but the owner (who can never be removed from a protection). */
   emails: string[];
   /**
    * Whether every keeper is known. A time-driven trigger has no document
@@ -41,28 +51,40 @@ export interface Keepers {
   complete: boolean;
 }
 
-/** Set-up remembers the first person who ran it: they stay a keeper. */
-export function noteSetUpBy(email: string): void {
+/** Set-up remembers the first person who ran it: they stay a keeper. Says whether this run was the first. */
+function noteSetUpBy(email: string): boolean {
   const props = documentProperties();
-  if (props && !props.getProperty(SET_UP_BY))
-    props.setProperty(SET_UP_BY, email);
+  if (!props || props.getProperty(SET_UP_BY)) return false;
+  props.setProperty(SET_UP_BY, email);
+  return true;
 }
 
-export function keepersOf(
-  spreadsheet: Spreadsheet,
-  settings: KeeperSettings,
-): Keepers {
+function keepersOf(settings: KeeperSettings): Keepers {
   const me = Session.getEffectiveUser().getEmail();
-  const owner = spreadsheet.getOwner()?.getEmail() ?? '';
   const props = documentProperties();
   const emails = recordKeepers({
-    owner,
+    owner: '',
     setUpBy: props?.getProperty(SET_UP_BY) ?? undefined,
     croEmail: settings.croEmail,
     installer: props ? scheduleInstaller(props) : me,
     listed: settings.recordKeepers,
   });
-  return {me, owner, emails, complete: props !== null};
+  return {me, emails, complete: props !== null};
+}
+
+const ownerOf = (spreadsheet: Spreadsheet) =>
+  spreadsheet.getOwner()?.getEmail() ?? '';
+
+/** Every keeper, the owner first, as messages name them. */
+export function keepersNamed(
+  spreadsheet: Spreadsheet,
+  settings: KeeperSettings,
+): string[] {
+  return recordKeepers({
+    owner: ownerOf(spreadsheet),
+    croEmail: '',
+    listed: keepersOf(settings).emails,
+  });
 }
 
 interface RecordTab {
@@ -70,9 +92,12 @@ interface RecordTab {
   protection?: Protection;
 }
 
-function recordTabs(spreadsheet: Spreadsheet): RecordTab[] {
+function recordTabs(
+  spreadsheet: Spreadsheet,
+  tabs: readonly TabSpec[],
+): RecordTab[] {
   const out: RecordTab[] = [];
-  for (const tab of RECORD_TABS) {
+  for (const tab of tabs) {
     const sheet = findTab(spreadsheet, tab.name);
     if (!sheet) continue;
     const [protection] = sheet.getProtections(
@@ -84,40 +109,67 @@ function recordTabs(spreadsheet: Spreadsheet): RecordTab[] {
 }
 
 /**
- * Refuses, in words, a person who cannot write the record; `action` says what
- * they tried ("take the snapshot"). Returns the record tabs and the keepers.
+ * Refuses, in words, a person who cannot write these record tabs; `action`
+ * says what they tried ("take the snapshot"). Returns the tabs and keepers.
  */
 export function requireKeeper(
   spreadsheet: Spreadsheet,
   settings: KeeperSettings,
   action: string,
+  tabs: readonly TabSpec[] = RECORD_TABS,
 ): {keepers: Keepers; tabs: RecordTab[]} {
-  const tabs = recordTabs(spreadsheet);
-  const keepers = keepersOf(spreadsheet, settings);
-  if (tabs.some(t => t.protection && !t.protection.canEdit())) {
-    throw new Error(notAKeeperMessage(keepers.me, action, keepers.emails));
+  const found = recordTabs(spreadsheet, tabs);
+  const keepers = keepersOf(settings);
+  if (found.some(t => t.protection && !t.protection.canEdit())) {
+    const all = keepersNamed(spreadsheet, settings);
+    throw new Error(notAKeeperMessage(keepers.me, action, all));
   }
-  return {keepers, tabs};
+  return {keepers, tabs: found};
+}
+
+const sameKey = (e: string) => e.trim().toLowerCase();
+
+/** Whether the protection already holds these keepers (all of them, or, when not all are known, at least these). */
+function upToDate(protection: Protection, keepers: Keepers): boolean {
+  if (protection.isWarningOnly()) return false;
+  const description = protection.getDescription();
+  if (!description.startsWith(DESCRIPTION)) return false;
+  const named = new Set(
+    description
+      .slice(DESCRIPTION.length)
+      .split(', ')
+      .filter(e => e !== '')
+      .map(sameKey),
+  );
+  const wanted = keepers.emails.map(sameKey);
+  return (
+    wanted.every(e => named.has(e)) &&
+    (!keepers.complete || named.size === wanted.length)
+  );
 }
 
 /**
  * Brings one tab's protection to exactly the keepers (only adding, when not
  * every keeper is known); says whether it changed anything.
  */
-export function protectTab(
+function protectTab(
+  owner: string,
   sheet: Sheet,
   keepers: Keepers,
   existing?: Protection,
 ): boolean {
-  const protection = existing ?? sheet.protect().setDescription(DESCRIPTION);
+  const protection = existing ?? sheet.protect();
   let changed = !existing;
   if (protection.isWarningOnly()) {
     protection.setWarningOnly(false);
     changed = true;
   }
   const current = protection.getEditors().map(u => u.getEmail());
-  const wanted = [keepers.me, ...keepers.emails];
-  const {add, remove} = protectionChanges(current, wanted, keepers.owner);
+  const {add, remove} = protectionChanges(
+    current,
+    [keepers.me, ...keepers.emails],
+    owner,
+  );
   // The recipe: the person running the script becomes an editor before anyone is removed.
   if (add.length > 0) protection.addEditors(add);
   const prune = keepers.complete && remove.length > 0;
@@ -130,19 +182,46 @@ export function protectTab(
       // A consumer (gmail.com) spreadsheet has no domain: nothing to turn off.
     }
   }
+  // Names who it was brought to: all keepers, or, when some are unknown, those added to the ones named before.
+  const named = keepers.complete
+    ? keepers.emails
+    : [
+        ...new Set([
+          ...keepers.emails,
+          ...current.filter(e => e !== keepers.me),
+        ]),
+      ];
+  const description = DESCRIPTION + named.join(', ');
+  if (protection.getDescription() !== description)
+    protection.setDescription(description);
   return changed || add.length > 0 || prune;
 }
 
 /**
- * Before a feature writes the record: refuses a non-keeper in words, then
- * refreshes each record tab's protection to the keepers as the settings now
- * name them (a no-op when nothing changed).
+ * Before a feature writes record tabs: refuses a non-keeper in words, then
+ * brings each tab's protection to the keepers as the settings now name them.
+ * Costs no editor reads when they have not changed since. Set-up (`setUp`)
+ * also remembers who ran it first and checks the editors themselves.
  */
 export function secureRecord(
   spreadsheet: Spreadsheet,
   settings: KeeperSettings,
   action: string,
-): void {
-  const {keepers, tabs} = requireKeeper(spreadsheet, settings, action);
-  for (const t of tabs) protectTab(t.sheet, keepers, t.protection);
+  tabs: readonly TabSpec[] = RECORD_TABS,
+  setUp = false,
+): boolean {
+  const found = requireKeeper(spreadsheet, settings, action, tabs);
+  const keepers = found.keepers;
+  if (setUp && noteSetUpBy(keepers.me)) {
+    if (!keepers.emails.some(e => sameKey(e) === sameKey(keepers.me)))
+      keepers.emails.unshift(keepers.me);
+  }
+  let changed = false;
+  let owner: string | undefined;
+  for (const t of found.tabs) {
+    if (!setUp && t.protection && upToDate(t.protection, keepers)) continue;
+    owner ??= ownerOf(spreadsheet);
+    changed = protectTab(owner, t.sheet, keepers, t.protection) || changed;
+  }
+  return changed;
 }

@@ -17,7 +17,7 @@ import {
 } from '../domain/setup-plan';
 import {SETTINGS_TAB, TABS} from '../domain/workbook';
 import {withDocumentLock} from './lock';
-import {noteSetUpBy, protectTab, requireKeeper} from './protection';
+import {RECORD_TABS, keepersNamed, secureRecord} from './protection';
 import {checkWorkbookSettings} from './settings';
 import {appendRows} from './tables';
 
@@ -168,22 +168,20 @@ export function setUpWorkbook(
 function protectRecord(spreadsheet: Spreadsheet): string {
   try {
     const check = checkWorkbookSettings(spreadsheet);
-    const {keepers, tabs} = requireKeeper(
+    // An invalid CRO Email or Record Keepers would read as blank and remove a keeper.
+    const invalid = check.issues.find(
+      i => i.setting === 'CRO Email' || i.setting === 'Record Keepers',
+    );
+    if (invalid) throw new Error(invalid.message);
+    const changed = secureRecord(
       spreadsheet,
       check.settings,
       "refresh the record's protection",
+      RECORD_TABS,
+      true,
     );
-    noteSetUpBy(keepers.me);
-    // An invalid CRO Email or Record Keepers reads as blank: add keepers, but remove nobody.
-    const unsure = check.issues.some(
-      i => i.setting === 'CRO Email' || i.setting === 'Record Keepers',
-    );
-    const known = {...keepers, complete: keepers.complete && !unsure};
-    let changed = false;
-    for (const t of tabs)
-      changed = protectTab(t.sheet, known, t.protection) || changed;
     return changed
-      ? `\nThe keepers of the record (who may write Scorecard, Delivery Log and Deal History): ${keepers.emails.join(', ')}.`
+      ? `\nThe keepers of the record (who may write Scorecard, Delivery Log and Deal History): ${keepersNamed(spreadsheet, check.settings).join(', ')}.`
       : '';
   } catch (err) {
     return `\nThe record's protection was not refreshed: ${(err as Error).message}`;

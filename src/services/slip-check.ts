@@ -91,7 +91,7 @@ export function runSlipCheck(
   const local = localDates(clock);
 
   return withDocumentLock(() => {
-    secureRecord(spreadsheet, settings, 'run the slip check');
+    secureRecord(spreadsheet, settings, 'run the slip check', [DEAL_HISTORY]);
     const cells = readTable(spreadsheet, DEALS, {
       required: ['Deal ID', 'Forecast Category'],
     }).cells;

@@ -10,6 +10,7 @@ import {sentence} from '../domain/words';
 import type {Settings} from '../domain/settings';
 import type {LocalDate} from '../domain/calendar';
 import {deliver, type DeliveryOutcome, type PendingEmail} from './delivery';
+import {DELIVERY_LOG, SCORECARD} from '../domain/workbook';
 import {withDocumentLock} from './lock';
 import {secureRecord} from './protection';
 import {
@@ -69,7 +70,10 @@ export function snapshotWeek(
   const by = Session.getEffectiveUser().getEmail();
 
   const written = withDocumentLock(() => {
-    secureRecord(spreadsheet, settings, 'take the snapshot');
+    secureRecord(spreadsheet, settings, 'take the snapshot', [
+      SCORECARD,
+      DELIVERY_LOG,
+    ]);
     const {record, trend} = readWeek(spreadsheet, settings, context);
     const state = readScorecard(spreadsheet, context.clock.localDate);
     const earlier = rowsForWeek(state, context.weekEnding);

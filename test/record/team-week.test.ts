@@ -144,15 +144,20 @@ describe('a team runs the week', () => {
     );
   });
 
-  it('a keeper added in Record Keepers is given the record on the next keeper run, and removed when taken out', () => {
+  it('a keeper added in Record Keepers is given each tab when a keeper next writes it, and removed when taken out', () => {
     const {bundle, setting, as, editorsOf} = team();
     bundle.call('setUpWorkbook', [], as(ANALYST));
     setting('Record Keepers', 'revops@acme.example');
     bundle.call('snapshotWeek', [], as(CRO, 'sidebar'));
     expect(editorsOf('Scorecard')).toContain('revops@acme.example');
+    expect(editorsOf('Delivery Log')).toContain('revops@acme.example');
+    bundle.call('runSlipCheck', [], as(ANALYST));
     expect(editorsOf('Deal History')).toContain('revops@acme.example');
     setting('Record Keepers', '');
     bundle.call('runSlipCheck', [], as(ANALYST));
+    expect(editorsOf('Deal History')).toEqual([ADMIN, ANALYST, CRO].sort());
+    // Set-up checks every record tab's editors, whatever their description says.
+    bundle.call('setUpWorkbook', [], as(CRO));
     expect(editorsOf('Scorecard')).toEqual([ADMIN, ANALYST, CRO].sort());
   });
 });
