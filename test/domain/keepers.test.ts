@@ -1,0 +1,97 @@
+/** Who keeps the record, what a protection must gain and lose, and what a failed scheduled run says. */
+import {
+  isKeeper,
+  notAKeeperMessage,
+  protectionChanges,
+  recordKeepers,
+} from '../../src/domain/keepers';
+import {causeOf, failureNotice} from '../../src/domain/run-failure';
+
+describe('the keepers of the record', () => {
+  it('are the owner, the set-up runner, the CRO Email, the installer and Record Keepers, each once, case ignored', () => {
+    expect(
+      recordKeepers({
+        owner: 'admin@acme.example',
+        setUpBy: 'Analyst@acme.example',
+        croEmail: 'cro@acme.example',
+        installer: 'cro@acme.example',
+        listed: ['analyst@acme.example', ' revops@acme.example '],
+      }),
+    ).toEqual([
+      'admin@acme.example',
+      'Analyst@acme.example',
+      'cro@acme.example',
+      'revops@acme.example',
+    ]);
+    expect(recordKeepers({owner: 'a@x.io', croEmail: '', listed: []})).toEqual([
+      'a@x.io',
+    ]);
+    expect(isKeeper(['A@x.io'], 'a@X.io')).toBe(true);
+    expect(isKeeper(['A@x.io'], 'b@x.io')).toBe(false);
+  });
+
+  it('a protection gains the missing keepers and loses everyone else but the owner', () => {
+    expect(
+      protectionChanges(
+        ['admin@x.io', 'rep@x.io', 'cro@x.io'],
+        ['cro@x.io', 'analyst@x.io'],
+        'admin@x.io',
+      ),
+    ).toEqual({add: ['analyst@x.io'], remove: ['rep@x.io']});
+  });
+
+  it('a refusal names who can add the person, or says the protection needs refreshing for a listed keeper', () => {
+    const keepers = ['admin@x.io', 'cro@x.io'];
+    expect(notAKeeperMessage('rep@x.io', 'take the snapshot', keepers)).toBe(
+      'rep@x.io cannot take the snapshot: only the keepers of the record may write Scorecard, Delivery Log and Deal History (admin@x.io, cro@x.io). To be added, ask one of admin@x.io, cro@x.io to put your email in the "Record Keepers" setting and then run Extensions › Trust Rebuild › Set up workbook.',
+    );
+    expect(
+      notAKeeperMessage('cro@x.io', 'run the slip check', keepers),
+    ).toMatch(
+      /^cro@x\.io cannot run the slip check yet: you are a keeper .* ask admin@x\.io to run Extensions › Trust Rebuild › Set up workbook\.$/,
+    );
+  });
+});
+
+describe('a failed scheduled run, told to a person', () => {
+  it('sorts messages into causes, so one cause is emailed once a day whatever its details', () => {
+    expect(causeOf('Settings: "Rebuild Start" is empty; enter …')).toBe(
+      'settings',
+    );
+    expect(
+      causeOf('x cannot take the snapshot: only the keepers of the record …'),
+    ).toBe('keeper');
+    expect(
+      causeOf('You are trying to edit a protected cell or object. Please …'),
+    ).toBe('keeper');
+    expect(
+      causeOf(
+        'Another change to this workbook … did not finish within 30 seconds',
+      ),
+    ).toBe('lock');
+    expect(causeOf('The spreadsheet 1abc could not be opened: …')).toBe(
+      'spreadsheet',
+    );
+    expect(causeOf('Service unavailable: Mail')).toBe('service');
+  });
+
+  it('says what failed and what to do, in plain text', () => {
+    const notice = failureNotice({
+      message:
+        'Settings: "CFO Email" is empty; enter the CFO\'s email address in the Settings tab.',
+      spreadsheetName: 'Q4 <rebuild>',
+      spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/1abc/edit',
+      when: 'Fri 20 Nov 2026',
+      runsAs: 'cro@x.io',
+    });
+    expect(notice.cause).toBe('settings');
+    expect(notice.subject).toBe(
+      'Trust Rebuild: the scheduled run for "Q4 <rebuild>" failed',
+    );
+    expect(notice.body).toContain(
+      'What failed: Settings: "CFO Email" is empty',
+    );
+    expect(notice.body).toContain('What to do: Fix the setting named above');
+    expect(notice.body).toContain('at most once a day for the same cause');
+  });
+});
