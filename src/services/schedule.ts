@@ -57,7 +57,14 @@ function myTicks(spreadsheet: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
 
 /** Every setting the scheduled run needs, or one Error naming each blank one. */
 function requireRunSettings(spreadsheet: Spreadsheet) {
-  const settings = readSettings(spreadsheet);
+  const refused = (why: string) =>
+    new Error(`Nothing was scheduled: every scheduled run would fail. ${why}`);
+  let settings;
+  try {
+    settings = readSettings(spreadsheet);
+  } catch (err) {
+    throw refused((err as Error).message);
+  }
   const missing: string[] = [];
   for (const key of NEEDED) {
     try {
@@ -66,11 +73,7 @@ function requireRunSettings(spreadsheet: Spreadsheet) {
       missing.push((err as Error).message);
     }
   }
-  if (missing.length > 0) {
-    throw new Error(
-      `Nothing was scheduled: every scheduled run would fail. ${missing.join(' ')}`,
-    );
-  }
+  if (missing.length > 0) throw refused(missing.join(' '));
   return settings;
 }
 

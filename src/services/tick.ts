@@ -221,7 +221,8 @@ function reportFailure(
 
 function recordRun(install: InstallRecord, run: LastRun): void {
   install.lastRun = run;
-  writeInstall(install);
+  // A run that does not know its spreadsheet has nowhere to keep it: its email said so.
+  if (install.spreadsheetId) writeInstall(install);
 }
 
 function openSpreadsheet(install: InstallRecord | undefined): Spreadsheet {

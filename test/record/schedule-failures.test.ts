@@ -59,6 +59,16 @@ describe('installing the schedule is refused when its runs could not work', () =
     expect(emulator.triggers.triggers).toHaveLength(0);
   });
 
+  it('an invalid setting is refused too, named with its value', () => {
+    const {emulator, setting, alert, install} = world();
+    setting('Scorecard Hour', '25');
+    install();
+    expect(emulator.triggers.triggers).toHaveLength(0);
+    expect(alert()).toMatch(
+      /^Schedule weekly snapshot and email\s+Nothing was scheduled: every scheduled run would fail\. Settings: "Scorecard Hour" is "25" \(above 23\)/,
+    );
+  });
+
   it('refuses a person who cannot write the record, naming who can add them, and installs nothing', () => {
     const {emulator, alert, install} = world();
     install('rep@example.com');
@@ -167,6 +177,19 @@ describe('a failed scheduled run reaches a person', () => {
     );
     expect(tab('Delivery Log')).toHaveLength(1);
     expect(installRecord().lastRun.outcome).toBe('failed');
+  });
+
+  it('a trigger whose install record is gone has no document to fall back on: its installer is told how to recover', () => {
+    const {emulator, bundle, install} = world();
+    install();
+    emulator.properties.user[CRO] = {};
+    const [friday] = bundle.fireDueTriggers(FRIDAY_EVENING);
+    expect((friday.error as Error).message).toMatch(
+      /does not know its spreadsheet .* open the spreadsheet and schedule it again/,
+    );
+    const [mail] = emulator.outbox;
+    expect(mail.to).toBe(CRO);
+    expect(mail.body).toMatch(/What to do: /);
   });
 
   it('a user who must re-authorise (an update added a scope) is emailed the link instead of failing silently', () => {
