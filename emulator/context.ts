@@ -176,9 +176,12 @@ export class EmulatorContext {
 
   /**
    * Whether the execution has a current document. A time-driven trigger has
-   * none: the add-on's clock triggers belong to the script, not to a document,
-   * so getActiveSpreadsheet, getDocumentProperties and getDocumentLock give
-   * null there (issue 10; stricter than the documentation, which is silent).
+   * none here: "in editor add-ons for Google Docs and Google Sheets,
+   * time-based triggers are normally attached to the script itself"
+   * (vtst/google-apps-scripts, VtstAddonTriggerLib README), and Google's
+   * "Triggers for Editor add-ons" promises no active document to them. So
+   * getActive(), getActiveSpreadsheet(), getDocumentProperties() and
+   * getDocumentLock() give null there: the stricter reading.
    */
   hasDocument(): boolean {
     return this.trigger !== 'time';

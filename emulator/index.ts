@@ -167,9 +167,10 @@ export function createEmulator(
         return ctx.hasDocument() ? spreadsheet.exposed() : null;
       },
       /**
-       * Opens a file by ID: needs the full spreadsheets scope, which
-       * spreadsheets.currentonly does not give (Authorization scopes:
-       * "currentonly" covers only the file the script is bound to).
+       * Opens a file by ID: needs the full spreadsheets scope. With only
+       * spreadsheets.currentonly, openById is refused even for the bound
+       * file's own ID (a Stack Exchange question, "currentonly ... openById";
+       * the reference lists both scopes, so this is the stricter reading).
        */
       openById: (id: string) => {
         ctx.requireAuth('SpreadsheetApp.openById', 'authorized');
