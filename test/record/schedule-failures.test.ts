@@ -15,7 +15,10 @@ const FRIDAY_EVENING = new Date('2026-11-21T01:30:00Z');
 const SATURDAY_EVENING = new Date('2026-11-22T01:30:00Z');
 
 function world() {
-  const emulator = sampleWorkbook();
+  // Pinned to Los Angeles: the instants below are its Friday and Saturday evenings.
+  const emulator = sampleWorkbook({
+    emulator: {spreadsheetTimeZone: 'America/Los_Angeles'},
+  });
   const bundle = loadBundle(emulator);
   // The owner runs set-up again once Settings name the CRO: the CRO becomes a keeper.
   bundle.call('setUpWorkbook', [], {trigger: 'menu'});

@@ -15,7 +15,14 @@ const REP = 'rep@acme.example';
 
 function team() {
   // The sample runs set-up as the current user: the analyst, in a file the admin owns.
-  const emulator = sampleWorkbook({emulator: {owner: ADMIN, user: ANALYST}});
+  const emulator = sampleWorkbook({
+    emulator: {
+      owner: ADMIN,
+      user: ANALYST,
+      // Pinned: the trigger instants below are Los Angeles evenings.
+      spreadsheetTimeZone: 'America/Los_Angeles',
+    },
+  });
   const bundle = loadBundle(emulator);
   const setting = (name: string, value: string) => {
     const sheet = emulator.spreadsheet.sheets.find(
