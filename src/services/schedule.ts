@@ -38,15 +38,20 @@ function describe(s: ScheduleRecord): string {
   return `every day between ${hh(s.hour)}:00 and ${hh(s.hour + 1)}:00 ${s.timeZone}: on ${s.scorecardDay}s it snapshots the week and emails the CFO (a snapshot missed then is taken the next day); on ${eve}s it emails the CRO what that snapshot still lacks; on Mondays it runs the slip check. It runs as ${s.by}.`;
 }
 
-function describeRun(run: LastRun | undefined): string {
+function describeRun(run: LastRun | undefined, timeZone: string): string {
   if (!run) return 'It has not run yet.';
+  const when = Utilities.formatDate(
+    new Date(run.at),
+    timeZone,
+    'EEE d MMM yyyy HH:mm',
+  );
   const outcome =
     run.outcome === 'ok'
       ? 'it worked'
       : run.outcome === 'failed'
         ? 'it failed'
         : 'it needs you to grant permissions again';
-  return `Last scheduled run: ${run.at.slice(0, 16).replace('T', ' ')} UTC, ${outcome}: ${run.summary}`;
+  return `Last scheduled run: ${when} (${timeZone}), ${outcome}: ${run.summary}`;
 }
 
 function myTicks(spreadsheet: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
@@ -112,7 +117,7 @@ export function installSchedule(spreadsheet: Spreadsheet, now: Date): string {
     triggerUid: trigger.getUniqueId(),
     timeZone,
   });
-  return `Scheduled ${describe(record)} The CFO email goes to ${settings.cfoEmails.join(', ')}. If a run fails, ${me}${settings.croEmail && settings.croEmail !== me ? ` and ${settings.croEmail}` : ''} get an email saying what to do. Change the Scorecard Day or Hour? Run this again afterwards.${before?.lastRun ? ` ${describeRun(before.lastRun)}` : ''}`;
+  return `Scheduled ${describe(record)} The CFO email goes to ${settings.cfoEmails.join(', ')}. If a run fails, ${me}${settings.croEmail && settings.croEmail !== me ? ` and ${settings.croEmail}` : ''} get an email saying what to do. Change the Scorecard Day or Hour? Run this again afterwards.${before?.lastRun ? ` ${describeRun(before.lastRun, timeZone)}` : ''}`;
 }
 
 /** Removes the current person's trigger; says so plainly when the schedule belongs to someone else. */
@@ -141,7 +146,10 @@ export function scheduleStatus(spreadsheet: Spreadsheet): string {
   // The last run is kept with the trigger, in its installer's user properties.
   const last =
     existing.by === me
-      ? describeRun(readInstall(spreadsheet.getId())?.lastRun)
+      ? describeRun(
+          readInstall(spreadsheet.getId())?.lastRun,
+          spreadsheet.getSpreadsheetTimeZone(),
+        )
       : `${existing.by} sees its last run here; failures are also written to the Delivery Log.`;
   return `Scheduled ${describe(existing)} ${last}`;
 }

@@ -123,7 +123,7 @@ describe('a failed scheduled run reaches a person', () => {
     expect(installRecord(OWNER).lastRun).toMatchObject({outcome: 'failed'});
     bundle.call('installSchedule', [], {trigger: 'menu', user: OWNER});
     expect(alert()).toMatch(
-      /Last scheduled run: 2026-11-2\d \d\d:\d\d UTC, it failed: catch-up snapshot: Settings: "Rebuild Start" is empty/,
+      /Last scheduled run: Sat 21 Nov 2026 16:\d\d \(America\/Los_Angeles\), it failed: catch-up snapshot: Settings: "Rebuild Start" is empty/,
     );
   });
 

@@ -147,7 +147,7 @@ describe('a team runs the week', () => {
     );
     bundle.call('installSchedule', [], as(CRO));
     expect(alert()).toMatch(
-      /Last scheduled run: 2026-11-2\d \d\d:\d\d UTC, it worked: Slip check for the week of 2026-11-23/,
+      /Last scheduled run: Mon 23 Nov 2026 16:\d\d \(America\/Los_Angeles\), it worked: Slip check for the week of 2026-11-23/,
     );
   });
 
