@@ -111,7 +111,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     'Record Keepers',
     '',
     'email addresses separated by commas, or blank',
-    'enter the email addresses of the people who may write the record, separated by commas, in the Settings tab',
+    "optional: the owner, whoever ran set-up, the CRO Email and the schedule's installer keep the record anyway",
   ),
   spec(
     'rebuildStart',
