@@ -67,6 +67,8 @@ export interface SettingSpec {
   whenEmpty: string;
   /** What a blank cell means when the default depends on the spreadsheet, not on this table. */
   blank?: string;
+  /** Blank is fine: nothing needs it filled in (whenEmpty says what blank means). */
+  optional?: boolean;
 }
 
 const spec = (
@@ -106,13 +108,16 @@ export const SETTINGS: readonly SettingSpec[] = [
     'one email address',
     "enter the CRO's email address in the Settings tab",
   ),
-  spec(
-    'recordKeepers',
-    'Record Keepers',
-    '',
-    'email addresses separated by commas, or blank',
-    "optional: the owner, whoever ran set-up, the CRO Email and the schedule's installer keep the record anyway",
-  ),
+  {
+    ...spec(
+      'recordKeepers',
+      'Record Keepers',
+      '',
+      'email addresses separated by commas, or blank',
+      "blank: the owner, whoever ran set-up, the CRO Email and the schedule's installer keep the record",
+    ),
+    optional: true,
+  },
   spec(
     'rebuildStart',
     'Rebuild Start',
@@ -535,15 +540,17 @@ export function settingsHelp(
       expected: s.expected,
     };
     if (issue) return {...base, status: 'invalid', note: issue.detail};
-    if (isBlank(value) && s.default === '' && !s.blank)
+    if (isBlank(value) && s.default === '' && !s.blank && !s.optional)
       return {...base, status: 'empty', note: s.whenEmpty};
     if (isBlank(value))
       return {
         ...base,
         status: 'default',
-        note: s.blank
-          ? `blank, so ${settings.currency.currency} (${s.blank}, ${settings.currency.locale})`
-          : `blank, so the default ${s.default}`,
+        note: s.optional
+          ? s.whenEmpty
+          : s.blank
+            ? `blank, so ${settings.currency.currency} (${s.blank}, ${settings.currency.locale})`
+            : `blank, so the default ${s.default}`,
       };
     return {...base, status: 'ok', note: ''};
   });

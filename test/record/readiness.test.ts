@@ -23,7 +23,12 @@ function world(today: string, now: Date) {
       now,
     },
   });
-  return {emulator, bundle: loadBundle(emulator)};
+  const bundle = loadBundle(emulator);
+  // The run belongs to an installed schedule: it has no open document, only the recorded spreadsheet.
+  bundle.call('installSchedule', [], {trigger: 'menu'});
+  if (emulator.triggers.triggers.length !== 1)
+    throw new Error(`schedule not installed: ${emulator.ui.alerts.at(-1)}`);
+  return {emulator, bundle};
 }
 
 const tick = (bundle: ReturnType<typeof loadBundle>) =>

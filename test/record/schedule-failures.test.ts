@@ -68,7 +68,7 @@ describe('installing the schedule is refused when its runs could not work', () =
     install();
     expect(emulator.triggers.triggers).toHaveLength(0);
     expect(alert()).toMatch(
-      /^Schedule weekly snapshot and email\s+Nothing was scheduled: every scheduled run would fail\. Settings: "Scorecard Hour" is "25" \(above 23\)/,
+      /^Weekly schedule not installed\s+Nothing was scheduled: every scheduled run would fail\. Settings: "Scorecard Hour" is "25" \(above 23\)/,
     );
   });
 

@@ -88,7 +88,7 @@ describe('weekly schedule', () => {
     expect(firings[7].at.toISOString()).toMatch(/^2026-11-07T00:/);
     const ran = firings.map(f => (f.result as {ran: string[]}).ran.join('+'));
     expect(firings.every(f => f.error === undefined)).toBe(true);
-    // Friday 30 Oct, Sat, Sun, Mon 2 Nov, Tue, Wed, Thu, Fri 6 Nov.
+    // Friday 30 Oct, Sat, Sun, Mon 2 Nov, Tue, Wed, Thu (the eve: readiness note), Fri 6 Nov.
     expect(ran).toEqual([
       'snapshot',
       '',
@@ -96,7 +96,7 @@ describe('weekly schedule', () => {
       'slip check',
       '',
       '',
-      '',
+      'readiness note',
       'snapshot',
     ]);
     // Two CFO emails, and Thursday's readiness note to the CRO between them.
