@@ -8,6 +8,7 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import vm from 'node:vm';
+import {checkCustomFunctionResult} from './custom-function-result';
 import type {
   AuthMode,
   Emulator,
@@ -43,7 +44,11 @@ export interface LoadedBundle {
   context: vm.Context;
   /** The names of the functions the bundle declares at top level (what Apps Script can call). */
   globalFunctions: string[];
-  /** Calls a top-level function as an execution of the given kind. */
+  /**
+   * Calls a top-level function as an execution of the given kind. A custom
+   * function's result is checked as Sheets takes it (custom-function-result.ts):
+   * a value Sheets cannot show throws instead of being returned.
+   */
   call(
     name: string,
     args?: unknown[],
@@ -92,7 +97,11 @@ export function loadBundle(
     globalFunctions,
     call(name, args = [], kind = {}) {
       const fn = lookup(name);
-      return emulator.run(kind, () => fn(...args));
+      const result = emulator.run(kind, () => fn(...args));
+      return kind.trigger === 'custom-function' ||
+        kind.authMode === 'CUSTOM_FUNCTION'
+        ? checkCustomFunctionResult(name, result)
+        : result;
     },
     fireDueTriggers(until) {
       return emulator.fireDueTriggers(

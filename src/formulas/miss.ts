@@ -14,6 +14,8 @@ import {
 
 /** Beyond this the sentence would need exponents; no sales org books a quadrillion. */
 const LARGEST_AMOUNT = 1e15;
+/** A gap this many times the commit no longer prints as a plain percentage. */
+const LARGEST_SHARE = 1e15;
 
 function amount(
   fn: string,
@@ -84,12 +86,18 @@ export function missHeadlineOf(actual: Arg, commit: Arg, period?: Arg) {
     fn,
     ['actual', 'commit', 'period'],
     [actual, commit, periodNames(fn, period)],
-    ([a, c, p], row) =>
-      missHeadline(
-        amount(fn, 'actual', a, row),
-        positiveCommit(fn, 'commit', c, row),
-        String(p),
-      ),
+    ([a, c, p], row) => {
+      const act = amount(fn, 'actual', a, row);
+      const com = positiveCommit(fn, 'commit', c, row);
+      // A sliver of a commit would put "Infinity%" or an exponent in the sentence.
+      if (!(Math.abs(act - com) / com < LARGEST_SHARE))
+        throw formulaError(
+          fn,
+          `commit is ${show(c)}, too small to measure ${show(a)} against`,
+          row,
+        );
+      return missHeadline(act, com, String(p));
+    },
   );
 }
 

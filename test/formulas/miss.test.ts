@@ -10,6 +10,15 @@ describe('MISS_TYPE', () => {
 });
 
 describe('MISS_HEADLINE', () => {
+  it('refuses a commit too small to measure against instead of printing "Infinity%"', () => {
+    expect(errorOf('MISS_HEADLINE', 100, 1e-310).message).toBe(
+      'MISS_HEADLINE: commit is 1e-310, too small to measure 100 against',
+    );
+    expect(errorOf('MISS_HEADLINE', column(100), column(1e-14)).message).toBe(
+      'MISS_HEADLINE: row 1: commit is 1e-14, too small to measure 100 against',
+    );
+  });
+
   it('writes the post-mortem sentence of the playbook', () => {
     expect(call('MISS_HEADLINE', 14.2e6, 18.5e6, 'Q3')).toBe(
       'We finished Q3 at $14.2M against a commit of $18.5M. The miss was $4.3M or 23% under.',

@@ -1,11 +1,14 @@
 /**
  * Random cells at every custom function, through the bundle: each call
  * returns a well-formed result (finite numbers and text, shaped like its
- * input) or throws a plain Error of the form `FN: [row N: ]what is wrong`.
- * Never a TypeError, never a silent NaN or Infinity.
+ * input) that Sheets takes as a custom function's result (the emulator's own
+ * check, emulator/custom-function-result.ts, applied again here), or throws a
+ * plain Error of the form `FN: [row N: ]what is wrong`. Never a TypeError,
+ * never a silent NaN or Infinity, never a result the cell would show as an error.
  */
 import fc from 'fast-check';
 import {DEAL_HEADERS} from '../../src/domain/deals';
+import {customFunctionResultProblem} from '../../emulator/custom-function-result';
 import {readEntryPoints} from '../../scripts/build';
 import {call, day} from './sheet';
 
@@ -33,7 +36,9 @@ const cell: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({maxLength: 12}),
   fc.integer({min: -1000, max: 1000}),
   fc.double(), // includes NaN, ±Infinity, -0 and huge values
-  fc.constantFrom(1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER),
+  fc.constantFrom(1e308, -1e308, 5e-324, 1e-310, Number.MAX_SAFE_INTEGER),
+  // The first and last instants a Date holds, far outside the years a cell holds.
+  fc.constantFrom(new Date(8.64e15), new Date(-8.64e15)),
   fc.boolean(),
   fc.date({noInvalidDate: false}),
 );
@@ -198,7 +203,10 @@ function check(
     }
     return true;
   }
-  if (!wellFormed(kind, args, result, ranged)) {
+  if (
+    customFunctionResultProblem(result) !== undefined ||
+    !wellFormed(kind, args, result, ranged)
+  ) {
     throw new Error(`${name} returned ${JSON.stringify(result)}`);
   }
   return true;

@@ -100,6 +100,20 @@ describe('GATE_STATUS', () => {
 });
 
 describe('REBUILD_WEEK', () => {
+  it('refuses a Date beyond the calendar instead of returning NaN (Sheets would show #NUM!)', () => {
+    expect(
+      errorOf('REBUILD_WEEK', column(new Date(-8.64e15)), day(2026, 11, 2))
+        .message,
+    ).toMatch(
+      /^REBUILD_WEEK: row 1: date is .*, outside the dates a spreadsheet holds$/,
+    );
+    expect(
+      errorOf('REBUILD_WEEK', day(2026, 11, 2), new Date(-8.64e15)).message,
+    ).toMatch(
+      /^REBUILD_WEEK: rebuild_start is .*, outside the dates a spreadsheet holds$/,
+    );
+  });
+
   it('counts Monday-to-Sunday weeks from the week of Rebuild Start', () => {
     const start = day(2026, 11, 2); // a Monday
     expect(
