@@ -184,7 +184,11 @@ export function createEmulator(
       },
       /** No Ui outside a user-facing execution: Apps Script throws this from triggers and custom functions. */
       getUi: () => {
-        if (ctx.trigger === 'time' || ctx.trigger === 'custom-function') {
+        if (
+          ctx.trigger === 'time' ||
+          ctx.trigger === 'custom-function' ||
+          ctx.authMode === 'CUSTOM_FUNCTION'
+        ) {
           throw new Error(
             'Cannot call SpreadsheetApp.getUi() from this context.',
           );

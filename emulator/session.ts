@@ -1,10 +1,17 @@
 /**
- * Session: who runs the code and in which zone the script lives. Inside a
- * custom function the script "runs as an anonymous user" (Authorization for
- * Google Services: permissions and types of scripts), so the emails are "".
+ * Session: who runs the code and in which zone the script lives.
+ *
+ * Custom functions get no Session at all. Google documents that a custom
+ * function "runs as an anonymous user" and that User.getEmail() is blank there
+ * (Class Session, getActiveUser: https://developers.google.com/apps-script/reference/base/session),
+ * and Session is not among the services a custom function may use ("Custom
+ * Functions in Google Sheets", Using Apps Script services: a service that needs
+ * authorization throws "You do not have permission to call X"). The emulator
+ * takes the stricter reading: every Session method throws in a custom function,
+ * so no cell can depend on who is looking at it or on the script's zone.
  */
 import {createHash} from 'node:crypto';
-import {SCOPES, type EmulatorContext} from './context';
+import {SCOPES, appsScriptError, type EmulatorContext} from './context';
 import {expose, type Emulates} from './instrument';
 import {fakeUser} from './spreadsheet';
 
@@ -24,9 +31,18 @@ export class FakeSession implements Emulates<
     return expose(this, 'Session', this.ctx);
   }
 
+  /** Refuses every Session call in a custom function, then applies the auth mode's rules. */
+  private require(method: string, scope?: string): void {
+    if (this.ctx.authMode === 'CUSTOM_FUNCTION')
+      throw appsScriptError(
+        `You do not have permission to call Session.${method}${scope ? `. Required permissions: ${scope}` : ''}`,
+      );
+    this.ctx.requireAuth(`Session.${method}`, 'basic', scope);
+  }
+
   private email(method: string): string {
-    this.ctx.requireAuth(`Session.${method}`, 'basic', SCOPES.email);
-    return this.ctx.authMode === 'CUSTOM_FUNCTION' ? '' : this.ctx.user;
+    this.require(method, SCOPES.email);
+    return this.ctx.user;
   }
 
   getEffectiveUser() {
@@ -39,18 +55,18 @@ export class FakeSession implements Emulates<
 
   /** The script project's zone (appsscript.json), not the spreadsheet's. */
   getScriptTimeZone(): string {
-    this.ctx.requireAuth('Session.getScriptTimeZone', 'basic');
+    this.require('getScriptTimeZone');
     return this.ctx.scriptTimeZone;
   }
 
   getActiveUserLocale(): string {
-    this.ctx.requireAuth('Session.getActiveUserLocale', 'basic');
+    this.require('getActiveUserLocale');
     return 'en';
   }
 
   /** Stable per user and script, and says nothing about who the user is. */
   getTemporaryActiveUserKey(): string {
-    this.ctx.requireAuth('Session.getTemporaryActiveUserKey', 'basic');
+    this.require('getTemporaryActiveUserKey');
     return createHash('sha256')
       .update(`temporary-key:${this.ctx.user}`)
       .digest('base64')

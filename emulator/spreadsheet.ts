@@ -841,8 +841,10 @@ export class FakeSpreadsheet implements Emulates<
     return fakeUser(this.ctx.owner, this.ctx);
   }
 
+  /** A toast shows something to the person: a custom function may not ("You do not have permission to call toast"). */
   toast(msg: string, title?: string, timeoutSeconds?: number): void {
     void timeoutSeconds;
+    this.ctx.requireAuth('Spreadsheet.toast', 'write');
     this.ctx.toasts.push(title ? `${title}: ${msg}` : msg);
   }
 

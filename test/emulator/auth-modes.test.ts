@@ -130,13 +130,89 @@ describe('AuthMode.CUSTOM_FUNCTION', () => {
     );
   });
 
-  it('runs as an anonymous user: Session emails are empty', () => {
+  it('gets no Session: every method throws "You do not have permission to call Session.…" (custom functions run as an anonymous user; stricter than a blank email)', () => {
     const w = world({owner: 'cro@acme.example'});
-    const email = asCustomFunction(w, () =>
-      w.Session.getEffectiveUser().getEmail(),
+    const calls: Array<[string, () => unknown]> = [
+      ['getActiveUser', () => w.Session.getActiveUser().getEmail()],
+      ['getEffectiveUser', () => w.Session.getEffectiveUser().getEmail()],
+      ['getScriptTimeZone', () => w.Session.getScriptTimeZone()],
+      ['getActiveUserLocale', () => w.Session.getActiveUserLocale()],
+      [
+        'getTemporaryActiveUserKey',
+        () => w.Session.getTemporaryActiveUserKey(),
+      ],
+    ];
+    for (const [method, call] of calls) {
+      const error = asCustomFunction(w, () => thrown(call));
+      expect(error.message).toMatch(
+        new RegExp(
+          `^You do not have permission to call Session\\.${method}\\b`,
+        ),
+      );
+      expect(error.name).toBe('Exception');
+    }
+    expect(
+      asCustomFunction(w, () => thrown(() => w.Session.getEffectiveUser()))
+        .message,
+    ).toBe(
+      'You do not have permission to call Session.getEffectiveUser. Required permissions: https://www.googleapis.com/auth/userinfo.email',
     );
-    expect(email).toBe('');
+    // Outside a custom function the same calls work.
     expect(w.Session.getEffectiveUser().getEmail()).toBe('cro@acme.example');
+  });
+
+  it('has no Ui even when called as another kind of execution in AuthMode.CUSTOM_FUNCTION', () => {
+    const w = world();
+    const error = w.emulator.run(
+      {authMode: 'CUSTOM_FUNCTION', trigger: 'menu'},
+      () => thrown(() => w.SpreadsheetApp.getUi()),
+    );
+    expect(error.message).toBe(
+      'Cannot call SpreadsheetApp.getUi() from this context.',
+    );
+  });
+
+  it('cannot toast: showing something to the person is refused like a write ("You do not have permission to call toast")', () => {
+    const w = world();
+    const error = asCustomFunction(w, () =>
+      thrown(() => w.SpreadsheetApp.getActiveSpreadsheet().toast('hi')),
+    );
+    expect(error.message).toBe('You do not have permission to call toast');
+    expect(w.ctx.toasts).toEqual([]);
+  });
+
+  it('writes nothing: setValues, insertSheet and protect all throw "You do not have permission to call …"', () => {
+    const w = world();
+    const ss = w.SpreadsheetApp.getActiveSpreadsheet();
+    const cases: Array<[string, () => unknown]> = [
+      [
+        'setValues',
+        () =>
+          w
+            .sheet()
+            .getRange('A1:B1')
+            .setValues([[1, 2]]),
+      ],
+      ['insertSheet', () => ss.insertSheet('X')],
+      ['protect', () => w.sheet().protect()],
+      ['setSpreadsheetTimeZone', () => ss.setSpreadsheetTimeZone('UTC')],
+    ];
+    for (const [method, call] of cases)
+      expect(asCustomFunction(w, () => thrown(call)).message).toBe(
+        `You do not have permission to call ${method}`,
+      );
+    expect(ss.getSheets()).toHaveLength(1);
+    expect(w.sheet().getLastRow()).toBe(0);
+  });
+
+  it("may read the spreadsheet's zone and locale (read-only calls stay allowed)", () => {
+    const w = world({spreadsheetTimeZone: 'Asia/Tokyo'});
+    const [zone, locale] = asCustomFunction(w, () => {
+      const ss = w.SpreadsheetApp.getActiveSpreadsheet();
+      return [ss.getSpreadsheetTimeZone(), ss.getSpreadsheetLocale()];
+    });
+    expect(zone).toBe('Asia/Tokyo');
+    expect(locale).toBe('en_US');
   });
 });
 
