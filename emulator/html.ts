@@ -132,7 +132,10 @@ export class FakeHtmlOutput implements Emulates<
 
 export class FakeHtmlService implements Emulates<
   RealHtmlService,
-  'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplateFromFile'
+  | 'createHtmlOutput'
+  | 'createHtmlOutputFromFile'
+  | 'createTemplate'
+  | 'createTemplateFromFile'
 > {
   readonly SandboxMode = SANDBOX_MODE;
   readonly XFrameOptionsMode = X_FRAME_OPTIONS_MODE;
@@ -162,6 +165,14 @@ export class FakeHtmlService implements Emulates<
   createHtmlOutputFromFile(filename: string) {
     this.ctx.requireAuth('HtmlService.createHtmlOutputFromFile', 'basic');
     return this.output(this.readFile(filename));
+  }
+
+  /** A template from text: set variables on it, then evaluate(). */
+  createTemplate(html: string | GoogleAppsScript.Base.BlobSource) {
+    this.ctx.requireAuth('HtmlService.createTemplate', 'basic');
+    const source =
+      typeof html === 'string' ? html : html.getBlob().getDataAsString();
+    return exposeTemplate(this.ctx, source, content => this.output(content));
   }
 
   /** A template from NAME.html: set variables on it, then evaluate(). */

@@ -127,6 +127,18 @@ describe('CFO email', () => {
     expect(email.html).toContain('Two deals slipped &lt;b&gt;late&lt;/b&gt;');
   });
 
+  it("stays safe under HtmlService's contextual escaping: a hostile link and name cannot leave the href or run", () => {
+    const html = render({
+      ...input,
+      spreadsheetUrl: 'javascript:alert(document.cookie)',
+      spreadsheetName: '"><img src=x onerror=alert(1)>',
+    });
+    expect(html).toContain('<a href="about:invalid#zSoyz"');
+    expect(html).not.toContain('javascript:');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</a>');
+  });
+
   it('carries the chain value, the row and a link to the spreadsheet (the handout names it without a link)', () => {
     expect(email.html).toContain('ab'.repeat(32));
     expect(email.html).toContain(
