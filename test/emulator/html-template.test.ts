@@ -16,7 +16,7 @@ describe('HtmlService templates', () => {
   });
 
   describe('<?= ?> escapes by context (Printing scriptlets: "inside an HTML attribute, inside a client-side script tag, or anywhere else")', () => {
-    const hostile = `"'><img src=x onerror=alert(1)>&`;
+    const hostile = '"\'><img src=x onerror=alert(1)>&';
 
     it('an attribute value: HTML entities, so a quote cannot close it', () => {
       expect(run('<p title="<?= t ?>">', {t: hostile})).toBe(
