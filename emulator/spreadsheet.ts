@@ -7,6 +7,7 @@
  */
 import type {EmulatorContext} from './context';
 import {expose, type Emulates} from './instrument';
+import {typedDate} from './typed-date';
 import {
   Protection,
   isConsumerAccount,
@@ -541,10 +542,12 @@ export class FakeRange implements Emulates<
       line.forEach((value, c) => {
         const row = this.row + r;
         const col = this.column + c;
-        const parsed = parseWritten(
-          value,
-          state.formats[key(row, col)] === '@',
-        );
+        const plain = state.formats[key(row, col)] === '@';
+        const day =
+          typeof value === 'string' && !plain
+            ? typedDate(value, this.sheet.spreadsheet.state.timeZone)
+            : undefined;
+        const parsed = day ? {value: day} : parseWritten(value, plain);
         state.values[row - 1][col - 1] = parsed.value;
         if (parsed.formula) state.formulas[key(row, col)] = parsed.formula;
         else delete state.formulas[key(row, col)];
