@@ -840,6 +840,21 @@ export class FakeSpreadsheet implements Emulates<
     return sheet.exposed();
   }
 
+  /**
+   * Deletes a sheet (its protections go with it). A protected sheet needs an
+   * editor of its protection; the last sheet cannot go.
+   */
+  deleteSheet(sheet: {getSheetId(): number}): void {
+    const index = this.sheets.findIndex(s => s.state.id === sheet.getSheetId());
+    const target = this.sheets[index];
+    if (!target) throw new Error('Sheet not found');
+    target.requireEdit('deleteSheet');
+    if (this.sheets.length === 1)
+      throw new Error("You can't remove all the sheets in a document.");
+    this.sheets.splice(index, 1);
+    this.state.sheets.splice(this.state.sheets.indexOf(target.state), 1);
+  }
+
   getOwner() {
     return fakeUser(this.ctx.owner, this.ctx);
   }
