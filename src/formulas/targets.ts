@@ -5,7 +5,7 @@
  */
 import {isBlank, show, toText, toWallTime} from '../domain/cells';
 import {weekdayOf} from '../domain/business-days';
-import {dayNumber, type WallClock} from '../domain/wall-clock';
+import {dayNumber, type WallClock, type WallTime} from '../domain/wall-clock';
 import {
   GATE_MILESTONES,
   VARIANCE_MILESTONES,
@@ -119,29 +119,9 @@ export function gateStatus(compliance: Arg, week: Arg, milestones?: Arg) {
   });
 }
 
-/**
- * The day number of the Monday starting the week that holds a date cell, in
- * the spreadsheet's calendar. A Date beyond the calendar's reach gives an
- * error, never a NaN week: Sheets shows NaN as #NUM! with no word on which
- * cell caused it.
- */
-function mondayOf(
-  fn: string,
-  name: string,
-  value: unknown,
-  clock: WallClock,
-  row?: number,
-): number {
-  const wall = toWallTime(value, clock);
-  const day = wall === undefined ? NaN : dayNumber(wall);
-  if (!Number.isFinite(day))
-    throw formulaError(
-      fn,
-      wall === undefined
-        ? `${name} is ${show(value, clock)}, not a date`
-        : `${name} is ${show(value, clock)}, outside the dates a spreadsheet holds`,
-      row,
-    );
+/** The day number of the Monday starting the week that holds `date`. */
+function mondayOf(date: WallTime): number {
+  const day = dayNumber(date);
   return day - weekdayOf(day);
 }
 
@@ -151,17 +131,19 @@ function mondayOf(
  */
 export function rebuildWeekOf(date: Arg, rebuildStart: Arg, clock: WallClock) {
   const fn = 'REBUILD_WEEK';
-  const startMonday = mondayOf(
-    fn,
-    'rebuild_start',
-    singleCell(fn, 'rebuild_start', rebuildStart),
-    clock,
-  );
-  return elementwise(
-    fn,
-    ['date'],
-    [date],
-    ([d], row) =>
-      Math.floor((mondayOf(fn, 'date', d, clock, row) - startMonday) / 7) + 1,
-  );
+  const startCell = singleCell(fn, 'rebuild_start', rebuildStart);
+  const start = toWallTime(startCell, clock);
+  if (start === undefined) {
+    throw formulaError(
+      fn,
+      `rebuild_start is ${show(startCell, clock)}, not a date`,
+    );
+  }
+  const startMonday = mondayOf(start);
+  return elementwise(fn, ['date'], [date], ([d], row) => {
+    const day = toWallTime(d, clock);
+    if (day === undefined)
+      throw formulaError(fn, `date is ${show(d, clock)}, not a date`, row);
+    return Math.floor((mondayOf(day) - startMonday) / 7) + 1;
+  });
 }
