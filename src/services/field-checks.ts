@@ -7,7 +7,7 @@
 import {isDate} from '../domain/cells';
 import {sha256Hex} from './digest';
 import {withDocumentLock} from './lock';
-import {lockTab} from './protection';
+import {protectTab} from './protection';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -53,10 +53,12 @@ const CHECKS: Array<[string, (ss: Spreadsheet) => string]> = [
     'protection: only the owner and you edit',
     ss =>
       withScratchTab(ss, sheet => {
-        lockTab(sheet);
-        const p = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
         const me = Session.getEffectiveUser().getEmail();
-        const allowed = [me, ss.getOwner()?.getEmail() ?? ''];
+        const owner = ss.getOwner()?.getEmail() ?? '';
+        // The record's recipe with you as its only keeper.
+        protectTab(owner, sheet, {me, emails: [], complete: true});
+        const p = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+        const allowed = [me, owner];
         const editors = p.getEditors().map(u => u.getEmail());
         return verdict(
           editors.includes(me) &&

@@ -150,9 +150,10 @@ function upToDate(protection: Protection, keepers: Keepers): boolean {
 
 /**
  * Brings one tab's protection to exactly the keepers (only adding, when not
- * every keeper is known); says whether it changed anything.
+ * every keeper is known); says whether it changed anything. Also run by
+ * runFieldChecks on a scratch tab, to see the recipe hold in Google.
  */
-function protectTab(
+export function protectTab(
   owner: string,
   sheet: Sheet,
   keepers: Keepers,
