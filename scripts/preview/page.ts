@@ -243,6 +243,8 @@ function cell(
         : undefined,
     'data-row': String(row),
     'data-col': String(column),
+    'data-formula': c?.formula,
+    'data-spilled': c?.spilled,
   });
   if (!c) return td;
   if (c.kind === 'checkbox') {
@@ -256,7 +258,9 @@ function cell(
     return td;
   }
   td.textContent = c.text;
-  if (c.text.length > 24) td.title = c.text;
+  if (c.note) td.title = c.note;
+  else if (c.formula) td.title = c.formula;
+  else if (c.text.length > 24) td.title = c.text;
   return td;
 }
 
@@ -357,9 +361,10 @@ function cellAt(target: EventTarget | null): HTMLTableCellElement | null {
 /** Double-click edits a cell in place: Enter (or leaving it) saves, Escape cancels. */
 function editCell(td: HTMLTableCellElement): void {
   if (td.querySelector('input')) return;
+  // A formula cell is edited as its formula, as in Sheets' formula bar.
   const before = td.classList.contains('k-checkbox')
     ? ''
-    : (td.textContent ?? '');
+    : (td.dataset.formula ?? td.textContent ?? '');
   const input = el('input', {
     type: 'text',
     class: 'cell-input',

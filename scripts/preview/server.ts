@@ -181,6 +181,7 @@ export async function startPreview(
       const view = sheetView(
         world.emulator,
         url.searchParams.get('name') ?? '',
+        world.calculator,
       );
       if (!view)
         throw new HttpError(

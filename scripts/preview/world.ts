@@ -13,6 +13,7 @@ import {
   readBundle,
   type LoadedBundle,
 } from '../../emulator/loader';
+import {Calculator, customFunctionsOf} from './calc';
 import {outcomeOf, toCliJson, type CallOutcome} from './serialise';
 import {zonedToInstant} from './zoned-time';
 import {
@@ -80,11 +81,16 @@ export function isPrivate(name: string): boolean {
 
 export class PreviewWorld {
   readonly executions: Execution[] = [];
+  /** Computes the cells whose formulas call the add-on's custom functions. */
+  readonly calculator: Calculator;
   private constructor(
     readonly emulator: Emulator,
     readonly bundle: LoadedBundle,
     readonly file: string | undefined,
-  ) {}
+    customFunctions: string[],
+  ) {
+    this.calculator = new Calculator(emulator, bundle, customFunctions);
+  }
 
   static open(options: WorldOptions = {}): PreviewWorld {
     const code = readBundle(options.codePath ?? CODE_PATH);
@@ -98,7 +104,9 @@ export class PreviewWorld {
       emulator,
       loadBundle(emulator, code),
       options.readOnly ? undefined : options.file,
+      customFunctionsOf(code),
     );
+    world.calculator.recalculate();
     world.save();
     return world;
   }
@@ -125,7 +133,11 @@ export class PreviewWorld {
     args: unknown[],
     via: Via,
     {forCli = false} = {},
-  ): {outcome: CallOutcome; effects: Effects} {
+  ): {
+    outcome: CallOutcome;
+    effects: Effects;
+    calls: Record<string, number>;
+  } {
     const before = this.marks();
     const outcome: CallOutcome =
       isPrivate(name) || !this.bundle.globalFunctions.includes(name)
@@ -141,9 +153,12 @@ export class PreviewWorld {
             forCli ? toCliJson : undefined,
           );
     this.record(via, name, outcome);
+    // The call's own service calls, before the sheet recalculates what it changed.
+    const calls = this.emulator.ctx.calls.snapshot();
+    this.calculator.recalculate();
     this.forgetOld();
     this.save();
-    return {outcome, effects: this.effectsSince(before)};
+    return {outcome, effects: this.effectsSince(before), calls};
   }
 
   /** Emulated now. */
@@ -166,6 +181,7 @@ export class PreviewWorld {
       this.emulator.ctx.setNow(at);
       reschedule(this.emulator);
     }
+    this.calculator.recalculate();
     this.save();
     return {fired, effects: this.effectsSince(before)};
   }
@@ -199,6 +215,7 @@ export class PreviewWorld {
     this.emulator.run({trigger: 'menu'}, () =>
       sheet.getRange(row, column).setValue(value),
     );
+    this.calculator.recalculate();
     this.save();
   }
 
