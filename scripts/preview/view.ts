@@ -84,6 +84,8 @@ export interface PreviewState {
     scriptTimeZone: string;
     owner: string;
     user: string;
+    /** People the preview offers to act as. */
+    people: string[];
   };
   menus: MenuRecord[];
   tabs: TabSummary[];
@@ -250,6 +252,7 @@ export function previewState(world: PreviewWorld): PreviewState {
       scriptTimeZone: emulator.ctx.scriptTimeZone,
       owner: emulator.ctx.owner,
       user: emulator.ctx.user,
+      people: world.people(),
     },
     menus: emulator.ui.menus,
     tabs: ss.sheets.map(s => summary(s.state)),

@@ -14,8 +14,8 @@ import {
   type LoadedBundle,
 } from '../../emulator/loader';
 import {Calculator, customFunctionsOf} from './calc';
-import {outcomeOf, toCliJson, type CallOutcome} from './serialise';
-import {zonedToInstant} from './zoned-time';
+import {isDateValue, outcomeOf, toCliJson, type CallOutcome} from './serialise';
+import {zoneOffsetMinutes, zonedToInstant} from './zoned-time';
 import {
   fireDue,
   loadStoredWorld,
@@ -219,6 +219,62 @@ export class PreviewWorld {
     this.save();
   }
 
+  /**
+   * Acts as another person of the team from now on (the owner, the analyst
+   * who set up, the CRO, a rep): menu items and sidebar calls run as them,
+   * protection applies to them, and the document opens again for them, so
+   * onOpen builds their menu. Scheduled triggers still run as their installer.
+   */
+  actAs(email: string): void {
+    const user = email.trim().toLowerCase();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(user))
+      throw new Error(`"${email}" is not an email address`);
+    this.emulator.ctx.user = user;
+    this.open();
+    this.save();
+  }
+
+  /** Who the preview offers to act as: the owner, whoever is named in Settings, protections and triggers, a rep. */
+  people(): string[] {
+    const {ctx, spreadsheet, triggers} = this.emulator;
+    const found = [ctx.owner, ctx.user];
+    const settings = spreadsheet.sheets.find(s => s.state.name === 'Settings');
+    for (const row of settings?.state.values ?? [])
+      for (const v of row)
+        if (typeof v === 'string' && /^[^\s@,]+@[^\s@,]+$/.test(v.trim()))
+          found.push(v.trim().toLowerCase());
+    for (const sheet of spreadsheet.sheets)
+      for (const p of sheet.state.protections) found.push(...p.editors);
+    for (const t of triggers.triggers) found.push(t.owner);
+    found.push('analyst@example.com', 'rep@example.com');
+    return [...new Set(found.filter(Boolean))];
+  }
+
+  /**
+   * Sets the spreadsheet's time zone (File › Settings). A date cell is a day
+   * number in Sheets, so it keeps its calendar day and wall time: the instant
+   * each Date cell holds moves with the zone.
+   */
+  setTimeZone(timeZone: string): void {
+    try {
+      new Intl.DateTimeFormat('en-US', {timeZone});
+    } catch {
+      throw new Error(`"${timeZone}" is not a time zone (e.g. Europe/Berlin)`);
+    }
+    const state = this.emulator.spreadsheet.state;
+    const from = state.timeZone;
+    for (const sheet of state.sheets)
+      for (const row of sheet.values)
+        row.forEach((v, i) => {
+          if (isDateValue(v)) row[i] = sameWallTime(v, from, timeZone);
+        });
+    this.emulator.run({trigger: 'menu'}, () =>
+      this.emulator.spreadsheet.setSpreadsheetTimeZone(timeZone),
+    );
+    this.calculator.recalculate();
+    this.save();
+  }
+
   /** A preview runs for hours: keep the recent log lines, not every write record since start. */
   private forgetOld(): void {
     const {logs, ctx} = this.emulator;
@@ -294,6 +350,14 @@ export function typedDate(text: string, timeZone: string): Date | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The instant showing the same wall-clock time in `to` as `at` shows in `from`. */
+export function sameWallTime(at: Date, from: string, to: string): Date {
+  const wall = at.getTime() + zoneOffsetMinutes(at, from) * 60000;
+  let guess = wall - zoneOffsetMinutes(new Date(wall), to) * 60000;
+  guess = wall - zoneOffsetMinutes(new Date(guess), to) * 60000;
+  return new Date(guess);
 }
 
 /** The emulator's sent mail, oldest first. */
