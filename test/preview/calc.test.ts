@@ -57,6 +57,18 @@ describe('reading a formula', () => {
     ]);
   });
 
+  it("reads every example formula of the README's function list", () => {
+    const readme = readFileSync(
+      join(__dirname, '..', '..', 'README.md'),
+      'utf8',
+    );
+    const examples = [
+      ...readme.matchAll(/^\| `[A-Z_]+\([^)]*\)` \| `(=[^`]+)` \|/gm),
+    ].map(m => m[1]);
+    expect(examples.length).toBeGreaterThan(15);
+    for (const formula of examples) expect(parseFormula(formula)).toBeDefined();
+  });
+
   it('leaves nested calls, operators and named ranges to Sheets', () => {
     for (const formula of [
       '=FORECAST_VARIANCE(SUM(C2:C3), D2)',
