@@ -4,7 +4,9 @@
  * them (Custom Functions guide, "Arguments"): a single cell as its value, a
  * range as a 2-D array, blanks as "", dates as Date; the function runs in the
  * built bundle through the loader in AuthMode.CUSTOM_FUNCTION; its result
- * fills the cell and spills below and to the right. A formula is computed
+ * shows in the cell and spills below and to the right (#REF! when that would
+ * cover data). Results are an overlay the view and other formulas read; the
+ * cells keep the formula, as the emulator stores it. A formula is computed
  * again only when a value it reads changed. Other formulas are Sheets' own
  * and are shown as "not computed here".
  */
@@ -128,6 +130,7 @@ export class Calculator {
       if (!live.has(id)) {
         this.shown.delete(id);
         this.inputs.delete(id);
+        this.intended.delete(id);
       }
     for (let pass = 0; pass <= formulas.length; pass++) {
       let changed = false;
