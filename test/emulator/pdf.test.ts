@@ -122,6 +122,15 @@ describe('HTML to PDF', () => {
     const {bytes, html} = withPdfMode('chromium', handout);
     const {pages, producer, text} = read(bytes, 'handout.pdf');
     writeFileSync(outputPath('cfo-handout.pdf'), bytes);
+    // A picture of the page for a person to look at: test-output/cfo-handout.png.
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-singlefile',
+      outputPath('cfo-handout.pdf'),
+      outputPath('cfo-handout'),
+    ]);
     expect(producer).not.toBe('Apps Script emulator');
     expect(pages).toBe(1);
     const flat = text.replace(/\s+/g, ' ');

@@ -125,6 +125,10 @@ describe('the local preview (npm start) in headless Chromium', () => {
   it('sets up an empty workbook from the menu, opens the sidebar and fires the Friday trigger', async () => {
     await open({seed: 'empty', reset: true, now: MONDAY_MORNING});
     expect(await tabNames()).toEqual(['Sheet1']);
+    // A blank spreadsheet says where to start.
+    await expect(text('#hint')).resolves.toBe(
+      'Start with Extensions › Trust Rebuild › Set up workbook: it adds the tabs the add-on works on.',
+    );
     await expect(page.locator('#clock-now').textContent()).resolves.toBe(
       'Mon, Nov 16, 2026, 9:00 AM PST',
     );
