@@ -3,6 +3,9 @@
 // Apps Script runs the bundle with local time in the script's own zone (appsscript.json), so the
 // tests do too: date cells and "now" then behave as they would in Google, whatever this machine's zone.
 process.env.TZ = require('./appsscript.json').timeZone;
+// A Chromium print takes seconds: the emulator's text PDF serves the suites, and the tests of the
+// PDF itself ask for Chromium (emulator/pdf.ts). `EMULATOR_PDF=chromium npx jest` prints every PDF.
+process.env.EMULATOR_PDF = process.env.EMULATOR_PDF || 'text';
 
 module.exports = {
   testEnvironment: 'node',

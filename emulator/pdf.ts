@@ -1,9 +1,14 @@
 /**
- * A minimal PDF writer for Blob.getAs('application/pdf') on HTML: the page's
- * visible text, in Helvetica, wrapped to the page, headings in bold. Enough
- * for a person (or pdftotext) to read the handout the add-on emails; it does
- * not pretend to lay out CSS.
+ * Blob.getAs('application/pdf') on HTML. With a Chromium or Chrome installed
+ * the page is printed by it (chromium-print.ts), so the handout looks like the
+ * email, as Google's conversion does. Without one, a minimal PDF writer: the
+ * page's visible text, in Helvetica, wrapped to the page, headings in bold;
+ * enough for a person (or pdftotext) to read, without laying out CSS.
+ * EMULATOR_PDF=text or =chromium picks one (the jest config picks text: a
+ * print takes seconds; the PDF tests ask for Chromium).
  */
+import {locateChromium} from './chromium';
+import {printWithChromium} from './chromium-print';
 
 export interface TextLine {
   text: string;
@@ -182,6 +187,19 @@ const WIN_ANSI: Record<string, number> = {
   '–': 0x96,
   '—': 0x97,
   '™': 0x99,
+  '‹': 0x8b,
+  '›': 0x9b,
+  Œ: 0x8c,
+  œ: 0x9c,
+  Š: 0x8a,
+  š: 0x9a,
+  Ž: 0x8e,
+  ž: 0x9e,
+  Ÿ: 0x9f,
+  ƒ: 0x83,
+  '†': 0x86,
+  '‡': 0x87,
+  '‰': 0x89,
 };
 const FALLBACK: Record<string, string> = {
   '−': '-',
@@ -276,8 +294,24 @@ export function linesToPdf(lines: TextLine[], title = ''): Uint8Array {
   return new Uint8Array(Buffer.from(body, 'latin1'));
 }
 
-/** The PDF Apps Script would make of an HTML blob: its visible text, readable. */
+/** The browser that prints PDFs, or undefined for the text writer. */
+export function pdfPrinter(
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  const mode = env.EMULATOR_PDF;
+  if (mode === 'text') return undefined;
+  const browser = locateChromium(env);
+  if (!browser && mode === 'chromium')
+    throw new Error(
+      'EMULATOR_PDF=chromium, but no Chromium or Chrome is installed (or set CHROME_PATH)',
+    );
+  return browser;
+}
+
+/** The PDF Apps Script would make of an HTML blob: printed by Chromium when there is one, else its visible text. */
 export function htmlToPdf(html: string): Uint8Array {
+  const browser = pdfPrinter();
+  if (browser) return printWithChromium(html, browser);
   const {title, lines} = htmlToLines(html);
   return linesToPdf(lines, title);
 }

@@ -1,5 +1,5 @@
 /**
- * The sample workbook: the reference case of PLAYBOOK.md in week 7 of its
+ * The sample workbook: the reference case of docs/playbook.md in week 7 of its
  * rebuild, for tests, the benchmark and `npm start`. The real set-up runs
  * first through the built bundle (so the sample has the real headers,
  * formats, dropdowns and protection), then the rows are written: 12 weeks of

@@ -8,6 +8,7 @@
 import type {EmulatorContext} from './context';
 import {expose, type Emulates} from './instrument';
 import {typedDate} from './typed-date';
+import {parseTyped} from './typed-input';
 import {
   Protection,
   isConsumerAccount,
@@ -94,13 +95,15 @@ function a1ToCoordinates(
 
 /**
  * Converts a value written by setValue(s) the way Sheets parses typed input:
- * "=..." is a formula; "'..." is forced text; numeric text becomes a number;
- * "+x" / "-x" / "@x" that are not numbers are parsed as formulas too.
+ * "=..." is a formula; "'..." is forced text; numeric text ("12%", "$1,200",
+ * "1,200", "TRUE" too: typed-input.ts) becomes a number or boolean with the
+ * format Sheets gives it; "+x" / "-x" / "@x" that are not numbers are parsed
+ * as formulas too.
  */
 function parseWritten(
   value: unknown,
   plainText: boolean,
-): {value: CellValue; formula?: string} {
+): {value: CellValue; formula?: string; format?: string} {
   if (value === null || value === undefined) return {value: ''};
   if (isDateValue(value)) return {value: new Date(value.getTime())};
   if (typeof value === 'number') {
@@ -112,9 +115,8 @@ function parseWritten(
   if (plainText) return {value};
   if (value.startsWith("'")) return {value: value.slice(1)};
   if (value.startsWith('=')) return {value: '', formula: value};
-  const trimmed = value.trim();
-  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed))
-    return {value: Number(trimmed)};
+  const typed = parseTyped(value);
+  if (typed) return typed;
   if (/^[+\-@]/.test(value) && value.length > 1)
     return {value: '', formula: `=${value.replace(/^@/, '')}`};
   return {value};
@@ -549,6 +551,9 @@ export class FakeRange implements Emulates<
             : undefined;
         const parsed = day ? {value: day} : parseWritten(value, plain);
         state.values[row - 1][col - 1] = parsed.value;
+        const at = key(row, col);
+        if (parsed.format && (state.formats[at] ?? 'General') === 'General')
+          state.formats[at] = parsed.format;
         if (parsed.formula) state.formulas[key(row, col)] = parsed.formula;
         else delete state.formulas[key(row, col)];
       }),
@@ -887,6 +892,13 @@ export class FakeSpreadsheet implements Emulates<
       }
       if (format?.includes('$')) {
         return `${value < 0 ? '-' : ''}$${Math.abs(value).toLocaleString('en-US', {maximumFractionDigits: format.includes('.00') ? 2 : 0, minimumFractionDigits: format.includes('.00') ? 2 : 0})}`;
+      }
+      if (format?.includes('#,##0')) {
+        const places = format.includes('.00') ? 2 : 0;
+        return value.toLocaleString('en-US', {
+          maximumFractionDigits: places,
+          minimumFractionDigits: places,
+        });
       }
       return String(value);
     }

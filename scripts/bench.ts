@@ -5,6 +5,10 @@ import {build} from './build';
 import {benchFormulas} from './bench/formulas';
 import {benchBundle, benchServices} from './bench/services';
 
+// The bench times the add-on, not a browser: the snapshot's PDF uses the emulator's text writer
+// (a Chromium print costs seconds; EMULATOR_PDF=chromium npm run bench times it too).
+process.env.EMULATOR_PDF = process.env.EMULATOR_PDF || 'text';
+
 async function main() {
   await build({quiet: true});
   for (const line of benchBundle()) console.log(line);

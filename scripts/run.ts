@@ -101,12 +101,14 @@ export async function runCli(argv: string[]): Promise<CliResult> {
   }
   output.at = world.now().toISOString();
   let exitCode = 0;
+  let ownCalls = emulator.ctx.calls.snapshot();
   if (name) {
     // Calls are those of the function itself, not of triggers fired before it.
     emulator.ctx.calls.reset();
-    const {outcome} = world.run(name, rawArgs.map(parseArg), via, {
+    const {outcome, calls} = world.run(name, rawArgs.map(parseArg), via, {
       forCli: true,
     });
+    ownCalls = calls;
     output.function = name;
     output.as = via;
     output.ok = outcome.ok;
@@ -129,8 +131,8 @@ export async function runCli(argv: string[]): Promise<CliResult> {
     })),
   };
   output.calls = {
-    total: emulator.ctx.calls.count(),
-    byMethod: emulator.ctx.calls.snapshot(),
+    total: Object.values(ownCalls).reduce((a, b) => a + b, 0),
+    byMethod: ownCalls,
   };
   output.saved = !values['no-save'];
   if ((output.fired as Array<{ok: boolean}> | undefined)?.some(f => !f.ok))

@@ -191,13 +191,51 @@ async function runMenuItem(label: string, handler: string): Promise<void> {
   }
 }
 
+/** One line above the grid that says where the add-on is. */
+function renderHint(s: PreviewState): void {
+  const menu = s.menus[0]?.title ?? 'Extensions › Trust Rebuild';
+  const empty = s.tabs.every(t => t.rows === 0);
+  byId('hint').textContent = empty
+    ? `Start with ${menu} › Set up workbook: it adds the tabs the add-on works on.`
+    : `The add-on is under ${menu}: set up, the CRO's sidebar, the weekly snapshot. Double-click a cell to type; custom formulas compute here.`;
+}
+
+// ------------------------------------------------------------------ who and where
+
+function renderPeople(s: PreviewState): void {
+  byId('owner').textContent = s.document.owner;
+  byId('script-zone').textContent = s.document.scriptTimeZone;
+  const user = byId<HTMLInputElement>('user-input');
+  if (document.activeElement !== user) user.value = s.document.user;
+  byId('people').replaceChildren(
+    ...s.document.people.map(p => el('option', {value: p})),
+  );
+  const zone = byId<HTMLInputElement>('zone-input');
+  if (document.activeElement !== zone) zone.value = s.document.timeZone;
+}
+
+async function postAndRefresh(path: string, body: unknown, done: string) {
+  try {
+    await api(path, body);
+    toast(done, 'info');
+  } catch (e) {
+    toast((e as Error).message, 'error');
+  }
+  await refresh();
+}
+
 // ------------------------------------------------------------------ tabs and grid
 
 function renderTabs(s: PreviewState): void {
   const tabs = byId('tabs');
   tabs.replaceChildren();
+  // Open on the workbook: the first visible tab that holds something, not a blank Sheet1.
   if (!activeTab || !s.tabs.some(t => t.name === activeTab))
-    activeTab = (s.tabs.find(t => !t.hidden) ?? s.tabs[0])?.name;
+    activeTab = (
+      s.tabs.find(t => !t.hidden && t.rows > 0) ??
+      s.tabs.find(t => !t.hidden) ??
+      s.tabs[0]
+    )?.name;
   for (const tab of s.tabs) {
     const button = el(
       'button',
@@ -243,6 +281,8 @@ function cell(
         : undefined,
     'data-row': String(row),
     'data-col': String(column),
+    'data-formula': c?.formula,
+    'data-spilled': c?.spilled,
   });
   if (!c) return td;
   if (c.kind === 'checkbox') {
@@ -256,7 +296,9 @@ function cell(
     return td;
   }
   td.textContent = c.text;
-  if (c.text.length > 24) td.title = c.text;
+  if (c.note) td.title = c.note;
+  else if (c.formula) td.title = c.formula;
+  else if (c.text.length > 24) td.title = c.text;
   return td;
 }
 
@@ -357,9 +399,10 @@ function cellAt(target: EventTarget | null): HTMLTableCellElement | null {
 /** Double-click edits a cell in place: Enter (or leaving it) saves, Escape cancels. */
 function editCell(td: HTMLTableCellElement): void {
   if (td.querySelector('input')) return;
+  // A formula cell is edited as its formula, as in Sheets' formula bar.
   const before = td.classList.contains('k-checkbox')
     ? ''
-    : (td.textContent ?? '');
+    : (td.dataset.formula ?? td.textContent ?? '');
   const input = el('input', {
     type: 'text',
     class: 'cell-input',
@@ -702,9 +745,11 @@ async function refresh(): Promise<void> {
   }
   const s = state;
   byId('doc-name').textContent = s.document.name;
-  byId('user').textContent = s.document.user;
+  byId('user').textContent = `Acting as ${s.document.user}`;
   document.title = `${s.document.name} · Trust Rebuild preview`;
   renderMenus(s);
+  renderHint(s);
+  renderPeople(s);
   renderTabs(s);
   renderClock(s);
   renderOutbox(s);
@@ -736,6 +781,20 @@ byId('clock-input').addEventListener('input', () => {
 byId('clock-form').addEventListener('submit', event => {
   event.preventDefault();
   void setClock(true);
+});
+byId('user-form').addEventListener('submit', event => {
+  event.preventDefault();
+  const email = byId<HTMLInputElement>('user-input').value;
+  void postAndRefresh('/api/user', {email}, `Acting as ${email}`);
+});
+byId('zone-form').addEventListener('submit', event => {
+  event.preventDefault();
+  const timeZone = byId<HTMLInputElement>('zone-input').value;
+  void postAndRefresh(
+    '/api/zone',
+    {timeZone},
+    `The spreadsheet's time zone is ${timeZone}`,
+  );
 });
 byId('clock-set').addEventListener('click', () => void setClock(false));
 byId('clock-friday').addEventListener('click', () => {

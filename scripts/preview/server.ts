@@ -181,6 +181,7 @@ export async function startPreview(
       const view = sheetView(
         world.emulator,
         url.searchParams.get('name') ?? '',
+        world.calculator,
       );
       if (!view)
         throw new HttpError(
@@ -310,6 +311,30 @@ export async function startPreview(
         throw new HttpError(409, (e as Error).message);
       }
       return sendJson(res, {ok: true});
+    }
+    if (req.method === 'POST' && path === '/api/user') {
+      const body = await readJson(req);
+      if (typeof body.email !== 'string')
+        throw new HttpError(400, 'Expected {email: string}');
+      try {
+        world.actAs(body.email);
+      } catch (e) {
+        throw new HttpError(400, (e as Error).message);
+      }
+      return sendJson(res, {user: world.emulator.ctx.user});
+    }
+    if (req.method === 'POST' && path === '/api/zone') {
+      const body = await readJson(req);
+      if (typeof body.timeZone !== 'string')
+        throw new HttpError(400, 'Expected {timeZone: string}');
+      try {
+        world.setTimeZone(body.timeZone.trim());
+      } catch (e) {
+        throw new HttpError(400, (e as Error).message);
+      }
+      return sendJson(res, {
+        timeZone: world.emulator.spreadsheet.state.timeZone,
+      });
     }
     if (req.method === 'POST' && path === '/api/open') {
       world.open();

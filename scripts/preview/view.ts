@@ -8,6 +8,7 @@ import type {Emulator} from '../../emulator';
 import type {MenuRecord} from '../../emulator/ui';
 import type {SheetState} from '../../emulator/spreadsheet';
 import {columnLetter} from '../../emulator/spreadsheet';
+import type {Calculator} from './calc';
 import {isDateValue} from './serialise';
 import {outboxOf, type Execution, type PreviewWorld} from './world';
 import {triggersOf, type TriggerView} from './store';
@@ -26,12 +27,28 @@ export interface TabSummary {
 
 /** One cell as shown: its text and how Sheets would align or draw it. */
 export type CellKind =
-  'text' | 'number' | 'date' | 'boolean' | 'checkbox' | 'formula' | 'empty';
+  | 'text'
+  | 'number'
+  | 'date'
+  | 'boolean'
+  | 'checkbox'
+  | 'error'
+  | 'uncomputed'
+  | 'empty';
 export interface CellView {
   text: string;
   kind: CellKind;
   checked?: boolean;
+  /** The formula the cell holds (what editing it shows). */
+  formula?: string;
+  /** Why a formula shows an error, or that Sheets computes it, not the preview. */
+  note?: string;
+  /** Part of a formula's result that spilled beyond its cell. */
+  spilled?: boolean;
 }
+
+/** What a formula the preview does not compute shows, and why. */
+export const NOT_COMPUTED = 'not computed here';
 
 export interface SheetView extends TabSummary {
   frozenRows: number;
@@ -67,6 +84,8 @@ export interface PreviewState {
     scriptTimeZone: string;
     owner: string;
     user: string;
+    /** People the preview offers to act as. */
+    people: string[];
   };
   menus: MenuRecord[];
   tabs: TabSummary[];
@@ -122,15 +141,23 @@ function summary(sheet: SheetState): TabSummary {
   return out;
 }
 
-/** The tab's cells as Sheets shows them, first ROWS_SHOWN rows. */
+/**
+ * The tab's cells as Sheets shows them, first ROWS_SHOWN rows: a formula that
+ * calls a custom function shows its computed result (spilled over the cells
+ * beside and below), any other formula says it is not computed here.
+ */
 export function sheetView(
   emulator: Emulator,
   name: string,
+  calculator?: Calculator,
 ): SheetView | undefined {
   const fake = emulator.spreadsheet.sheets.find(s => s.state.name === name);
   if (!fake) return undefined;
   const sheet = fake.state;
   const base = summary(sheet);
+  const spill = calculator?.extent(sheet.id) ?? {rows: 0, columns: 0};
+  base.rows = Math.max(base.rows, spill.rows);
+  base.columns = Math.max(base.columns, spill.columns);
   const columns = Math.max(base.columns, 1);
   const shownRows = Math.min(base.rows, ROWS_SHOWN);
   const cells: CellView[][] = [];
@@ -140,8 +167,25 @@ export function sheetView(
       const key = `${r},${c}`;
       const formula = sheet.formulas[key];
       const value = sheet.values[r - 1]?.[c - 1] ?? '';
-      if (formula) {
-        line.push({text: formula, kind: 'formula'});
+      const computed = calculator?.valueAt(sheet.id, r, c);
+      if (formula && !calculator?.computes(formula)) {
+        line.push({
+          text: NOT_COMPUTED,
+          kind: 'uncomputed',
+          formula,
+          note: `${formula}: Sheets computes this formula; the preview computes only the add-on's custom functions.`,
+        });
+      } else if (formula || (computed && value === '')) {
+        const shown = computed?.value ?? '';
+        const view: CellView = computed?.error
+          ? {text: String(shown), kind: 'error', note: computed.error}
+          : {
+              text: emulator.spreadsheet.display(shown, sheet.formats[key]),
+              kind: kindOf(shown),
+            };
+        if (formula) view.formula = formula;
+        else view.spilled = true;
+        line.push(view);
       } else if (
         sheet.validations[key]?.criteria === 'CHECKBOX' &&
         typeof value === 'boolean'
@@ -208,6 +252,7 @@ export function previewState(world: PreviewWorld): PreviewState {
       scriptTimeZone: emulator.ctx.scriptTimeZone,
       owner: emulator.ctx.owner,
       user: emulator.ctx.user,
+      people: world.people(),
     },
     menus: emulator.ui.menus,
     tabs: ss.sheets.map(s => summary(s.state)),

@@ -13,8 +13,9 @@ import {
   readBundle,
   type LoadedBundle,
 } from '../../emulator/loader';
-import {outcomeOf, toCliJson, type CallOutcome} from './serialise';
-import {zonedToInstant} from './zoned-time';
+import {Calculator, customFunctionsOf} from './calc';
+import {isDateValue, outcomeOf, toCliJson, type CallOutcome} from './serialise';
+import {zoneOffsetMinutes, zonedToInstant} from './zoned-time';
 import {
   fireDue,
   loadStoredWorld,
@@ -80,11 +81,16 @@ export function isPrivate(name: string): boolean {
 
 export class PreviewWorld {
   readonly executions: Execution[] = [];
+  /** Computes the cells whose formulas call the add-on's custom functions. */
+  readonly calculator: Calculator;
   private constructor(
     readonly emulator: Emulator,
     readonly bundle: LoadedBundle,
     readonly file: string | undefined,
-  ) {}
+    customFunctions: string[],
+  ) {
+    this.calculator = new Calculator(emulator, bundle, customFunctions);
+  }
 
   static open(options: WorldOptions = {}): PreviewWorld {
     const code = readBundle(options.codePath ?? CODE_PATH);
@@ -98,7 +104,9 @@ export class PreviewWorld {
       emulator,
       loadBundle(emulator, code),
       options.readOnly ? undefined : options.file,
+      customFunctionsOf(code),
     );
+    world.calculator.recalculate();
     world.save();
     return world;
   }
@@ -125,7 +133,11 @@ export class PreviewWorld {
     args: unknown[],
     via: Via,
     {forCli = false} = {},
-  ): {outcome: CallOutcome; effects: Effects} {
+  ): {
+    outcome: CallOutcome;
+    effects: Effects;
+    calls: Record<string, number>;
+  } {
     const before = this.marks();
     const outcome: CallOutcome =
       isPrivate(name) || !this.bundle.globalFunctions.includes(name)
@@ -141,9 +153,12 @@ export class PreviewWorld {
             forCli ? toCliJson : undefined,
           );
     this.record(via, name, outcome);
+    // The call's own service calls, before the sheet recalculates what it changed.
+    const calls = this.emulator.ctx.calls.snapshot();
+    this.calculator.recalculate();
     this.forgetOld();
     this.save();
-    return {outcome, effects: this.effectsSince(before)};
+    return {outcome, effects: this.effectsSince(before), calls};
   }
 
   /** Emulated now. */
@@ -166,6 +181,7 @@ export class PreviewWorld {
       this.emulator.ctx.setNow(at);
       reschedule(this.emulator);
     }
+    this.calculator.recalculate();
     this.save();
     return {fired, effects: this.effectsSince(before)};
   }
@@ -199,6 +215,63 @@ export class PreviewWorld {
     this.emulator.run({trigger: 'menu'}, () =>
       sheet.getRange(row, column).setValue(value),
     );
+    this.calculator.recalculate();
+    this.save();
+  }
+
+  /**
+   * Acts as another person of the team from now on (the owner, the analyst
+   * who set up, the CRO, a rep): menu items and sidebar calls run as them,
+   * protection applies to them, and the document opens again for them, so
+   * onOpen builds their menu. Scheduled triggers still run as their installer.
+   */
+  actAs(email: string): void {
+    const user = email.trim().toLowerCase();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(user))
+      throw new Error(`"${email}" is not an email address`);
+    this.emulator.ctx.user = user;
+    this.open();
+    this.save();
+  }
+
+  /** Who the preview offers to act as: the owner, whoever is named in Settings, protections and triggers, a rep. */
+  people(): string[] {
+    const {ctx, spreadsheet, triggers} = this.emulator;
+    const found = [ctx.owner, ctx.user];
+    const settings = spreadsheet.sheets.find(s => s.state.name === 'Settings');
+    for (const row of settings?.state.values ?? [])
+      for (const v of row)
+        if (typeof v === 'string' && /^[^\s@,]+@[^\s@,]+$/.test(v.trim()))
+          found.push(v.trim().toLowerCase());
+    for (const sheet of spreadsheet.sheets)
+      for (const p of sheet.state.protections) found.push(...p.editors);
+    for (const t of triggers.triggers) found.push(t.owner);
+    found.push('analyst@example.com', 'rep@example.com');
+    return [...new Set(found.filter(Boolean))];
+  }
+
+  /**
+   * Sets the spreadsheet's time zone (File › Settings). A date cell is a day
+   * number in Sheets, so it keeps its calendar day and wall time: the instant
+   * each Date cell holds moves with the zone.
+   */
+  setTimeZone(timeZone: string): void {
+    try {
+      new Intl.DateTimeFormat('en-US', {timeZone});
+    } catch {
+      throw new Error(`"${timeZone}" is not a time zone (e.g. Europe/Berlin)`);
+    }
+    const state = this.emulator.spreadsheet.state;
+    const from = state.timeZone;
+    for (const sheet of state.sheets)
+      for (const row of sheet.values)
+        row.forEach((v, i) => {
+          if (isDateValue(v)) row[i] = sameWallTime(v, from, timeZone);
+        });
+    this.emulator.run({trigger: 'menu'}, () =>
+      this.emulator.spreadsheet.setSpreadsheetTimeZone(timeZone),
+    );
+    this.calculator.recalculate();
     this.save();
   }
 
@@ -277,6 +350,14 @@ export function typedDate(text: string, timeZone: string): Date | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The instant showing the same wall-clock time in `to` as `at` shows in `from`. */
+export function sameWallTime(at: Date, from: string, to: string): Date {
+  const wall = at.getTime() + zoneOffsetMinutes(at, from) * 60000;
+  let guess = wall - zoneOffsetMinutes(new Date(wall), to) * 60000;
+  guess = wall - zoneOffsetMinutes(new Date(guess), to) * 60000;
+  return new Date(guess);
 }
 
 /** The emulator's sent mail, oldest first. */

@@ -1,5 +1,5 @@
 /**
- * The Deals tab as typed records: its headers (WORKBOOK.md), locating them in
+ * The Deals tab as typed records: its headers (docs/workbook.md), locating them in
  * a header row once, and reading one row into a Deal. Shared by the custom
  * functions, the weekly snapshot and the Monday slip check. Every bad cell is
  * an InputError naming the sheet row, the header and the value. Dates are
@@ -14,7 +14,7 @@ import {DEALS, FORECAST_CATEGORIES, MEDDPICC} from './workbook';
 export type MeddpiccElement = (typeof MEDDPICC)[number];
 export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number];
 
-/** A Deals header in the canonical spelling of WORKBOOK.md. */
+/** A Deals header in the canonical spelling of docs/workbook.md. */
 export type DealHeader =
   | 'Deal ID'
   | 'Deal'

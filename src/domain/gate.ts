@@ -1,5 +1,5 @@
 /**
- * The qualification gate of PLAYBOOK.md: a committed deal passes only with
+ * The qualification gate of docs/playbook.md: a committed deal passes only with
  * all eight MEDDPICC elements documented, a named economic buyer who signed
  * off within the last EB-confirmation days, and a paper-process map. A
  * failing deal lists what it lacks, in the words a rep acts on.

@@ -1,7 +1,7 @@
 /**
  * Header matching shared by custom functions and the table layer: case,
  * spaces and punctuation are ignored, so "Close date", "CLOSE_DATE" and
- * "close-date" are one header (WORKBOOK.md).
+ * "close-date" are one header (docs/workbook.md).
  */
 
 export function headerKey(header: unknown): string {

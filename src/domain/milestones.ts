@@ -1,5 +1,5 @@
 /**
- * The glide-path targets of PLAYBOOK.md as settings: milestones such as
+ * The glide-path targets of docs/playbook.md as settings: milestones such as
  * "12% by week 2", and the target in force at a given week of the rebuild.
  */
 import {isBlank, show, toNumber} from './cells';

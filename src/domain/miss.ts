@@ -1,5 +1,5 @@
 /**
- * Miss arithmetic (PLAYBOOK.md): soft and hard misses, the post-mortem's
+ * Miss arithmetic (docs/playbook.md): soft and hard misses, the post-mortem's
  * first sentence, the black-swan split and the trust streak. Inputs are
  * validated numbers; callers check signs and ranges.
  */

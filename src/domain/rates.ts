@@ -1,5 +1,5 @@
 /**
- * Save-play execution and scorecard attendance thresholds (PLAYBOOK.md, and
+ * Save-play execution and scorecard attendance thresholds (docs/playbook.md, and
  * the Settings defaults), with the words the CRO reads the rates with.
  */
 

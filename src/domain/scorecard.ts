@@ -1,7 +1,7 @@
 /**
  * The weekly snapshot's arithmetic: from the week's rows of Forecast, Grades,
  * Commitments, Signals and Attendance (already parsed to local dates), the
- * record of PLAYBOOK.md's weekly numbers, and how it is laid out as a
+ * record of docs/playbook.md's weekly numbers, and how it is laid out as a
  * Scorecard row, compared for amendments, and summarised.
  */
 import {addDays, mondayOf, type LocalDate} from './calendar';

@@ -85,7 +85,7 @@ const spec = (
   whenEmpty,
 });
 
-/** Every setting, in the order of WORKBOOK.md and of the Settings tab. */
+/** Every setting, in the order of docs/workbook.md and of the Settings tab. */
 export const SETTINGS: readonly SettingSpec[] = [
   spec(
     'cfoEmails',

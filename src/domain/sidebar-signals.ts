@@ -5,7 +5,7 @@
  */
 import type {DealOption, SavePlayState, SignalView} from './sidebar-types';
 
-/** A deal with this many signals in a week is flagged and gets a save-play (PLAYBOOK.md). */
+/** A deal with this many signals in a week is flagged and gets a save-play (docs/playbook.md). */
 export const FLAG_THRESHOLD = 2;
 
 /** A withdrawn signal stays in Signals, marked, and no count includes it. */

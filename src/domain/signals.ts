@@ -1,5 +1,5 @@
 /**
- * The slip signals of PLAYBOOK.md. Six can be read from one snapshot of a
+ * The slip signals of docs/playbook.md. Six can be read from one snapshot of a
  * deal; "MEDDPICC stagnation" and the "recycled next step" half of "broken
  * next step" need the deal's history, so evaluation takes a list of rules:
  * the Monday slip check appends its history rules to SNAPSHOT_RULES.
@@ -16,7 +16,7 @@ export const SNAPSHOT_SIGNALS: readonly SlipSignal[] = SLIP_SIGNALS.filter(
   s => s !== 'MEDDPICC stagnation',
 );
 
-/** Phrases that hedge a commitment (PLAYBOOK.md's examples and their kin). */
+/** Phrases that hedge a commitment (docs/playbook.md's examples and their kin). */
 export const HEDGE_PHRASES: readonly string[] = [
   'hopefully',
   'hoping',
@@ -180,7 +180,7 @@ export function isFlagged(signals: readonly SlipSignal[]): boolean {
 }
 
 /**
- * The signals firing for a deal, each once, in PLAYBOOK.md's order. Extra
+ * The signals firing for a deal, each once, in docs/playbook.md's order. Extra
  * rules (history signals) may name a signal a snapshot rule also covers.
  */
 export function firingSignals<D extends SignalInput>(

@@ -1,7 +1,7 @@
 /**
  * Green / yellow / red for each weekly number against its target, the way
  * the CRO reads them aloud on Friday. The bands around each target are our
- * choice (PLAYBOOK.md gives the targets, not the bands) and are documented in
+ * choice (docs/playbook.md gives the targets, not the bands) and are documented in
  * the README.
  */
 import {percent} from './words';

@@ -1,5 +1,5 @@
 /**
- * The workbook contract of WORKBOOK.md as data: every tab, its headers in
+ * The workbook contract of docs/workbook.md as data: every tab, its headers in
  * their canonical spelling and order, and each column's kind. The one source
  * of truth for set-up, the table layer and the custom functions' header names.
  */
@@ -42,7 +42,7 @@ export const FORECAST_CATEGORIES = [
 export const GRADES = ['Green', 'Yellow', 'Red'] as const;
 export type Grade = (typeof GRADES)[number];
 
-/** The seven slip signals, named as in PLAYBOOK.md. */
+/** The seven slip signals, named as in docs/playbook.md. */
 export const SLIP_SIGNALS = [
   'champion latency',
   'close-date micro-slip',

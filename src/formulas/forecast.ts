@@ -1,4 +1,4 @@
-/** Forecast variance and bias: PLAYBOOK.md "The weekly numbers". */
+/** Forecast variance and bias: docs/playbook.md "The weekly numbers". */
 import {
   elementwise,
   finite,

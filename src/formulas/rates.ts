@@ -1,5 +1,5 @@
 /**
- * Save-play execution and scorecard attendance (PLAYBOOK.md "The weekly
+ * Save-play execution and scorecard attendance (docs/playbook.md "The weekly
  * numbers"), and the words the CRO reads them with.
  */
 import {

@@ -24,7 +24,7 @@ const quiet: SignalInput = {
 };
 
 describe('slip signals', () => {
-  it('are the seven of PLAYBOOK.md, six of which one snapshot can show', () => {
+  it('are the seven of docs/playbook.md, six of which one snapshot can show', () => {
     expect(SLIP_SIGNALS).toEqual([
       'champion latency',
       'close-date micro-slip',

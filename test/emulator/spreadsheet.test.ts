@@ -48,6 +48,50 @@ describe('Range values', () => {
     expect(sheet().getRange('A1').getValue()).toBe(42.5);
   });
 
+  // Sheets API ValueInputOption USER_ENTERED: "parsed as if the user typed them into the UI" (en_US).
+  it('typed 12%, $1,200 and 1,200 become numbers with the format Sheets gives them; other text stays text', () => {
+    const {sheet} = world();
+    const typed = [
+      '12%',
+      '$1,200',
+      '1,200',
+      '-$1,200.50',
+      '12.5%',
+      'TRUE',
+      '1,20',
+      '12 %x',
+      '$12%',
+    ];
+    sheet().getRange(1, 1, 1, typed.length).setValues([typed]);
+    expect(sheet().getRange(1, 1, 1, typed.length).getValues()[0]).toEqual([
+      0.12,
+      1200,
+      1200,
+      -1200.5,
+      0.125,
+      true,
+      '1,20',
+      '12 %x',
+      '$12%',
+    ]);
+    expect(
+      sheet().getRange(1, 1, 1, typed.length).getDisplayValues()[0],
+    ).toEqual([
+      '12%',
+      '$1,200',
+      '1,200',
+      '-$1,200.50',
+      '12.50%',
+      'TRUE',
+      '1,20',
+      '12 %x',
+      '$12%',
+    ]);
+    // A leading apostrophe keeps the text as text, as in Sheets.
+    sheet().getRange('A2').setValue("'12%");
+    expect(sheet().getRange('A2').getValue()).toBe('12%');
+  });
+
   it('Date values are copies: changing a returned Date does not change the cell', () => {
     const {sheet} = world();
     const written = new Date('2024-03-01T17:00:00Z');

@@ -1,5 +1,5 @@
 /**
- * The reference case of PLAYBOOK.md, computed in cells the way an analyst
+ * The reference case of docs/playbook.md, computed in cells the way an analyst
  * lays it out: Q2 $24.1M against $33.0M is 27%; the weekly variances against
  * the recovery targets; Q3 6.8% and Q4 5.3%; a trust streak of 2 after Q4.
  */
@@ -7,7 +7,7 @@ import {call, column} from './sheet';
 
 const pct = (share: unknown) => Math.round(Number(share) * 1000) / 10;
 
-describe('PLAYBOOK.md reference case', () => {
+describe('docs/playbook.md reference case', () => {
   const commits = column(33.0e6, 26.5e6, 32.0e6);
   const actuals = column(24.1e6, 28.3e6, 33.7e6);
 

@@ -29,6 +29,15 @@ describe('findChromium', () => {
     ).toThrow('CHROME_PATH is set to /nowhere/chrome, but no browser is there');
   });
 
+  it('finds Chrome or Chromium where macOS installs them', () => {
+    expect(
+      findChromium(
+        {},
+        present('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'),
+      ),
+    ).toBe('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
+  });
+
   it('falls back to Debian’s chromium, then the other usual paths', () => {
     expect(
       findChromium({}, present('/usr/bin/chromium', '/usr/bin/google-chrome')),
@@ -40,7 +49,7 @@ describe('findChromium', () => {
 
   it('fails with a message naming the fix when no browser is installed', () => {
     expect(() => findChromium({}, present())).toThrow(
-      /Chromium not found .*apt-get install -y chromium.*CHROME_PATH/,
+      /No Chromium or Chrome found .*sudo apt-get install -y chromium.*macOS.*\/Applications.*CHROME_PATH/,
     );
   });
 

@@ -125,6 +125,10 @@ describe('the local preview (npm start) in headless Chromium', () => {
   it('sets up an empty workbook from the menu, opens the sidebar and fires the Friday trigger', async () => {
     await open({seed: 'empty', reset: true, now: MONDAY_MORNING});
     expect(await tabNames()).toEqual(['Sheet1']);
+    // A blank spreadsheet says where to start.
+    await expect(text('#hint')).resolves.toBe(
+      'Start with Extensions › Trust Rebuild › Set up workbook: it adds the tabs the add-on works on.',
+    );
     await expect(page.locator('#clock-now').textContent()).resolves.toBe(
       'Mon, Nov 16, 2026, 9:00 AM PST',
     );
@@ -312,6 +316,86 @@ describe('the local preview (npm start) in headless Chromium', () => {
     await page.frameLocator('#sidebar-frame').locator('body').waitFor();
     await dismissToasts();
     await page.screenshot({path: outputPath('preview.png')});
+  });
+
+  it('opens on the workbook with a pointer to the menu, and computes custom formulas', async () => {
+    await page.close();
+    await open({seed: 'sample', file: undefined});
+    // Not the blank Sheet1: the first tab that holds something, and one line saying where the add-on is.
+    await expect(
+      page.locator('[role=tab][aria-selected=true]').textContent(),
+    ).resolves.not.toBe('Sheet1');
+    await expect(text('#hint')).resolves.toContain(
+      'Extensions › Trust Rebuild',
+    );
+    await page.locator('[role=tab]', {hasText: 'Forecast'}).click();
+    await page.waitForSelector('table.grid[data-tab="Forecast"]');
+    const variance = page.locator('td[data-row="2"][data-col="5"]');
+    await expect(variance.getAttribute('data-formula')).resolves.toBe(
+      '=FORECAST_VARIANCE(C2:C13, D2:D13)',
+    );
+    await eventually(async () =>
+      expect(await variance.textContent()).toBe('31.0%'),
+    );
+    await expect(
+      page.locator('td[data-row="8"][data-col="5"]').textContent(),
+    ).resolves.toBe('4.5%');
+    // Typed "$2,120,000" is a number: the variance beside it computes again.
+    const closed = page.locator('td[data-row="2"][data-col="4"]');
+    await closed.dblclick();
+    await closed.locator('input').fill('$2,150,000');
+    await closed.locator('input').press('Enter');
+    await eventually(async () =>
+      expect(await variance.textContent()).toBe('0.0%'),
+    );
+    await expect(closed.textContent()).resolves.toBe('$2,150,000');
+    await expect(closed.getAttribute('class')).resolves.toContain('k-number');
+    // A formula of Sheets' own says it is not computed here.
+    const spare = page.locator('td[data-row="20"][data-col="2"]');
+    await spare.dblclick();
+    await spare.locator('input').fill('=SUM(C2:C8)');
+    await spare.locator('input').press('Enter');
+    await eventually(async () =>
+      expect(await spare.textContent()).toBe('not computed here'),
+    );
+    await dismissToasts();
+    await page.screenshot({path: outputPath('preview-formulas.png')});
+  });
+
+  it("acts as another person of the team and sets the spreadsheet's zone", async () => {
+    await page
+      .getByLabel('Act as another person of the team')
+      .fill('rep@example.com');
+    await page.getByRole('button', {name: 'Act as'}).click();
+    await eventually(async () =>
+      expect(await text('#user')).toBe('Acting as rep@example.com'),
+    );
+    expect(preview!.world.emulator.ctx.user).toBe('rep@example.com');
+    // A rep is not an editor of the protected record: typing there is refused.
+    await page.locator('[role=tab]', {hasText: 'Scorecard'}).click();
+    await page.waitForSelector('table.grid[data-tab="Scorecard"]');
+    const cell = page.locator('td[data-row="3"][data-col="1"]');
+    await cell.dblclick();
+    await cell.locator('input').fill('tampered');
+    await cell.locator('input').press('Enter');
+    await eventually(async () =>
+      expect(await text('#toasts')).toContain('protected cell'),
+    );
+    await page.getByLabel("The spreadsheet's time zone").fill('Asia/Tokyo');
+    await page.getByRole('button', {name: 'Set zone'}).click();
+    await eventually(async () =>
+      expect(await text('#clock-zones')).toContain('Asia/Tokyo'),
+    );
+    // A date cell keeps its calendar day when the zone changes, as in Sheets.
+    await page.locator('[role=tab]', {hasText: 'Forecast'}).click();
+    await eventually(async () =>
+      expect(
+        await page.locator('td[data-row="2"][data-col="2"]').textContent(),
+      ).toBe('10/9/2026'),
+    );
+    expect(preview!.world.emulator.spreadsheet.state.timeZone).toBe(
+      'Asia/Tokyo',
+    );
   });
 
   it('starts again from the seed with reset', async () => {

@@ -7,6 +7,7 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {SAMPLE_VARIANCES} from '../../emulator/sample-workbook';
 
 const ROOT = join(__dirname, '..', '..');
 let dir: string;
@@ -76,6 +77,24 @@ describe('npm start', () => {
     child?.kill('SIGTERM');
     await exited;
     await expect(fetch(url)).rejects.toThrow();
+  });
+
+  it("shows the sample's custom formulas computed", async () => {
+    const url = await start(['--world', join(dir, 'sample.json'), '--reset'], {
+      PORT: '0',
+    });
+    const sheet = (await (
+      await fetch(`${url}api/sheet?name=Forecast`)
+    ).json()) as {cells: Array<Array<{text: string; formula?: string}>>};
+    const column = sheet.cells.slice(1, 8).map(row => row[4]);
+    expect(column[0].formula).toBe('=FORECAST_VARIANCE(C2:C13, D2:D13)');
+    // The sample's weekly variances, as the bundle computes them from Committed and Closed.
+    expect(column.map(c => c.text)).toEqual(
+      SAMPLE_VARIANCES.slice(0, 7).map(v => `${(v * 100).toFixed(1)}%`),
+    );
+    const exited = new Promise(resolve => child?.once('exit', resolve));
+    child?.kill('SIGTERM');
+    await exited;
   });
 
   it('refuses a port that is not a number', async () => {

@@ -1,5 +1,5 @@
 /**
- * The sample workbook is the reference case of PLAYBOOK.md, built on the
+ * The sample workbook is the reference case of docs/playbook.md, built on the
  * real set-up, and its deals exercise the real gate and slip-signal
  * functions of the bundle: some Commit deals pass, some fail, signals fire.
  */

@@ -43,7 +43,7 @@ const BAD: Record<string, {value: unknown; why: RegExp}> = {
 };
 
 describe('settings', () => {
-  it('lists every setting of WORKBOOK.md, in its order, then Currency', () => {
+  it('lists every setting of the workbook contract, in its order, then Currency', () => {
     expect(SETTINGS.map(s => s.name)).toEqual([
       'CFO Email',
       'CRO Name',
@@ -64,7 +64,7 @@ describe('settings', () => {
     ]);
   });
 
-  it('reads blank cells as the defaults of WORKBOOK.md', () => {
+  it('reads blank cells as the defaults of docs/workbook.md', () => {
     expect(parseSettings({})).toEqual({
       cfoEmails: [],
       croName: '',

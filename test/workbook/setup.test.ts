@@ -1,6 +1,6 @@
 /**
  * "Set up workbook" through the built bundle (dist/Code.js in a bare vm, as
- * Apps Script runs it): every tab and header of WORKBOOK.md on an empty
+ * Apps Script runs it): every tab and header of docs/workbook.md on an empty
  * spreadsheet; nothing changed the second time; on a workbook that already
  * has tabs, reordered headers, extra columns and 500 rows, every existing
  * cell kept identical and only what was missing added.
@@ -13,7 +13,7 @@ import {SETTINGS} from '../../src/domain/settings';
 import {DEALS, TABS} from '../../src/domain/workbook';
 import {tabWith} from './harness';
 
-/** The tabs and headers of WORKBOOK.md, as written there. */
+/** The tabs and headers of docs/workbook.md, as written there. */
 const WORKBOOK_MD: Record<string, string[]> = {
   Deals: [
     'Deal ID',
@@ -120,7 +120,7 @@ describe('setUpWorkbook on an empty spreadsheet', () => {
     report = setUp(emulator);
   });
 
-  it('creates every tab of WORKBOOK.md with its headers in row 1, frozen', () => {
+  it('creates every tab of docs/workbook.md with its headers in row 1, frozen', () => {
     for (const [tab, headers] of Object.entries(WORKBOOK_MD)) {
       const state = sheetState(emulator, tab);
       expect(row1(emulator, tab).slice(0, headers.length)).toEqual(headers);
