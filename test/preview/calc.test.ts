@@ -199,12 +199,17 @@ describe('arguments as Sheets passes them (fixture project)', () => {
     ]);
   });
 
-  it('runs in AuthMode.CUSTOM_FUNCTION: anonymous, and refused any write', () => {
+  it('runs in AuthMode.CUSTOM_FUNCTION: refused Session (the stricter reading) and any write', () => {
     const world = PreviewWorld.open({seed: 'empty', codePath: FIXTURE});
     world.edit('Sheet1', 1, 1, '=WHO()');
     world.edit('Sheet1', 2, 1, '=WRITE()');
     world.edit('Sheet1', 3, 1, '=HELPER()');
-    expect(shown(world, 'Sheet1')(1, 1)?.text).toBe('user:');
+    expect(shown(world, 'Sheet1')(1, 1)).toMatchObject({
+      text: '#ERROR!',
+      note: expect.stringContaining(
+        'You do not have permission to call Session.getActiveUser',
+      ),
+    });
     expect(shown(world, 'Sheet1')(2, 1)).toMatchObject({
       text: '#ERROR!',
       note: expect.stringContaining(
