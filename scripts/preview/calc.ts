@@ -265,7 +265,7 @@ export class Calculator {
         error: toScriptFailure(thrown).message.replace(/^Error: /, ''),
       };
     }
-    return toGrid(call.name, result);
+    return toGrid(result);
   }
 
   /** Shows the result over its spill area, or #REF! when the area is not free, as Sheets does. */
@@ -338,35 +338,24 @@ function covers(s: Shown, row: number, column: number): boolean {
   );
 }
 
-/** A custom function's result as cells: a value is one cell, an array spills down, a 2-D array fills its rectangle. */
-export function toGrid(name: string, result: unknown): Computed {
-  const rows = Array.isArray(result)
-    ? result.map(line => (Array.isArray(line) ? line : [line]))
-    : [[result]];
-  const fail = (why: string): Computed => ({
-    values: [[ERROR]],
-    error: `${name}: ${why}`,
-  });
-  if (rows.length === 0 || rows[0].length === 0)
-    return fail('the result is empty');
-  const width = Math.max(...rows.map(r => r.length));
-  const values: CellValue[][] = [];
-  for (const line of rows) {
-    const out: CellValue[] = [];
-    for (let c = 0; c < width; c++) {
-      const v: unknown = line[c];
-      if (v === undefined || v === null || v === '') out.push('');
-      else if (typeof v === 'number') {
-        if (!Number.isFinite(v))
-          return fail(`the result holds ${v}, not a number Sheets can show`);
-        out.push(v);
-      } else if (typeof v === 'string' || typeof v === 'boolean') out.push(v);
-      else if (isDateValue(v)) out.push(new Date(v.getTime()));
-      else return fail('the result holds an object, not a value');
-    }
-    values.push(out);
-  }
-  return {values};
+/**
+ * A custom function's result as cells: a value is one cell, a 2-D array
+ * fills its rectangle. The loader has already refused what Sheets cannot
+ * show (emulator/custom-function-result.ts); a blank (null) is "".
+ */
+export function toGrid(result: unknown): Computed {
+  const rows = Array.isArray(result) ? (result as unknown[][]) : [[result]];
+  return {
+    values: rows.map(line =>
+      line.map(v =>
+        v === null || v === undefined
+          ? ''
+          : isDateValue(v)
+            ? new Date(v.getTime())
+            : (v as CellValue),
+      ),
+    ),
+  };
 }
 
 /** What a result depends on: the function and its arguments' values (Dates by instant). */
