@@ -9,7 +9,7 @@ import type {Page, Request} from 'playwright-core';
 import {startPreview, type Preview} from '../../scripts/preview/server';
 import {launchBrowser, outputPath, type Browser} from '../helpers/browser';
 import {SLIP_SIGNALS} from '../../src/domain/workbook';
-import {records} from './world';
+import {activateSixCommitments, records} from './world';
 
 const WIDTH = 300;
 const WEEK = '2026-11-20';
@@ -669,26 +669,7 @@ describe('the CRO’s sidebar at 300 px', () => {
   });
 
   it('refuses to save grades while more than 5 commitments are active, and says how to retire one', async () => {
-    const em = preview.world.emulator;
-    em.run({}, () => {
-      const sheet = em.spreadsheet.exposed().getSheetByName('Commitments')!;
-      const header = sheet.getDataRange().getValues()[0];
-      const at = (h: string) => header.indexOf(h);
-      const line = (id: string) =>
-        header.map((_, i) =>
-          i === at('Commitment ID')
-            ? id
-            : i === at('Commitment')
-              ? `Extra commitment ${id}`
-              : i === at('Active')
-                ? true
-                : '',
-        );
-      sheet.getRange(5, at('Active') + 1).setValue(true);
-      sheet
-        .getRange(6, 1, 2, header.length)
-        .setValues([line('C5'), line('C6')]);
-    });
+    activateSixCommitments(preview.world.emulator);
     await openSidebarPage();
     const saves = callsOf('saveGrades');
     await expect(

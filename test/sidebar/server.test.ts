@@ -13,7 +13,13 @@ import type {
   SidebarData,
   WriteResult,
 } from '../../src/domain/sidebar-types';
-import {column, records, sidebarWorld, type SidebarWorld} from './world';
+import {
+  activateSixCommitments,
+  column,
+  records,
+  sidebarWorld,
+  type SidebarWorld,
+} from './world';
 
 const WEEK = '2026-11-20';
 const LAST_WEEK = '2026-11-13';
@@ -826,27 +832,7 @@ describe('recordAttendance', () => {
 describe('limits', () => {
   it('refuses a save while more than 5 commitments are active, saying how to retire one', () => {
     const world = sidebarWorld();
-    world.emulator.run({}, () => {
-      const sheet = world.emulator.spreadsheet
-        .exposed()
-        .getSheetByName('Commitments')!;
-      const header = sheet.getDataRange().getValues()[0];
-      const at = (h: string) => header.indexOf(h);
-      const line = (id: string) =>
-        header.map((_, i) =>
-          i === at('Commitment ID')
-            ? id
-            : i === at('Commitment')
-              ? `Extra ${id}`
-              : i === at('Active')
-                ? true
-                : '',
-        );
-      sheet.getRange(5, at('Active') + 1).setValue(true);
-      sheet
-        .getRange(6, 1, 2, header.length)
-        .setValues([line('C5'), line('C6')]);
-    });
+    activateSixCommitments(world.emulator);
     const data = world.load();
     expect(data.plan.commitments.length).toBe(6);
     const before = world.tab('Grades');

@@ -71,3 +71,27 @@ export function records(
     ...Object.fromEntries(header.map((h, j) => [String(h), line[j]])),
   }));
 }
+
+/**
+ * Makes six commitments active in the sample (C4 ticked, C5 and C6 added):
+ * one more than the playbook allows. Runs as the emulator's current user.
+ */
+export function activateSixCommitments(emulator: Emulator): void {
+  emulator.run({}, () => {
+    const sheet = emulator.spreadsheet.exposed().getSheetByName('Commitments')!;
+    const header = sheet.getDataRange().getValues()[0];
+    const at = (h: string) => header.indexOf(h);
+    const line = (id: string) =>
+      header.map((_, i) =>
+        i === at('Commitment ID')
+          ? id
+          : i === at('Commitment')
+            ? `Extra commitment ${id}`
+            : i === at('Active')
+              ? true
+              : '',
+      );
+    sheet.getRange(5, at('Active') + 1).setValue(true);
+    sheet.getRange(6, 1, 2, header.length).setValues([line('C5'), line('C6')]);
+  });
+}
