@@ -64,16 +64,25 @@ function entryPointSource(entries: EntryPoint[]): string {
     .join('\n');
 }
 
-async function buildCode() {
-  const entries = readEntryPoints();
+/**
+ * Code.js's text from an entry file: the minified bundle and the top-level
+ * entry points. The bench also builds an older checkout's src/ with it, so
+ * both bundles are built alike.
+ */
+export async function bundleCode(
+  entry = join(root, 'src/index.ts'),
+  nodePaths: string[] = [],
+): Promise<{code: string; entries: number}> {
+  const entries = readEntryPoints(entry);
   const result = await esbuild.build({
-    entryPoints: [join(root, 'src/index.ts')],
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
     globalName: BUNDLE_GLOBAL,
     target: 'es2020',
     platform: 'neutral',
     mainFields: ['module', 'main'],
+    nodePaths,
     // Apps Script re-parses the whole file before every custom-function call: keep it small.
     minify: true,
     charset: 'utf8',
@@ -83,8 +92,13 @@ async function buildCode() {
   });
   const bundle = result.outputFiles[0].text;
   const code = `// Built by scripts/build.mjs from src/. Do not edit: edit src/ and run npm run build.\n${bundle}\n${entryPointSource(entries)}`;
+  return {code, entries: entries.length};
+}
+
+async function buildCode() {
+  const {code, entries} = await bundleCode();
   writeFileSync(join(dist, 'Code.js'), code);
-  return {bytes: Buffer.byteLength(code), entries: entries.length};
+  return {bytes: Buffer.byteLength(code), entries};
 }
 
 /** Inlines sidebar/<name>.ts and .css into sidebar/<name>.html; safe for HtmlService. */
