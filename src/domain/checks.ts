@@ -4,9 +4,10 @@
  * to Code.js, which Apps Script re-parses before every custom-function call;
  * refine is already in the bundle, and each check still carries its own words.
  */
-import * as z from 'zod/mini';
+import type * as Z from 'zod/mini';
+import {z} from './zod';
 
-type Message = string | z.core.$ZodCustomParams;
+type Message = string | Z.core.$ZodCustomParams;
 
 export const lengthAtMost = (max: number, message: Message) =>
   z.refine<{length: number}>(v => v.length <= max, message);

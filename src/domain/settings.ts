@@ -10,7 +10,8 @@
  * bare number above 1 such as 80 is refused rather than guessed, because
  * 1.5 might mean 150% or 1.5%: the message says to write 80% or 0.8.
  */
-import * as z from 'zod/mini';
+import type * as Z from 'zod/mini';
+import {z} from './zod';
 import {atLeast, atMost, isEmail, lengthAtMost} from './checks';
 import {isBlank, isDate, show, toNumber, toText, wallTimeOfText} from './cells';
 import {isoDay} from './wall-clock';
@@ -207,15 +208,16 @@ function percentOf(value: unknown): number | undefined {
   return toNumber(value);
 }
 
-const PERCENT = z.pipe(
-  z.transform(percentOf),
-  z.number({error: 'not a percentage'}).check(
-    atLeast(0, {error: 'below 0%'}),
-    z.refine((n: number) => n <= 1, {
-      error: 'above 100%; for 80% write 80% or 0.8',
-    }),
-  ),
-);
+const PERCENT = () =>
+  z.pipe(
+    z.transform(percentOf),
+    z.number({error: 'not a percentage'}).check(
+      atLeast(0, {error: 'below 0%'}),
+      z.refine((n: number) => n <= 1, {
+        error: 'above 100%; for 80% write 80% or 0.8',
+      }),
+    ),
+  );
 
 const WHOLE = (min: number, max: number) =>
   z.pipe(
@@ -229,37 +231,41 @@ const WHOLE = (min: number, max: number) =>
     ),
   );
 
-const EMAIL = z.string().check(
-  z.refine(isEmail, {
-    error: iss => `${show(iss.input)} is not an email address`,
-  }),
-);
+const EMAIL = () =>
+  z.string().check(
+    z.refine(isEmail, {
+      error: iss => `${show(iss.input)} is not an email address`,
+    }),
+  );
 
-const EMAIL_LIST = z.pipe(
-  z.transform((value: unknown) =>
-    toText(value)
-      .split(/[,;\s]+/)
-      .filter(s => s !== ''),
-  ),
-  z.array(EMAIL),
-);
+const EMAIL_LIST = () =>
+  z.pipe(
+    z.transform((value: unknown) =>
+      toText(value)
+        .split(/[,;\s]+/)
+        .filter(s => s !== ''),
+    ),
+    z.array(EMAIL()),
+  );
 
-const ONE_EMAIL = z.string().check(
-  z.refine((s: string) => s === '' || isEmail(s), {
-    error: iss => `${show(iss.input)} is not an email address`,
-  }),
-);
+const ONE_EMAIL = () =>
+  z.string().check(
+    z.refine((s: string) => s === '' || isEmail(s), {
+      error: iss => `${show(iss.input)} is not an email address`,
+    }),
+  );
 
 /** A person's name: has a letter, and is not a paragraph. */
-const NAME = z.pipe(
-  z.transform(toText),
-  z.string().check(
-    z.refine((s: string) => s === '' || /\p{L}/u.test(s), {
-      error: 'has no letters',
-    }),
-    lengthAtMost(100, {error: 'longer than 100 characters'}),
-  ),
-);
+const NAME = () =>
+  z.pipe(
+    z.transform(toText),
+    z.string().check(
+      z.refine((s: string) => s === '' || /\p{L}/u.test(s), {
+        error: 'has no letters',
+      }),
+      lengthAtMost(100, {error: 'longer than 100 characters'}),
+    ),
+  );
 
 function weekdayOf(value: unknown): Weekday | undefined {
   const text = toText(value).toLowerCase();
@@ -267,14 +273,12 @@ function weekdayOf(value: unknown): Weekday | undefined {
   return WEEKDAYS.find(d => d.toLowerCase().startsWith(text));
 }
 
-const WEEKDAY = z.pipe(
-  z.transform(weekdayOf),
-  z.enum(WEEKDAYS, {error: 'not a weekday'}),
-);
+const WEEKDAY = () =>
+  z.pipe(z.transform(weekdayOf), z.enum(WEEKDAYS, {error: 'not a weekday'}));
 
 /** Milestones through the custom functions' own parser, so a sheet and a formula read them alike. */
 function milestonesOf(name: string) {
-  return (value: unknown, ctx: z.core.ParsePayload): Milestone[] => {
+  return (value: unknown, ctx: Z.core.ParsePayload): Milestone[] => {
     try {
       return parseMilestones(toText(value), name);
     } catch (err) {
@@ -291,38 +295,39 @@ function milestonesOf(name: string) {
   };
 }
 
-const ATTENDANCE = z.pipe(
-  z.transform((value: unknown, ctx: z.core.ParsePayload) => {
-    const parts = toText(value)
-      .split(/[,;]|\s+(?=\d)/)
-      .map(s => s.trim())
-      .filter(s => s !== '');
-    const [low, high] = parts.map(percentOf);
-    const fraction = (n: number | undefined) =>
-      n !== undefined && n >= 0 && n <= 1;
-    if (parts.length !== 2 || !fraction(low) || !fraction(high)) {
-      ctx.issues.push({
-        code: 'custom',
-        message: 'not two percentages',
-        input: value,
-      });
-      return {low: 0, high: 0};
-    }
-    return {low: low!, high: high!};
-  }),
-  z.object({low: z.number(), high: z.number()}).check(
-    z.refine(t => t.low <= t.high, {
-      error: 'the low one is above the high one',
+const ATTENDANCE = () =>
+  z.pipe(
+    z.transform((value: unknown, ctx: Z.core.ParsePayload) => {
+      const parts = toText(value)
+        .split(/[,;]|\s+(?=\d)/)
+        .map(s => s.trim())
+        .filter(s => s !== '');
+      const [low, high] = parts.map(percentOf);
+      const fraction = (n: number | undefined) =>
+        n !== undefined && n >= 0 && n <= 1;
+      if (parts.length !== 2 || !fraction(low) || !fraction(high)) {
+        ctx.issues.push({
+          code: 'custom',
+          message: 'not two percentages',
+          input: value,
+        });
+        return {low: 0, high: 0};
+      }
+      return {low: low!, high: high!};
     }),
-  ),
-);
+    z.object({low: z.number(), high: z.number()}).check(
+      z.refine(t => t.low <= t.high, {
+        error: 'the low one is above the high one',
+      }),
+    ),
+  );
 
 // Without the spreadsheet's zone (pure code, tests), a date cell is read in UTC.
 const utcDate = (d: Date): LocalDate => isoDay(d.getTime());
 
 /** A cell that should hold a calendar date: a date cell, or text such as 2026-10-05 or 10/5/2026. */
 function rebuildStartOf(localDate: (d: Date) => LocalDate) {
-  return (value: unknown, ctx: z.core.ParsePayload): LocalDate | '' => {
+  return (value: unknown, ctx: Z.core.ParsePayload): LocalDate | '' => {
     if (isBlank(value)) return '';
     const wall = typeof value === 'string' ? wallTimeOfText(value) : undefined;
     if (isDate(value) ? isNaN(value.getTime()) : wall === undefined) {
@@ -343,7 +348,7 @@ function rebuildStartOf(localDate: (d: Date) => LocalDate) {
 
 /** Blank: the locale's own currency; else a code, always written the locale's way. */
 function currencyOf(locale: string) {
-  return (value: unknown, ctx: z.core.ParsePayload): MoneyFormat => {
+  return (value: unknown, ctx: Z.core.ParsePayload): MoneyFormat => {
     const code = toText(value).toUpperCase();
     if (code !== '' && !isCurrencyCode(code))
       ctx.issues.push({
@@ -357,12 +362,12 @@ function currencyOf(locale: string) {
 
 function schemaFor(localDate: (d: Date) => LocalDate, locale: string) {
   return z.object({
-    cfoEmails: EMAIL_LIST,
-    croName: NAME,
-    croEmail: z.pipe(z.transform(toText), ONE_EMAIL),
-    recordKeepers: EMAIL_LIST,
+    cfoEmails: EMAIL_LIST(),
+    croName: NAME(),
+    croEmail: z.pipe(z.transform(toText), ONE_EMAIL()),
+    recordKeepers: EMAIL_LIST(),
     rebuildStart: z.transform(rebuildStartOf(localDate)),
-    scorecardDay: WEEKDAY,
+    scorecardDay: WEEKDAY(),
     scorecardHour: WHOLE(0, 23),
     varianceMilestones: z.transform(milestonesOf('Variance Milestones')),
     gateMilestones: z.transform(milestonesOf('Gate Milestones')),
@@ -370,8 +375,8 @@ function schemaFor(localDate: (d: Date) => LocalDate, locale: string) {
     championLatencyHours: WHOLE(1, 8760),
     stakeholderWindowDays: WHOLE(1, 2600),
     procurementWindowDays: WHOLE(1, 2600),
-    savePlayThreshold: PERCENT,
-    attendanceThresholds: ATTENDANCE,
+    savePlayThreshold: PERCENT(),
+    attendanceThresholds: ATTENDANCE(),
     currency: z.transform(currencyOf(locale)),
   });
 }

@@ -4,7 +4,8 @@
  * refusal names the field. zod/mini keeps dist/Code.js inside its budget;
  * its default messages are generic, so every check carries its own words.
  */
-import * as z from 'zod/mini';
+import type * as Z from 'zod/mini';
+import {z} from './zod';
 import {
   atLeast,
   atMost,
@@ -36,78 +37,90 @@ const isCalendarDate = (s: string) => {
   const t = Date.parse(`${s}T00:00:00Z`);
   return !isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
 };
-const localDate = z
-  .string('must be a date')
-  .check(
-    matches(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
-    z.refine(isCalendarDate, 'is not a date of the calendar'),
-  );
-const sheetRow = z
-  .number('must be a row number')
-  .check(
-    whole('must be a row number'),
-    atLeast(2, 'must be a data row (2 or more)'),
-  );
+const localDate = () =>
+  z
+    .string('must be a date')
+    .check(
+      matches(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+      z.refine(isCalendarDate, 'is not a date of the calendar'),
+    );
+const sheetRow = () =>
+  z
+    .number('must be a row number')
+    .check(
+      whole('must be a row number'),
+      atLeast(2, 'must be a data row (2 or more)'),
+    );
 const OBJECT = 'must be an object of the fields the sidebar sends';
-const version = z
-  .string('must be the version the sidebar loaded')
-  .check(lengthAtMost(40, 'is not a version the sidebar sent'));
+const version = () =>
+  z
+    .string('must be the version the sidebar loaded')
+    .check(lengthAtMost(40, 'is not a version the sidebar sent'));
 
-export const GradeInputSchema = z.object(
-  {
-    commitmentId: required(MAX_NAME),
-    grade: z.enum(GRADES, 'must be Green, Yellow or Red'),
-    reason: text(),
-    nextAction: text(),
-    /** This week's Grades row version as loaded, '' when there was none. */
-    version,
-  },
-  OBJECT,
-);
+export const GradeInputSchema = () =>
+  z.object(
+    {
+      commitmentId: required(MAX_NAME),
+      grade: z.enum(GRADES, 'must be Green, Yellow or Red'),
+      reason: text(),
+      nextAction: text(),
+      /** This week's Grades row version as loaded, '' when there was none. */
+      version: version(),
+    },
+    OBJECT,
+  );
 
-export const SaveGradesSchema = z.object(
-  {
-    weekEnding: localDate,
-    grades: z
-      .array(GradeInputSchema, 'must be a list of grades')
-      .check(
-        lengthAtLeast(1, 'must hold at least one grade'),
-        lengthAtMost(50, 'holds more grades than any plan has commitments'),
+export const SaveGradesSchema = () =>
+  z.object(
+    {
+      weekEnding: localDate(),
+      grades: z
+        .array(GradeInputSchema(), 'must be a list of grades')
+        .check(
+          lengthAtLeast(1, 'must hold at least one grade'),
+          lengthAtMost(50, 'holds more grades than any plan has commitments'),
+        ),
+    },
+    OBJECT,
+  );
+
+export const LogSignalSchema = () =>
+  z.object(
+    {
+      dealId: required(MAX_NAME),
+      signal: z.enum(
+        SLIP_SIGNALS,
+        `must be one of: ${SLIP_SIGNALS.join(', ')}`,
       ),
-  },
-  OBJECT,
-);
+      note: text(),
+    },
+    OBJECT,
+  );
 
-export const LogSignalSchema = z.object(
-  {
-    dealId: required(MAX_NAME),
-    signal: z.enum(SLIP_SIGNALS, `must be one of: ${SLIP_SIGNALS.join(', ')}`),
-    note: text(),
-  },
-  OBJECT,
-);
+export const AssignSavePlaySchema = () =>
+  z.object(
+    {
+      row: sheetRow(),
+      version: version(),
+      savePlay: required(),
+      owner: required(MAX_NAME),
+    },
+    OBJECT,
+  );
 
-export const AssignSavePlaySchema = z.object(
-  {
-    row: sheetRow,
-    version,
-    savePlay: required(),
-    owner: required(MAX_NAME),
-  },
-  OBJECT,
-);
+export const ExecuteSavePlaySchema = () =>
+  z.object(
+    {
+      row: sheetRow(),
+      version: version(),
+      executedOn: localDate(),
+      outcome: required(),
+    },
+    OBJECT,
+  );
 
-export const ExecuteSavePlaySchema = z.object(
-  {
-    row: sheetRow,
-    version,
-    executedOn: localDate,
-    outcome: required(),
-  },
-  OBJECT,
-);
-
-export const WithdrawSignalSchema = z.object({row: sheetRow, version}, OBJECT);
+export const WithdrawSignalSchema = () =>
+  z.object({row: sheetRow(), version: version()}, OBJECT);
 
 /** People at a meeting: a whole number a person counted. */
 const people = (least: number) =>
@@ -119,30 +132,39 @@ const people = (least: number) =>
       atMost(100000, 'is more people than a meeting holds'),
     );
 
-export const RecordAttendanceSchema = z
-  .object(
-    {
-      weekEnding: localDate,
-      invited: people(1),
-      attended: people(0),
-      /** This week's Attendance row version as loaded, '' when there was none. */
-      version,
-    },
-    OBJECT,
-  )
-  .check(
-    z.refine(v => v.attended <= v.invited, {
-      message: 'cannot be more than Invited',
-      path: ['attended'],
-    }),
-  );
+export const RecordAttendanceSchema = () =>
+  z
+    .object(
+      {
+        weekEnding: localDate(),
+        invited: people(1),
+        attended: people(0),
+        /** This week's Attendance row version as loaded, '' when there was none. */
+        version: version(),
+      },
+      OBJECT,
+    )
+    .check(
+      z.refine(v => v.attended <= v.invited, {
+        message: 'cannot be more than Invited',
+        path: ['attended'],
+      }),
+    );
 
-export type SaveGradesInput = z.input<typeof SaveGradesSchema>;
-export type LogSignalInput = z.input<typeof LogSignalSchema>;
-export type AssignSavePlayInput = z.input<typeof AssignSavePlaySchema>;
-export type ExecuteSavePlayInput = z.input<typeof ExecuteSavePlaySchema>;
-export type WithdrawSignalInput = z.input<typeof WithdrawSignalSchema>;
-export type RecordAttendanceInput = z.input<typeof RecordAttendanceSchema>;
+export type SaveGradesInput = Z.input<ReturnType<typeof SaveGradesSchema>>;
+export type LogSignalInput = Z.input<ReturnType<typeof LogSignalSchema>>;
+export type AssignSavePlayInput = Z.input<
+  ReturnType<typeof AssignSavePlaySchema>
+>;
+export type ExecuteSavePlayInput = Z.input<
+  ReturnType<typeof ExecuteSavePlaySchema>
+>;
+export type WithdrawSignalInput = Z.input<
+  ReturnType<typeof WithdrawSignalSchema>
+>;
+export type RecordAttendanceInput = Z.input<
+  ReturnType<typeof RecordAttendanceSchema>
+>;
 
 /** Field names that do not read well as their key in words ("nextAction" reads "Next action"). */
 const LABELS: Record<string, string> = {
@@ -174,10 +196,10 @@ function describe(path: readonly PropertyKey[], input: unknown): string {
 }
 
 /** Parses a sidebar payload, or the refusal naming the first field at fault. */
-export function parsePayload<S extends z.ZodMiniType>(
+export function parsePayload<S extends Z.ZodMiniType>(
   schema: S,
   input: unknown,
-): {ok: true; value: z.output<S>} | Refusal {
+): {ok: true; value: Z.output<S>} | Refusal {
   const result = z.safeParse(schema, input);
   if (result.success) return {ok: true, value: result.data};
   const issue = result.error.issues[0];

@@ -6,6 +6,7 @@
 import vm from 'node:vm';
 import {createEmulator} from '../../emulator';
 import {ABSENT_GLOBALS, loadBundle, readBundle} from '../../emulator/loader';
+import {sampleWorkbook} from '../../emulator/sample-workbook';
 
 import {CODE_LIMIT_BYTES, readEntryPoints} from '../../scripts/build';
 
@@ -51,6 +52,21 @@ describe('bundle contract (dist/Code.js in a bare vm context)', () => {
     const emulator = createEmulator();
     loadBundle(emulator);
     expect(emulator.ctx.calls.count()).toBe(0);
+  });
+
+  it('runs no zod at load: zod/mini is evaluated on the first settings or sidebar check', () => {
+    // zod's core sets this global when its module runs.
+    const zodLoaded = (b: ReturnType<typeof loadBundle>) =>
+      vm.runInContext('typeof __zod_globalConfig', b.context) !== 'undefined';
+    const bundle = loadBundle(sampleWorkbook());
+    expect(zodLoaded(bundle)).toBe(false);
+    bundle.call('FORECAST_VARIANCE', [[[100]], [[90]]], {
+      authMode: 'CUSTOM_FUNCTION',
+      trigger: 'custom-function',
+    });
+    expect(zodLoaded(bundle)).toBe(false);
+    bundle.call('loadSidebar', [], {trigger: 'menu'});
+    expect(zodLoaded(bundle)).toBe(true);
   });
 
   it('runs without Node globals: none of them exist in the load context', () => {

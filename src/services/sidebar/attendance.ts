@@ -23,7 +23,7 @@ const HEADERS = ATTENDANCE.columns.map(c => c.header);
 export function recordAttendance(
   payload: unknown,
 ): WriteResult<SavedAttendance> {
-  const parsed = parsePayload(RecordAttendanceSchema, payload);
+  const parsed = parsePayload(RecordAttendanceSchema(), payload);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();

@@ -30,7 +30,7 @@ import {currentUser, refuse, staleRefusal} from './refusal';
 const GRADE_HEADERS = GRADES_TAB.columns.map(c => c.header);
 
 export function saveGrades(payload: unknown): WriteResult<SavedGrades> {
-  const parsed = parsePayload(SaveGradesSchema, payload);
+  const parsed = parsePayload(SaveGradesSchema(), payload);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
   const problem = gradeProblems(input.grades)[0];

@@ -63,7 +63,7 @@ function currentWeek(spreadsheet: Spreadsheet, now: Date): SidebarWeek {
 }
 
 export function logSignal(payload: unknown): WriteResult<SavedSignals> {
-  const parsed = parsePayload(LogSignalSchema, payload);
+  const parsed = parsePayload(LogSignalSchema(), payload);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -159,7 +159,7 @@ function updateSignal(
 }
 
 export function assignSavePlay(payload: unknown): WriteResult<SavedSignals> {
-  const parsed = parsePayload(AssignSavePlaySchema, payload);
+  const parsed = parsePayload(AssignSavePlaySchema(), payload);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
   return updateSignal(
@@ -181,7 +181,7 @@ export function assignSavePlay(payload: unknown): WriteResult<SavedSignals> {
 }
 
 export function executeSavePlay(payload: unknown): WriteResult<SavedSignals> {
-  const parsed = parsePayload(ExecuteSavePlaySchema, payload);
+  const parsed = parsePayload(ExecuteSavePlaySchema(), payload);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
   return updateSignal(
@@ -225,7 +225,7 @@ export function executeSavePlay(payload: unknown): WriteResult<SavedSignals> {
  * Signals with Withdrawn At set; no count includes it from then on.
  */
 export function withdrawSignal(payload: unknown): WriteResult<SavedSignals> {
-  const parsed = parsePayload(WithdrawSignalSchema, payload);
+  const parsed = parsePayload(WithdrawSignalSchema(), payload);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
   const user = currentUser();

@@ -1,0 +1,17 @@
+/**
+ * The part of zod/mini this add-on uses. Loaded only through ./zod (a
+ * require, so esbuild keeps it out of the bundle's top level); naming each
+ * function keeps the rest of zod out of Code.js.
+ */
+export {
+  array,
+  enum,
+  number,
+  object,
+  parse,
+  pipe,
+  refine,
+  safeParse,
+  string,
+  transform,
+} from 'zod/mini';
