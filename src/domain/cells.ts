@@ -16,7 +16,12 @@ const NativeDate = Date;
 
 /** A Date from any realm (Apps Script, a vm context or Node): `instanceof` is realm-bound. */
 export function isDate(value: unknown): value is Date {
-  return toStringOf.call(value) === '[object Date]';
+  // typeof first: text, numbers and booleans (most cells) skip the slower tag test.
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    toStringOf.call(value) === '[object Date]'
+  );
 }
 
 export function isBlank(value: unknown): boolean {
@@ -147,6 +152,8 @@ export function toFlag(value: unknown): boolean {
 
 /** Text of a cell, trimmed; dates as ISO dates. */
 export function toText(value: unknown): string {
+  // Text first: most cells read as text are text.
+  if (typeof value === 'string') return value.trim();
   if (value === null || value === undefined) return '';
   if (isDate(value)) return isNaN(value.getTime()) ? '' : value.toISOString();
   return String(value).trim();

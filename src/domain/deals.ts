@@ -102,15 +102,17 @@ export function isBlankRow(row: readonly unknown[]): boolean {
   return true;
 }
 
-const CATEGORIES = new Map<string, ForecastCategory>([
-  ...FORECAST_CATEGORIES.map(c => [headerKey(c), c] as const),
-  ['won', 'Closed Won'],
-  ['lost', 'Closed Lost'],
-]);
+/** Every spelling of a category a person may type, by its header key; built per table, not at load. */
+function categoriesByKey(): Map<string, ForecastCategory> {
+  return new Map<string, ForecastCategory>([
+    ...FORECAST_CATEGORIES.map(c => [headerKey(c), c] as const),
+    ['won', 'Closed Won'],
+    ['lost', 'Closed Lost'],
+  ]);
+}
 // The dropdown's own spellings, found without normalising: nearly every row.
-const EXACT = new Map<string, ForecastCategory>(
-  FORECAST_CATEGORIES.map(c => [c, c]),
-);
+const isExactCategory = (value: string): value is ForecastCategory =>
+  (FORECAST_CATEGORIES as readonly string[]).includes(value);
 
 export function isCommit(category: ForecastCategory | ''): boolean {
   return category === 'Commit';
@@ -124,79 +126,234 @@ export function isOpen(category: ForecastCategory | ''): boolean {
 const TICKED = /^(true|yes|y|x|✓|✔|1|done|documented)$/i;
 const UNTICKED = /^(false|no|n|0|-|–|none|missing|todo|tbd|n\/a)$/i;
 
-/** One row's cells, read by header, with errors naming the sheet row. */
-class RowReader {
-  constructor(
-    private readonly cells: readonly unknown[],
-    private readonly columns: DealColumns,
-    readonly row: number,
-    private readonly clock: WallClock,
-  ) {}
+function fail(
+  header: DealHeader,
+  value: unknown,
+  expected: string,
+  row: number,
+  clock: WallClock,
+): never {
+  throw new InputError(
+    `${header} is ${show(value, clock)}, not ${expected}`,
+    row,
+  );
+}
 
-  cell(header: DealHeader): unknown {
-    const i = this.columns[header];
-    return i < 0 ? '' : this.cells[i];
+function dateOf(
+  header: DealHeader,
+  value: unknown,
+  row: number,
+  clock: WallClock,
+): WallTime | undefined {
+  if (isBlank(value)) return undefined;
+  return toWallTime(value, clock) ?? fail(header, value, 'a date', row, clock);
+}
+
+function numberOf(
+  header: DealHeader,
+  value: unknown,
+  row: number,
+  clock: WallClock,
+) {
+  if (isBlank(value)) return undefined;
+  return toNumber(value) ?? fail(header, value, 'a number', row, clock);
+}
+
+/** A checkbox: TRUE/FALSE, yes/no, 1/0; anything else is refused rather than guessed. */
+function checkboxOf(
+  header: DealHeader,
+  value: unknown,
+  row: number,
+  clock: WallClock,
+  orLink = false,
+): boolean {
+  if (typeof value === 'boolean') return value;
+  if (isBlank(value)) return false;
+  if (value === 1 || value === 0) return value === 1;
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (TICKED.test(text)) return true;
+    if (UNTICKED.test(text)) return false;
+    // A link or a note of where the map lives documents it.
+    if (orLink) return true;
   }
+  return fail(
+    header,
+    value,
+    orLink ? 'a checkbox or a link' : 'a checkbox (TRUE or FALSE)',
+    row,
+    clock,
+  );
+}
 
-  fail(header: DealHeader, value: unknown, expected: string): never {
-    throw new InputError(
-      `${header} is ${show(value, this.clock)}, not ${expected}`,
-      this.row,
-    );
-  }
+/** Fills a Deal's field from its cell; may throw an InputError naming the row. */
+type FieldReader = (deal: Deal, value: unknown, row: number) => void;
 
-  text(header: DealHeader): string {
-    return toText(this.cell(header));
-  }
+/**
+ * How each header fills a Deal, in the order cells are checked (so the
+ * first refusal of a row is always the same one).
+ */
+function fieldReaders(
+  category: CategoryReader,
+  clock: WallClock,
+): Array<[DealHeader, FieldReader]> {
+  const readers: Array<[DealHeader, FieldReader]> = MEDDPICC.map(e => [
+    e,
+    (d, v, row) => {
+      d.meddpicc[e] = checkboxOf(e, v, row, clock);
+    },
+  ]);
+  readers.push(
+    ['Deal ID', (d, v) => (d.dealId = toText(v))],
+    ['Deal', (d, v) => (d.deal = toText(v))],
+    ['Owner', (d, v) => (d.owner = toText(v))],
+    ['Amount', (d, v, row) => (d.amount = numberOf('Amount', v, row, clock))],
+    ['Stage', (d, v) => (d.stage = toText(v))],
+    ['Forecast Category', (d, v, row) => (d.category = category([v], 0, row))],
+    [
+      'Close Date',
+      (d, v, row) => (d.closeDate = dateOf('Close Date', v, row, clock)),
+    ],
+    [
+      'Committed Close Date',
+      (d, v, row) =>
+        (d.committedCloseDate = dateOf('Committed Close Date', v, row, clock)),
+    ],
+    ['Economic Buyer Name', (d, v) => (d.economicBuyerName = toText(v))],
+    [
+      'EB Confirmed On',
+      (d, v, row) =>
+        (d.ebConfirmedOn = dateOf('EB Confirmed On', v, row, clock)),
+    ],
+    [
+      'Paper Process Map',
+      (d, v, row) =>
+        (d.paperProcessMap = checkboxOf(
+          'Paper Process Map',
+          v,
+          row,
+          clock,
+          true,
+        )),
+    ],
+    [
+      'Last Champion Reply',
+      (d, v, row) =>
+        (d.lastChampionReply = dateOf('Last Champion Reply', v, row, clock)),
+    ],
+    [
+      'Last New Stakeholder',
+      (d, v, row) =>
+        (d.lastNewStakeholder = dateOf('Last New Stakeholder', v, row, clock)),
+    ],
+    [
+      'Last Procurement Contact',
+      (d, v, row) =>
+        (d.lastProcurementContact = dateOf(
+          'Last Procurement Contact',
+          v,
+          row,
+          clock,
+        )),
+    ],
+    ['Next Step', (d, v) => (d.nextStep = toText(v))],
+    [
+      'Next Step Due',
+      (d, v, row) => (d.nextStepDue = dateOf('Next Step Due', v, row, clock)),
+    ],
+    ['Notes', (d, v) => (d.notes = toText(v))],
+  );
+  return readers;
+}
 
-  date(header: DealHeader): WallTime | undefined {
-    const value = this.cell(header);
-    if (isBlank(value)) return undefined;
-    return toWallTime(value, this.clock) ?? this.fail(header, value, 'a date');
-  }
+/** Reads the forecast category in cells[at] (blank, or no column: ""). */
+export type CategoryReader = (
+  cells: readonly unknown[],
+  at: number,
+  row: number,
+) => ForecastCategory | '';
 
-  number(header: DealHeader): number | undefined {
-    const value = this.cell(header);
-    if (isBlank(value)) return undefined;
-    return toNumber(value) ?? this.fail(header, value, 'a number');
-  }
-
-  /** A checkbox: TRUE/FALSE, yes/no, 1/0; anything else is refused rather than guessed. */
-  checkbox(header: DealHeader, orLink = false): boolean {
-    const value = this.cell(header);
-    if (typeof value === 'boolean') return value;
-    if (isBlank(value)) return false;
-    if (value === 1 || value === 0) return value === 1;
-    if (typeof value === 'string') {
-      const text = value.trim();
-      if (TICKED.test(text)) return true;
-      if (UNTICKED.test(text)) return false;
-      // A link or a note of where the map lives documents it.
-      if (orLink) return true;
-    }
-    return this.fail(
-      header,
-      value,
-      orLink ? 'a checkbox or a link' : 'a checkbox (TRUE or FALSE)',
-    );
-  }
-
-  category(): ForecastCategory | '' {
-    const value = this.cell('Forecast Category');
+/** A category reader, built once per table (its spellings map is not built at load). */
+export function categoryReader(clock: WallClock): CategoryReader {
+  const byKey = categoriesByKey();
+  return (cells, at, row) => {
+    if (at < 0) return '';
+    const value = cells[at];
+    if (typeof value === 'string' && isExactCategory(value)) return value;
     if (isBlank(value)) return '';
     const category =
-      typeof value === 'string'
-        ? (EXACT.get(value) ?? CATEGORIES.get(headerKey(value)))
-        : undefined;
+      typeof value === 'string' ? byKey.get(headerKey(value)) : undefined;
     return (
       category ??
-      this.fail(
+      fail(
         'Forecast Category',
         value,
         `one of ${FORECAST_CATEGORIES.join(', ')}`,
+        row,
+        clock,
       )
     );
-  }
+  };
+}
+
+/** Reads one data row into a Deal; a category the caller already read is not read again. */
+export type DealReader = (
+  cells: readonly unknown[],
+  row: number,
+  category?: ForecastCategory | '',
+) => Deal;
+
+/**
+ * The row reader of a table, built once per table: it reads only the
+ * located columns, each by its index. An absent column reads as blank
+ * (unticked, no date, no text).
+ */
+export function dealReader(
+  columns: DealColumns,
+  clock: WallClock,
+  category: CategoryReader = categoryReader(clock),
+): DealReader {
+  // Parallel arrays of column index and reader: the per-cell loop stays plain.
+  const indexed = (readers: Array<[DealHeader, FieldReader]>) => {
+    const wanted = readers.filter(([h]) => columns[h] >= 0);
+    return {
+      at: wanted.map(([h]) => columns[h]),
+      read: wanted.map(([, read]) => read),
+    };
+  };
+  const all = fieldReaders(category, clock);
+  const located = indexed(all);
+  const known = indexed(all.filter(([h]) => h !== 'Forecast Category'));
+  const unticked = {} as Record<MeddpiccElement, boolean>;
+  for (const element of MEDDPICC) unticked[element] = false;
+  return (cells, row, given) => {
+    const wanted = given === undefined ? located : known;
+    const meddpicc = {...unticked};
+    const deal: Deal = {
+      row,
+      dealId: '',
+      deal: '',
+      owner: '',
+      amount: undefined,
+      stage: '',
+      category: given ?? '',
+      closeDate: undefined,
+      committedCloseDate: undefined,
+      meddpicc,
+      economicBuyerName: '',
+      ebConfirmedOn: undefined,
+      paperProcessMap: false,
+      lastChampionReply: undefined,
+      lastNewStakeholder: undefined,
+      lastProcurementContact: undefined,
+      nextStep: '',
+      nextStepDue: undefined,
+      notes: '',
+    };
+    const {at, read} = wanted;
+    for (let i = 0; i < at.length; i++) read[i](deal, cells[at[i]], row);
+    return deal;
+  };
 }
 
 /** The forecast category alone: enough to decide whether a row counts, without reading the rest. */
@@ -206,7 +363,7 @@ export function readCategory(
   row: number,
   clock: WallClock,
 ): ForecastCategory | '' {
-  return new RowReader(cells, columns, row, clock).category();
+  return categoryReader(clock)(cells, columns['Forecast Category'], row);
 }
 
 /**
@@ -219,28 +376,5 @@ export function parseDeal(
   row: number,
   clock: WallClock,
 ): Deal {
-  const r = new RowReader(cells, columns, row, clock);
-  const meddpicc = {} as Record<MeddpiccElement, boolean>;
-  for (const element of MEDDPICC) meddpicc[element] = r.checkbox(element);
-  return {
-    row,
-    dealId: r.text('Deal ID'),
-    deal: r.text('Deal'),
-    owner: r.text('Owner'),
-    amount: r.number('Amount'),
-    stage: r.text('Stage'),
-    category: r.category(),
-    closeDate: r.date('Close Date'),
-    committedCloseDate: r.date('Committed Close Date'),
-    meddpicc,
-    economicBuyerName: r.text('Economic Buyer Name'),
-    ebConfirmedOn: r.date('EB Confirmed On'),
-    paperProcessMap: r.checkbox('Paper Process Map', true),
-    lastChampionReply: r.date('Last Champion Reply'),
-    lastNewStakeholder: r.date('Last New Stakeholder'),
-    lastProcurementContact: r.date('Last Procurement Contact'),
-    nextStep: r.text('Next Step'),
-    nextStepDue: r.date('Next Step Due'),
-    notes: r.text('Notes'),
-  };
+  return dealReader(columns, clock)(cells, row);
 }

@@ -4,16 +4,18 @@
  * the header row's cell holding the result's title, blank rows giving "".
  */
 import {
+  categoryReader,
+  dealReader,
   isBlankRow,
   locateDealColumns,
-  parseDeal,
-  readCategory,
+  type CategoryReader,
   type Deal,
   type DealColumns,
   type DealHeader,
+  type DealReader,
   type ForecastCategory,
 } from '../domain/deals';
-import {show} from '../domain/cells';
+import {isBlank, show} from '../domain/cells';
 import type {WallClock} from '../domain/wall-clock';
 import {asRows, formulaError, isGrid, type Arg} from './args';
 
@@ -22,6 +24,9 @@ export interface DealTable {
   columns: DealColumns;
   /** The spreadsheet's clock, for the date cells. */
   clock: WallClock;
+  /** Readers built once for this table's columns. */
+  category: CategoryReader;
+  read: DealReader;
 }
 
 /** Sheet row of data row i (0-based, header excluded): the header sits in row 1. */
@@ -42,10 +47,14 @@ export function readDealTable(
     );
   }
   const all = asRows(deals);
+  const columns = locateDealColumns(all[0], required, optional);
+  const category = categoryReader(clock);
   return {
-    columns: locateDealColumns(all[0], required, optional),
+    columns,
     rows: all.slice(1),
     clock,
+    category,
+    read: dealReader(columns, clock, category),
   };
 }
 
@@ -83,10 +92,13 @@ function visitRow<T>(
   visit: (deal: Deal) => T,
   include: (category: ForecastCategory | '') => boolean,
 ): T | undefined {
-  if (isBlankRow(cells)) return undefined;
   const row = sheetRow(i);
-  // The category first: rows that do not count are not parsed (nor refused) further.
-  if (!include(readCategory(cells, table.columns, row, table.clock)))
-    return undefined;
-  return visit(parseDeal(cells, table.columns, row, table.clock));
+  const at = table.columns['Forecast Category'];
+  // The category first: a filled one means the row is not blank, and rows that
+  // do not count are not parsed (nor refused) further. Only a row without one
+  // is scanned for blankness.
+  if ((at < 0 || isBlank(cells[at])) && isBlankRow(cells)) return undefined;
+  const category = table.category(cells, at, row);
+  if (!include(category)) return undefined;
+  return visit(table.read(cells, row, category));
 }

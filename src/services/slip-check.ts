@@ -17,7 +17,7 @@ import {
   DEAL_HEADERS,
   isCommit,
   locateDealColumns,
-  parseDeal,
+  dealReader,
 } from '../domain/deals';
 import {
   HEDGE_PHRASES,
@@ -147,8 +147,9 @@ export function runSlipCheck(
     const flagged: string[] = [];
     let savePlays = 0;
     let commitDeals = 0;
+    const readDeal = dealReader(columns, clock);
     for (let i = 1; i < cells.length; i++) {
-      const deal: DealWithHistory = parseDeal(cells[i], columns, i + 1, clock);
+      const deal: DealWithHistory = readDeal(cells[i], i + 1);
       if (!isCommit(deal.category) || deal.dealId === '') continue;
       commitDeals++;
       deal.previous = previous.get(deal.dealId)?.snapshot;
