@@ -6,7 +6,7 @@
  * and read-only access inside custom functions.
  */
 import type {EmulatorContext} from './context';
-import {expose, type Emulates} from './instrument';
+import {expose, unwrap, type Emulates} from './instrument';
 import {typedDate} from './typed-date';
 import {parseTyped} from './typed-input';
 import {
@@ -255,6 +255,24 @@ export class FakeSheet implements Emulates<
       Math.max(1, this.getLastRow()),
       Math.max(1, this.getLastColumn()),
     );
+  }
+
+  /**
+   * Values of a block in one call, without a Range: -1 rows or columns means
+   * up to the last row or column with content, so getSheetValues(1, 1, -1, -1)
+   * is the data range's values. On an empty sheet that is zero rows, which
+   * throws getRange's message (stricter than guessing what Sheets returns).
+   */
+  getSheetValues(
+    startRow: number,
+    startColumn: number,
+    numRows: number,
+    numColumns: number,
+  ): unknown[][] {
+    const rows = numRows === -1 ? this.getLastRow() - startRow + 1 : numRows;
+    const cols =
+      numColumns === -1 ? this.getLastColumn() - startColumn + 1 : numColumns;
+    return unwrap(this.getRange(startRow, startColumn, rows, cols)).getValues();
   }
 
   /** Appends one row after the last row with content, growing the sheet if needed. */
@@ -585,6 +603,33 @@ export class FakeRange implements Emulates<
   setDataValidation(rule: FakeDataValidation | null) {
     this.sheet.requireEdit('setDataValidation');
     this.forEachCell((r, c) => {
+      if (rule)
+        this.sheet.state.validations[key(r, c)] = {
+          ...rule.rule,
+          values: [...rule.rule.values],
+        };
+      else delete this.sheet.state.validations[key(r, c)];
+    });
+    return this.exposed();
+  }
+
+  /** One rule (or null: none) per cell, in one call; the grid must match the range's shape. */
+  setDataValidations(rules: (FakeDataValidation | null)[][]) {
+    this.sheet.requireEdit('setDataValidations');
+    // The shape is checked as setValues checks its grid, with its messages.
+    if (rules.length !== this.numRows) {
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${rules.length} but the range has ${this.numRows}.`,
+      );
+    }
+    const wide = rules.find(r => r.length !== this.numColumns);
+    if (wide) {
+      throw new Error(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${wide.length} but the range has ${this.numColumns}.`,
+      );
+    }
+    this.forEachCell((r, c, i, j) => {
+      const rule = rules[i][j];
       if (rule)
         this.sheet.state.validations[key(r, c)] = {
           ...rule.rule,

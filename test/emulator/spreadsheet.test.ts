@@ -114,6 +114,54 @@ describe('Range values', () => {
   });
 });
 
+describe('Sheet.getSheetValues', () => {
+  // Apps Script: "A -1 value given as the row or column position is equivalent
+  // to getting the very last row or column that has data in the sheet"; the
+  // common getSheetValues(1, 1, -1, -1) reads what getDataRange().getValues() reads.
+  it('-1 rows and columns read up to the last row and column with content, in one call', () => {
+    const {emulator, sheet} = world();
+    sheet()
+      .getRange(1, 1, 2, 3)
+      .setValues([
+        ['a', 'b', ''],
+        ['c', '', 'e'],
+      ]);
+    emulator.ctx.calls.reset();
+    expect(sheet().getSheetValues(1, 1, -1, -1)).toEqual(
+      sheet().getDataRange().getValues(),
+    );
+    expect(sheet().getSheetValues(1, 2, 1, -1)).toEqual([['b', '']]);
+    expect(emulator.ctx.calls.count('Sheet.getSheetValues')).toBe(2);
+    expect(emulator.ctx.calls.count('Range.')).toBe(1); // the getDataRange comparison's own
+  });
+
+  it('on an empty sheet -1 is zero rows: it throws as getRange does (stricter than guessing)', () => {
+    const {sheet} = world();
+    expect(thrown(() => sheet().getSheetValues(1, 1, -1, -1)).message).toBe(
+      'The number of rows in the range must be at least 1.',
+    );
+  });
+});
+
+describe('Range.setDataValidations', () => {
+  it('sets one rule or none per cell in one call, and refuses a grid of the wrong shape', () => {
+    const {sheet, SpreadsheetApp} = world();
+    const rule = SpreadsheetApp.newDataValidation().requireCheckbox().build();
+    sheet()
+      .getRange(2, 1, 1, 2)
+      .setDataValidations([[rule, null]]);
+    expect(sheet().getRange(2, 1).getDataValidation()).not.toBeNull();
+    expect(sheet().getRange(2, 2).getDataValidation()).toBeNull();
+    expect(
+      thrown(() =>
+        sheet()
+          .getRange(2, 1, 2, 2)
+          .setDataValidations([[rule, null]]),
+      ).message,
+    ).toMatch(/^The number of rows in the data does not match/);
+  });
+});
+
 describe('getRange coordinates', () => {
   it('is 1-based: getRange(1, 1) is A1', () => {
     const {sheet} = world();
