@@ -96,7 +96,22 @@ function requireHeaders(
 }
 
 /**
- * Reads a whole tab as records with one getValues. Blank rows (nothing in
+ * Every cell up to the last row and column with content, in one call
+ * (getSheetValues with -1 reads what getDataRange().getValues() reads, without
+ * the Range). An empty tab has no such block: it reads as one empty cell, as
+ * getDataRange does.
+ */
+function dataOf(sheet: Sheet): unknown[][] {
+  try {
+    return sheet.getSheetValues(1, 1, -1, -1);
+  } catch (err) {
+    if (sheet.getLastRow() === 0) return [['']];
+    throw err;
+  }
+}
+
+/**
+ * Reads a whole tab as records with one call. Blank rows (nothing in
  * any contract column) are skipped; a missing required header is an Error
  * naming the tab and the header.
  */
@@ -106,7 +121,7 @@ export function readTable(
   options: {required?: readonly string[]} = {},
 ): Table {
   const sheet = requireTab(spreadsheet, tab);
-  const cells = sheet.getDataRange().getValues();
+  const cells = dataOf(sheet);
   const names = headerNames(tab);
   const columns = locateColumns(cells[0] ?? [], names);
   requireHeaders(tab, columns, options.required ?? []);

@@ -39,7 +39,8 @@ describe('readSettings', () => {
       'Settings: "CFO Email" is "cfo@" ("cfo@" is not an email address); expected one or more email addresses, separated by commas.\n' +
         'Settings: "Scorecard Day" is "Caturday" (not a weekday); expected a weekday name, e.g. Friday.',
     );
-    expect(emulator.ctx.calls.count('Range.getValues')).toBe(1);
+    expect(emulator.ctx.calls.count('Sheet.getSheetValues')).toBe(1);
+    expect(emulator.ctx.calls.count('Range.getValues')).toBe(0);
   });
 
   it('says the Settings tab lacks its Value column', () => {

@@ -1,5 +1,5 @@
 /**
- * The table layer against the emulator: one getValues per read whatever the
+ * The table layer against the emulator: one read call (getSheetValues) per read whatever the
  * size, records by header in any order, blank rows and trailing columns
  * tolerated, clear errors naming the tab and header, and writes that are
  * batched, run under the document lock and never turn text into formulas.
@@ -46,7 +46,7 @@ function cellsOf(emulator: Emulator, tab: string) {
 }
 
 describe('readTable', () => {
-  it('reads a 10,000-row Deals tab with one Range.getValues', () => {
+  it('reads a 10,000-row Deals tab with one read call (getSheetValues, no Range)', () => {
     const emulator = createEmulator();
     tabWith(emulator, 'Deals', dealsRows(10_000));
     const table = inEmulator(emulator, () =>
@@ -54,8 +54,8 @@ describe('readTable', () => {
         required: ['Deal ID', 'Amount'],
       }),
     );
-    expect(emulator.ctx.calls.count('Range.getValues')).toBe(1);
-    expect(emulator.ctx.calls.count('Range.')).toBe(1);
+    expect(emulator.ctx.calls.count('Sheet.getSheetValues')).toBe(1);
+    expect(emulator.ctx.calls.count('Range.')).toBe(0);
     expect(table.rows).toHaveLength(10_000);
     expect(table.rows[9_999]).toMatchObject({
       rowNumber: 10_001,
@@ -272,7 +272,7 @@ describe('upsertRows', () => {
       );
       expect(result).toEqual({updated: [3, n + 1], appended: [n + 2]});
       expect(emulator.ctx.calls.snapshot()).toMatchObject({
-        'Range.getValues': 1,
+        'Sheet.getSheetValues': 1,
         'Range.getFormulas': 1,
         'Range.setValues': 2,
       });
