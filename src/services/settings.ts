@@ -32,8 +32,12 @@ export function readSettingPairs(
   return pairs;
 }
 
-function options(spreadsheet: Spreadsheet): ParseOptions {
-  const clock = zoneClock(spreadsheet.getSpreadsheetTimeZone());
+/** Date cells read in the spreadsheet's zone; a caller that already asked for the zone passes it (one round trip fewer). */
+function options(
+  spreadsheet: Spreadsheet,
+  timeZone = spreadsheet.getSpreadsheetTimeZone(),
+): ParseOptions {
+  const clock = zoneClock(timeZone);
   return {
     localDate: d => clock.localDate(d),
     locale: spreadsheet.getSpreadsheetLocale(),
@@ -41,13 +45,25 @@ function options(spreadsheet: Spreadsheet): ParseOptions {
 }
 
 /** The settings, or an Error naming every invalid setting, its value and what is expected. */
-export function readSettings(spreadsheet: Spreadsheet): Settings {
-  return parseSettings(readSettingPairs(spreadsheet), options(spreadsheet));
+export function readSettings(
+  spreadsheet: Spreadsheet,
+  timeZone?: string,
+): Settings {
+  return parseSettings(
+    readSettingPairs(spreadsheet),
+    options(spreadsheet, timeZone),
+  );
 }
 
 /** The settings with their issues, without throwing on an invalid one. */
-export function checkWorkbookSettings(spreadsheet: Spreadsheet): SettingsCheck {
-  return checkSettings(readSettingPairs(spreadsheet), options(spreadsheet));
+export function checkWorkbookSettings(
+  spreadsheet: Spreadsheet,
+  timeZone?: string,
+): SettingsCheck {
+  return checkSettings(
+    readSettingPairs(spreadsheet),
+    options(spreadsheet, timeZone),
+  );
 }
 
 /**

@@ -56,8 +56,9 @@ export function weekContext(
   settings: Settings,
   now: Date,
   asOf: Date = now,
+  timeZone = spreadsheet.getSpreadsheetTimeZone(),
 ): WeekContext {
-  const clock = zoneClock(spreadsheet.getSpreadsheetTimeZone(), now);
+  const clock = zoneClock(timeZone, now);
   const today = clock.localDate(asOf);
   const weekEnding = weekEndingOf(today, settings.scorecardDay);
   const week =

@@ -19,8 +19,9 @@ export function sidebarWeek(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
   now = new Date(),
+  timeZone?: string,
 ): SidebarWeek {
-  const context = weekContext(spreadsheet, settings, now);
+  const context = weekContext(spreadsheet, settings, now, now, timeZone);
   const {clock} = context;
   return {
     ...context,

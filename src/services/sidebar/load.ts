@@ -27,8 +27,10 @@ import {statusThresholds} from '../../domain/status';
 
 export function loadSidebar(): SidebarData {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const {settings} = checkWorkbookSettings(spreadsheet);
-  const week = sidebarWeek(spreadsheet, settings);
+  // The zone once: the settings' date cells and the week both need it.
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const {settings} = checkWorkbookSettings(spreadsheet, timeZone);
+  const week = sidebarWeek(spreadsheet, settings, new Date(), timeZone);
   // One read per tab, shared with the week's record below.
   const read = tableReader(spreadsheet);
   const commitments = read(COMMITMENTS, ['Commitment ID', 'Commitment']);
