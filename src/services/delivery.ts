@@ -17,7 +17,7 @@ import type {Settings} from '../domain/settings';
 import type {WeekRecord} from '../domain/scorecard-record';
 import {DELIVERY_LOG} from '../domain/workbook';
 import type {ZoneClock} from './clock';
-import {appendRows, readTable} from './tables';
+import {appendRows, appendToTable, readTable, type Table} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -40,6 +40,8 @@ export interface DeliveryOutcome {
 interface LogState {
   sent: Set<number>;
   attempts: Map<number, number>;
+  /** The log as read: the attempts are appended to it without reading it again. */
+  table: Table;
 }
 
 function readLog(spreadsheet: Spreadsheet): LogState {
@@ -54,7 +56,7 @@ function readLog(spreadsheet: Spreadsheet): LogState {
     attempts.set(row, (attempts.get(row) ?? 0) + 1);
     if (toText(record['Status']) === 'sent') sent.add(row);
   }
-  return {sent, attempts};
+  return {sent, attempts, table};
 }
 
 /**
@@ -163,9 +165,8 @@ export function deliver(
     }
   }
   const at = new Date(Math.floor(clock.now.getTime() / 1000) * 1000);
-  appendRows(
-    spreadsheet,
-    DELIVERY_LOG,
+  appendToTable(
+    log.table,
     outcomes.map(o => {
       const item = pending.find(p => p.scorecardRow === o.scorecardRow)!;
       return {

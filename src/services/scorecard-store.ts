@@ -10,7 +10,7 @@ import type {WeekRecord} from '../domain/scorecard-record';
 import {SCORECARD} from '../domain/workbook';
 import type {LocalDate} from '../domain/calendar';
 import {sha256Hex} from './digest';
-import {appendRows, readTable, type TableRow} from './tables';
+import {appendToTable, readTable, type Table, type TableRow} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -29,6 +29,8 @@ export interface ScorecardState {
   /** Chain value of the last row: the next row chains from it. */
   lastChain: string;
   lastRow: number;
+  /** The tab as read: an append under the same lock needs no second look. */
+  table: Table;
 }
 
 export function readScorecard(
@@ -51,6 +53,7 @@ export function readScorecard(
     rows,
     lastChain: rows.length ? rows[rows.length - 1].chain : GENESIS,
     lastRow: table.lastRow,
+    table,
   };
 }
 
@@ -97,13 +100,12 @@ const canonicalOf = (values: Record<string, unknown>) =>
  * chain from the same row.
  */
 export function appendScorecardRow(
-  spreadsheet: Spreadsheet,
   state: ScorecardState,
   row: NewRow,
 ): {stored: StoredWeek; state: ScorecardState} {
   const values = scorecardValues(row);
   const chain = chainValue(sha256Hex, state.lastChain, canonicalOf(values));
-  const [rowNumber] = appendRows(spreadsheet, SCORECARD, [
+  const [rowNumber] = appendToTable({...state.table, lastRow: state.lastRow}, [
     {...values, Chain: chain},
   ]);
   const stored: StoredWeek = {
@@ -118,6 +120,7 @@ export function appendScorecardRow(
       rows: [...state.rows, stored],
       lastChain: chain,
       lastRow: rowNumber,
+      table: state.table,
     },
   };
 }

@@ -64,9 +64,17 @@ export function snapshotWeek(
   /** weekOf: an instant in the week to record (a missed Scorecard Day); by default now's. */
   options: {email?: boolean; weekOf?: Date} = {},
 ): SnapshotResult {
-  const settings = readSettings(spreadsheet);
+  // The zone once: the settings' date cells and the week both need it.
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const settings = readSettings(spreadsheet, timeZone);
   requireRebuildStart(settings);
-  const context = weekContext(spreadsheet, settings, now, options.weekOf);
+  const context = weekContext(
+    spreadsheet,
+    settings,
+    now,
+    options.weekOf,
+    timeZone,
+  );
   const by = Session.getEffectiveUser().getEmail();
 
   const written = withDocumentLock(() => {
@@ -85,7 +93,7 @@ export function snapshotWeek(
       return {status: 'unchanged' as const, state, row: latest, changes, trend};
     }
     const amendsRow = latest ? earlier[0].rowNumber : '';
-    const appended = appendScorecardRow(spreadsheet, state, {
+    const appended = appendScorecardRow(state, {
       record,
       weekEndingCell: context.clock.midnight(context.weekEnding),
       snapshotAt: now,

@@ -235,6 +235,32 @@ export function appendRows(
 }
 
 /**
+ * Appends records below a table read in this execution, one Sheet.appendRow
+ * each and no other call: Sheets writes each below the tab's last row at that
+ * moment and grows the tab when it is full, so a row written since the read
+ * is never overwritten. The returned row numbers count from the read's last
+ * row: exact when the read and the append share one document lock.
+ */
+export function appendToTable(
+  table: Table,
+  records: readonly TableRecord[],
+): number[] {
+  if (records.length === 0) return [];
+  const {tab, sheet, columns, lastRow} = table;
+  const headers = writtenHeaders(tab, records);
+  requireHeaders(tab, columns, headers);
+  const width = Math.max(...headers.map(h => columns[h])) + 1;
+  return withDocumentLock(() =>
+    records.map((record, i) => {
+      const line: CellInput[] = new Array<CellInput>(width).fill('');
+      for (const h of headers) line[columns[h]] = safeCell(valueOf(record, h));
+      sheet.appendRow(line);
+      return Math.max(lastRow, 1) + 1 + i;
+    }),
+  );
+}
+
+/**
  * Rewrites rows of a table read in this same lock: one getFormulas and one
  * setValues over the smallest block holding every changed cell. Cells of
  * that block the update does not name are written back as they were read

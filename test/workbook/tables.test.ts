@@ -7,6 +7,7 @@
 import {createEmulator, type Emulator} from '../../emulator';
 import {
   appendRows,
+  appendToTable,
   readTable,
   updateRows,
   upsertRows,
@@ -124,6 +125,58 @@ describe('readTable', () => {
       readTable(activeSpreadsheet(emulator), DEALS),
     );
     expect(table.rows[0].record['Deal ID']).toBe('D1');
+  });
+});
+
+describe('appendToTable', () => {
+  it('appends below a table read in this execution with one appendRow per record: text stays text, under the lock', () => {
+    const emulator = createEmulator();
+    tabWith(emulator, 'Signals', [
+      SIGNALS_TAB.columns.map(c => c.header),
+      ['', 'D0'],
+    ]);
+    const rows = inEmulator(emulator, () => {
+      const table = readTable(activeSpreadsheet(emulator), SIGNALS_TAB);
+      emulator.ctx.calls.reset();
+      return appendToTable(table, [
+        {'Deal ID': 'D1', Note: '=IMPORTDATA("http://x")'},
+        {'Deal ID': 'D2', 'Save Play': '-5 days'},
+      ]);
+    });
+    expect(rows).toEqual([3, 4]);
+    expect(emulator.ctx.calls.count('Sheet.')).toBe(2);
+    expect(emulator.ctx.calls.count('Sheet.appendRow')).toBe(2);
+    expect(emulator.ctx.calls.count('Range.')).toBe(0);
+    expect(emulator.ctx.calls.count('Spreadsheet.')).toBe(0);
+    const [formulas, values] = emulator.run({}, () => {
+      const range = activeSpreadsheet(emulator)
+        .getSheetByName('Signals')!
+        .getRange('B3:F4');
+      return [range.getFormulas(), range.getValues()];
+    });
+    expect(formulas.flat().every(f => f === '')).toBe(true);
+    expect(values).toEqual([
+      ['D1', '', '', '=IMPORTDATA("http://x")', ''],
+      ['D2', '', '', '', '-5 days'],
+    ]);
+    const writes = emulator.ctx.writes.filter(w => w.sheet === 'Signals');
+    expect(writes.every(w => w.underDocumentLock)).toBe(true);
+  });
+
+  it('never overwrites a row written since the read, and grows a full tab', () => {
+    const emulator = createEmulator();
+    tabWith(emulator, 'Signals', [SIGNALS_TAB.columns.map(c => c.header)]);
+    const sheet = emulator.spreadsheet.sheets.find(
+      s => s.state.name === 'Signals',
+    )!;
+    sheet.state.maxRows = 2;
+    inEmulator(emulator, () => {
+      const table = readTable(activeSpreadsheet(emulator), SIGNALS_TAB);
+      appendRows(activeSpreadsheet(emulator), SIGNALS_TAB, [{'Deal ID': 'D1'}]);
+      appendToTable(table, [{'Deal ID': 'D2'}]);
+    });
+    expect(sheet.state.values.map(r => r[1])).toEqual(['Deal ID', 'D1', 'D2']);
+    expect(sheet.state.maxRows).toBe(3);
   });
 });
 
