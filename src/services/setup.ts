@@ -11,6 +11,7 @@ import {
   changesTab,
   planSetup,
   setupReport,
+  type ColumnRun,
   type ExistingTab,
   type TabPlan,
   type ValidationPlan,
@@ -36,6 +37,23 @@ function protectionOf(sheet: Sheet): ExistingTab['protection'] {
   return found.every(p => p.isWarningOnly()) ? 'warning-only' : 'protected';
 }
 
+/** What an empty tab reads as: no header, no column. */
+const EMPTY_TAB: unknown[][] = [[]];
+
+/**
+ * Row 1 up to the last column with anything in any row (the Settings tab:
+ * every row), in one call; an empty tab has no such block.
+ */
+function topOf(sheet: Sheet, allRows: boolean): unknown[][] {
+  try {
+    return sheet.getSheetValues(1, 1, allRows ? -1 : 1, -1);
+  } catch (err) {
+    if (sheet.getLastColumn() > 0) throw err;
+    // An empty Settings tab reads as getDataRange would: one blank cell.
+    return allRows ? [['']] : EMPTY_TAB;
+  }
+}
+
 /** What set-up needs to know of each contract tab that exists: its header row, extent and protection. */
 function survey(sheets: Sheet[]): {
   existing: Record<string, ExistingTab | undefined>;
@@ -48,18 +66,13 @@ function survey(sheets: Sheet[]): {
     const i = names.findIndex(n => sameName(n, tab.name));
     if (i < 0) continue;
     const sheet = sheets[i];
-    const lastColumn = sheet.getLastColumn();
-    const top =
-      tab === SETTINGS_TAB
-        ? sheet.getDataRange().getValues()
-        : lastColumn > 0
-          ? sheet.getRange(1, 1, 1, lastColumn).getValues()
-          : [[]];
+    const top = topOf(sheet, tab === SETTINGS_TAB);
     const header = top[0] ?? [];
     const info: ExistingTab = {
       name: names[i],
       header,
-      lastColumn,
+      // getSheetValues(…, -1) reads up to the last column with anything in any row.
+      lastColumn: top === EMPTY_TAB ? 0 : header.length,
       frozenRows: sheet.getFrozenRows(),
       protection: tab.protected ? protectionOf(sheet) : 'none',
     };
@@ -80,62 +93,129 @@ function survey(sheets: Sheet[]): {
   return {existing, byTab};
 }
 
-function ruleFor(plan: ValidationPlan) {
-  const builder = SpreadsheetApp.newDataValidation();
-  if (plan.kind === 'checkbox') return builder.requireCheckbox().build();
-  return builder
-    .requireValueInList([...plan.values], true)
-    .setAllowInvalid(plan.allowInvalid)
-    .build();
+/** Google's size of a new sheet: insertSheet makes 1,000 rows by 26 columns, so set-up need not ask. */
+export const NEW_TAB_ROWS = 1000;
+export const NEW_TAB_COLUMNS = 26;
+
+type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
+
+/** Validation rules built once per set-up and reused by every column and tab that takes them. */
+function ruleBook(): (plan: ValidationPlan) => Rule {
+  const built = new Map<string, Rule>();
+  return plan => {
+    const key = JSON.stringify(plan);
+    let rule = built.get(key);
+    if (!rule) {
+      const builder = SpreadsheetApp.newDataValidation();
+      rule =
+        plan.kind === 'checkbox'
+          ? builder.requireCheckbox().build()
+          : builder
+              .requireValueInList([...plan.values], true)
+              .setAllowInvalid(plan.allowInvalid)
+              .build();
+      built.set(key, rule);
+    }
+    return rule;
+  };
 }
 
-/** New header cells, their formats and dropdowns: one call per run of alike columns, rows 2 to the end. */
-function addColumns(sheet: Sheet, plan: TabPlan): void {
-  const needed = plan.headerColumn + plan.newHeaders.length - 1;
-  const examples = plan.examples
-    ? plan.examples.column + plan.examples.headers.length - 1
-    : 0;
-  const maxColumns = sheet.getMaxColumns();
-  const widest = Math.max(needed, examples);
+/** Runs side by side (no column between) merged into blocks, each written with one call. */
+function blocks<T>(runs: readonly ColumnRun<T>[]): ColumnRun<T>[][] {
+  const out: ColumnRun<T>[][] = [];
+  for (const run of runs) {
+    const last = out[out.length - 1];
+    const end = last && last[last.length - 1];
+    if (end && end.column + end.count === run.column) last.push(run);
+    else out.push([run]);
+  }
+  return out;
+}
+
+/** One row of a block: each run's value repeated over its columns. */
+function rowOf<T>(block: readonly ColumnRun<T>[]): T[] {
+  return block.flatMap(run => new Array<T>(run.count).fill(run.value));
+}
+
+/**
+ * New header cells (and, on a new Settings tab, its default settings below
+ * them), their formats and dropdowns, rows 2 to the end: one write of the
+ * header block, one setNumberFormats per block of formatted columns side by
+ * side, one setDataValidations for every dropdown and checkbox of the tab.
+ */
+function addColumns(
+  sheet: Sheet,
+  plan: TabPlan,
+  created: boolean,
+  ruleFor: (plan: ValidationPlan) => Rule,
+): void {
+  const ex = plan.examples;
+  const headers = [...plan.newHeaders, ...(ex ? ex.headers : [])];
+  const widest = plan.headerColumn + headers.length - 1;
+  const maxColumns = created ? NEW_TAB_COLUMNS : sheet.getMaxColumns();
   if (widest > maxColumns)
     sheet.insertColumnsAfter(maxColumns, widest - maxColumns);
-  if (plan.newHeaders.length > 0) {
-    sheet
-      .getRange(1, plan.headerColumn, 1, plan.newHeaders.length)
-      .setValues([plan.newHeaders.map(safeCell)])
-      .setFontWeight('bold');
+  if (headers.length > 0) {
+    // A new Settings tab gets its defaults in the same write as its header.
+    const below =
+      created && plan.settingsToAdd.length > 0
+        ? plan.settingsToAdd.map(s => [s.Setting, s.Value].map(safeCell))
+        : [];
+    const grid = [headers.map(safeCell), ...below];
+    const range = sheet.getRange(
+      1,
+      plan.headerColumn,
+      grid.length,
+      headers.length,
+    );
+    range.setValues(grid);
+    (below.length > 0
+      ? sheet.getRange(1, plan.headerColumn, 1, headers.length)
+      : range
+    ).setFontWeight('bold');
   }
-  const rows = sheet.getMaxRows() - 1;
+  const rows = (created ? NEW_TAB_ROWS : sheet.getMaxRows()) - 1;
   if (rows < 1) return;
-  for (const run of plan.formats) {
-    sheet.getRange(2, run.column, rows, run.count).setNumberFormat(run.value);
-  }
-  for (const run of plan.validations) {
+  for (const block of blocks(plan.formats)) {
+    const row = rowOf(block);
     sheet
-      .getRange(2, run.column, rows, run.count)
-      .setDataValidation(ruleFor(run.value));
+      .getRange(2, block[0].column, rows, row.length)
+      .setNumberFormats(new Array<string[]>(rows).fill(row));
+  }
+  if (plan.validations.length > 0) {
+    // Columns between dropdowns get no rule (null), as they had none.
+    const first = plan.validations[0].column;
+    const row: (Rule | null)[] = [];
+    for (const run of plan.validations) {
+      while (first + row.length < run.column) row.push(null);
+      for (let i = 0; i < run.count; i++) row.push(ruleFor(run.value));
+    }
+    sheet
+      .getRange(2, first, rows, row.length)
+      .setDataValidations(new Array<(Rule | null)[]>(rows).fill(row));
   }
 }
 
-/** The Forecast examples: labels in row 1, live formulas in row 2, shown as percentages. */
+/** The Forecast examples: live formulas in row 2 under their labels, shown as percentages. */
 function addExamples(sheet: Sheet, plan: TabPlan): void {
   const ex = plan.examples;
   if (!ex) return;
   const width = ex.headers.length;
-  sheet
-    .getRange(1, ex.column, 1, width)
-    .setValues([ex.headers.map(safeCell)])
-    .setFontWeight('bold');
   sheet.getRange(2, ex.column, 1, width).setFormulas([ex.formulas]);
   sheet.getRange(2, ex.column, 12, width).setNumberFormat('0.0%');
 }
 
-function apply(spreadsheet: Spreadsheet, plan: TabPlan, found?: Sheet): void {
+function apply(
+  spreadsheet: Spreadsheet,
+  plan: TabPlan,
+  ruleFor: (plan: ValidationPlan) => Rule,
+  found?: Sheet,
+): void {
   const sheet = found ?? spreadsheet.insertSheet(plan.tab.name);
-  addColumns(sheet, plan);
+  addColumns(sheet, plan, !found, ruleFor);
   addExamples(sheet, plan);
   if (plan.freezeHeader) sheet.setFrozenRows(1);
-  if (plan.settingsToAdd.length > 0)
+  if (found && plan.settingsToAdd.length > 0)
     appendRows(spreadsheet, SETTINGS_TAB, plan.settingsToAdd);
   if (plan.hide) sheet.hideSheet();
 }
@@ -151,9 +231,10 @@ export function setUpWorkbook(
   return withDocumentLock(() => {
     const {existing, byTab} = survey(spreadsheet.getSheets());
     const plan = planSetup(existing);
+    const ruleFor = ruleBook();
     for (const tabPlan of plan.tabs) {
       if (changesTab(tabPlan))
-        apply(spreadsheet, tabPlan, byTab[tabPlan.tab.name]);
+        apply(spreadsheet, tabPlan, ruleFor, byTab[tabPlan.tab.name]);
     }
     return `${setupReport(plan)}${protectRecord(spreadsheet)}`;
   });

@@ -8,6 +8,8 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {createEmulator, type Emulator} from '../../emulator';
 import {loadBundle} from '../../emulator/loader';
+import {DEFAULT_COLUMNS, DEFAULT_ROWS} from '../../emulator/spreadsheet';
+import {NEW_TAB_COLUMNS, NEW_TAB_ROWS} from '../../src/services/setup';
 import {MAVEN_CSV} from '../../emulator/sample-workbook';
 import {SETTINGS} from '../../src/domain/settings';
 import {DEALS, TABS} from '../../src/domain/workbook';
@@ -118,6 +120,29 @@ describe('setUpWorkbook on an empty spreadsheet', () => {
   beforeAll(() => {
     emulator = createEmulator();
     report = setUp(emulator);
+  });
+
+  it('asks no new tab its size: Google makes every new sheet 1,000 rows by 26 columns', () => {
+    expect([DEFAULT_ROWS, DEFAULT_COLUMNS]).toEqual([
+      NEW_TAB_ROWS,
+      NEW_TAB_COLUMNS,
+    ]);
+    expect(emulator.ctx.calls.count('Sheet.getMaxRows')).toBe(0);
+    expect(emulator.ctx.calls.count('Sheet.getMaxColumns')).toBe(0);
+    // Each validation rule is built once, whatever the number of columns and tabs using it.
+    expect(emulator.ctx.calls.count('DataValidationBuilder.build')).toBe(
+      new Set(
+        TABS.flatMap(t =>
+          t.columns
+            .filter(c => c.kind === 'checkbox' || c.choices)
+            .map(c =>
+              c.kind === 'checkbox'
+                ? 'checkbox'
+                : `${c.choices!.join()}${t === DEALS}`,
+            ),
+        ),
+      ).size,
+    );
   });
 
   it('creates every tab of docs/workbook.md with its headers in row 1, frozen', () => {
