@@ -7,7 +7,7 @@
  * commitment's grade, and the chain value that makes the row verifiable.
  */
 import {sentence} from './words';
-import {formatMoney, US_DOLLARS} from './money';
+import {formatMoney, usDollars} from './money';
 import type {StatusThresholds, WeekRecord} from './scorecard-record';
 import {
   formatPercent,
@@ -132,7 +132,7 @@ export function cfoEmailView(input: CfoEmailInput): CfoEmailView {
   );
   const px = (v: number) => Math.round((v / max) * 200);
   const money = (n: number | '') =>
-    formatMoney(n, input.thresholds.money ?? US_DOLLARS);
+    formatMoney(n, input.thresholds.money ?? usDollars());
   return {
     title: `Rebuild scorecard — week ${record.week}, ending ${input.weekEndingLabel}`,
     money: `Committed ${money(record.committed)} at the start of the week; closed ${money(record.closed)} by Friday.`,

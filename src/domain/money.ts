@@ -112,8 +112,8 @@ export function moneyFormat(locale: string, currency?: string): MoneyFormat {
   return {...money, currency: cur, symbol, locale: code};
 }
 
-/** The format the add-on used before it knew of locales: US dollars. */
-export const US_DOLLARS: MoneyFormat = moneyFormat('en_US');
+/** The format the add-on used before it knew of locales: US dollars (built on use, not at load). */
+export const usDollars = (): MoneyFormat => moneyFormat('en_US');
 
 function grouped(digits: string, f: MoneyFormat): string {
   const head = f.lakh && digits.length > 3 ? digits.slice(0, -3) : digits;

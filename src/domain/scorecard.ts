@@ -7,7 +7,7 @@
 import {addDays, mondayOf, type LocalDate} from './calendar';
 import type {CommitmentGrade, WeekRecord} from './scorecard-record';
 import {SCORECARD, type Grade} from './workbook';
-import {formatMoney, US_DOLLARS, type MoneyFormat} from './money';
+import {formatMoney, usDollars, type MoneyFormat} from './money';
 import {percent} from './words';
 
 export interface ForecastWeek {
@@ -257,7 +257,7 @@ function shown(header: string, v: unknown, money: MoneyFormat): string {
 export function describeChanges(
   recorded: Record<string, unknown>,
   record: WeekRecord,
-  money: MoneyFormat = US_DOLLARS,
+  money: MoneyFormat = usDollars(),
 ): string[] {
   const now = comparableValues(record);
   return Object.keys(now)

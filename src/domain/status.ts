@@ -7,7 +7,7 @@
 import {percent} from './words';
 import type {StatusThresholds, WeekRecord} from './scorecard-record';
 import {plural} from './words';
-import {formatMoney, US_DOLLARS} from './money';
+import {formatMoney, usDollars} from './money';
 import type {Settings} from './settings';
 
 /** The thresholds and currency the statuses need, from the settings. */
@@ -111,7 +111,7 @@ export function weekStatuses(
 ): NumberStatus[] {
   const v = record.variance;
   const money = (n: number | '') =>
-    formatMoney(n, thresholds.money ?? US_DOLLARS);
+    formatMoney(n, thresholds.money ?? usDollars());
   const direction = varianceWords(record.committed, record.closed);
   const vt = record.varianceTarget;
   const g = record.gateCompliance;
