@@ -129,10 +129,21 @@ export function requireKeeper(
 
 const sameKey = (e: string) => e.trim().toLowerCase();
 
+/** What a protection says of itself, read once: the check and the refresh share it. */
+interface ProtectionState {
+  warningOnly: boolean;
+  description: string;
+}
+
+const stateOf = (protection: Protection): ProtectionState => ({
+  warningOnly: protection.isWarningOnly(),
+  description: protection.getDescription(),
+});
+
 /** Whether the protection already holds these keepers (all of them, or, when not all are known, at least these). */
-function upToDate(protection: Protection, keepers: Keepers): boolean {
-  if (protection.isWarningOnly()) return false;
-  const description = protection.getDescription();
+function upToDate(state: ProtectionState, keepers: Keepers): boolean {
+  if (state.warningOnly) return false;
+  const description = state.description;
   if (!description.startsWith(DESCRIPTION)) return false;
   const named = new Set(
     description
@@ -154,23 +165,29 @@ function upToDate(protection: Protection, keepers: Keepers): boolean {
  * runFieldChecks on a scratch tab, to see the recipe hold in Google.
  */
 export function protectTab(
-  owner: string,
+  /** The owner, or how to ask for it: asked only when someone would be removed. */
+  owner: string | (() => string),
   sheet: Sheet,
   keepers: Keepers,
   existing?: Protection,
+  /** What `existing` said of itself, when the caller already asked. */
+  known?: ProtectionState,
 ): boolean {
   const protection = existing ?? sheet.protect();
   let changed = !existing;
-  if (protection.isWarningOnly()) {
+  const state = known ?? stateOf(protection);
+  if (state.warningOnly) {
     protection.setWarningOnly(false);
     changed = true;
   }
   const current = protection.getEditors().map(u => u.getEmail());
-  const {add, remove} = protectionChanges(
-    current,
-    [keepers.me, ...keepers.emails],
-    owner,
-  );
+  const wanted = [keepers.me, ...keepers.emails];
+  // The owner is never removed; who it is matters only when someone else would be.
+  let {add, remove} = protectionChanges(current, wanted, '');
+  if (remove.length > 0) {
+    const who = typeof owner === 'string' ? owner : owner();
+    ({add, remove} = protectionChanges(current, wanted, who));
+  }
   // The recipe: the person running the script becomes an editor before anyone is removed.
   if (add.length > 0) protection.addEditors(add);
   const prune = keepers.complete && remove.length > 0;
@@ -193,7 +210,7 @@ export function protectTab(
         ]),
       ];
   const description = DESCRIPTION + named.join(', ');
-  if (protection.getDescription() !== description)
+  if (state.description !== description)
     protection.setDescription(description);
   return changed || add.length > 0 || prune;
 }
@@ -219,10 +236,12 @@ export function secureRecord(
   }
   let changed = false;
   let owner: string | undefined;
+  const askOwner = () => (owner ??= ownerOf(spreadsheet));
   for (const t of found.tabs) {
-    if (!setUp && t.protection && upToDate(t.protection, keepers)) continue;
-    owner ??= ownerOf(spreadsheet);
-    changed = protectTab(owner, t.sheet, keepers, t.protection) || changed;
+    const state = t.protection && stateOf(t.protection);
+    if (!setUp && state && upToDate(state, keepers)) continue;
+    changed =
+      protectTab(askOwner, t.sheet, keepers, t.protection, state) || changed;
   }
   return changed;
 }
