@@ -210,8 +210,7 @@ export function protectTab(
         ]),
       ];
   const description = DESCRIPTION + named.join(', ');
-  if (state.description !== description)
-    protection.setDescription(description);
+  if (state.description !== description) protection.setDescription(description);
   return changed || add.length > 0 || prune;
 }
 
