@@ -87,7 +87,7 @@ export function keepersNamed(
   });
 }
 
-interface RecordTab {
+export interface RecordTab {
   sheet: Sheet;
   protection?: Protection;
 }
@@ -117,8 +117,10 @@ export function requireKeeper(
   settings: KeeperSettings,
   action: string,
   tabs: readonly TabSpec[] = RECORD_TABS,
+  /** The tabs and their protections, when the caller (set-up) has just found them. */
+  known?: RecordTab[],
 ): {keepers: Keepers; tabs: RecordTab[]} {
-  const found = recordTabs(spreadsheet, tabs);
+  const found = known ?? recordTabs(spreadsheet, tabs);
   const keepers = keepersOf(settings);
   if (found.some(t => t.protection && !t.protection.canEdit())) {
     const all = keepersNamed(spreadsheet, settings);
@@ -226,8 +228,9 @@ export function secureRecord(
   action: string,
   tabs: readonly TabSpec[] = RECORD_TABS,
   setUp = false,
+  known?: RecordTab[],
 ): boolean {
-  const found = requireKeeper(spreadsheet, settings, action, tabs);
+  const found = requireKeeper(spreadsheet, settings, action, tabs, known);
   const keepers = found.keepers;
   if (setUp && noteSetUpBy(keepers.me)) {
     if (!keepers.emails.some(e => sameKey(e) === sameKey(keepers.me)))

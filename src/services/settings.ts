@@ -13,17 +13,21 @@ import {
 import {toText} from '../domain/cells';
 import {SETTINGS_TAB} from '../domain/workbook';
 import {zoneClock} from './clock';
-import {readTable} from './tables';
+import {readTable, tableOf} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The Settings tab's pairs, name → value; the first row of a repeated name counts. */
 export function readSettingPairs(
   spreadsheet: Spreadsheet,
+  /** The Settings tab and its cells, when the caller has just read them. */
+  read?: {sheet: Sheet; cells: unknown[][]},
 ): Record<string, unknown> {
-  const table = readTable(spreadsheet, SETTINGS_TAB, {
-    required: ['Setting', 'Value'],
-  });
+  const required = ['Setting', 'Value'];
+  const table = read
+    ? tableOf(SETTINGS_TAB, read.sheet, read.cells, {required})
+    : readTable(spreadsheet, SETTINGS_TAB, {required});
   const pairs: Record<string, unknown> = {};
   for (const {record} of table.rows) {
     const name = toText(record['Setting']);
@@ -59,9 +63,10 @@ export function readSettings(
 export function checkWorkbookSettings(
   spreadsheet: Spreadsheet,
   timeZone?: string,
+  read?: {sheet: Sheet; cells: unknown[][]},
 ): SettingsCheck {
   return checkSettings(
-    readSettingPairs(spreadsheet),
+    readSettingPairs(spreadsheet, read),
     options(spreadsheet, timeZone),
   );
 }

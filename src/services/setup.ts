@@ -18,21 +18,24 @@ import {
 } from '../domain/setup-plan';
 import {SETTINGS_TAB, TABS} from '../domain/workbook';
 import {withDocumentLock} from './lock';
-import {RECORD_TABS, keepersNamed, secureRecord} from './protection';
+import {
+  RECORD_TABS,
+  keepersNamed,
+  secureRecord,
+  type RecordTab,
+} from './protection';
 import {checkWorkbookSettings} from './settings';
 import {appendRows} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
 function sameName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-function protectionOf(sheet: Sheet): ExistingTab['protection'] {
-  const found = sheet.getProtections(
-    SpreadsheetApp.ProtectionType.SHEET,
-  ) as GoogleAppsScript.Spreadsheet.Protection[];
+function protectionOf(found: Protection[]): ExistingTab['protection'] {
   if (found.length === 0) return 'none';
   return found.every(p => p.isWarningOnly()) ? 'warning-only' : 'protected';
 }
@@ -55,13 +58,21 @@ function topOf(sheet: Sheet, allRows: boolean): unknown[][] {
 }
 
 /** What set-up needs to know of each contract tab that exists: its header row, extent and protection. */
-function survey(sheets: Sheet[]): {
+interface Survey {
   existing: Record<string, ExistingTab | undefined>;
   byTab: Record<string, Sheet | undefined>;
-} {
+  /** The Settings tab's cells, for the protection's settings. */
+  settingsCells?: unknown[][];
+  /** Each protected tab's sheet protections, for the protection's check. */
+  protections: Record<string, Protection[] | undefined>;
+}
+
+function survey(sheets: Sheet[]): Survey {
   const names = sheets.map(s => s.getName());
   const existing: Record<string, ExistingTab | undefined> = {};
   const byTab: Record<string, Sheet | undefined> = {};
+  const protections: Survey['protections'] = {};
+  let settingsCells: unknown[][] | undefined;
   for (const tab of TABS) {
     const i = names.findIndex(n => sameName(n, tab.name));
     if (i < 0) continue;
@@ -74,9 +85,17 @@ function survey(sheets: Sheet[]): {
       // getSheetValues(…, -1) reads up to the last column with anything in any row.
       lastColumn: top === EMPTY_TAB ? 0 : header.length,
       frozenRows: sheet.getFrozenRows(),
-      protection: tab.protected ? protectionOf(sheet) : 'none',
+      protection: 'none',
     };
+    if (tab.protected) {
+      const found = sheet.getProtections(
+        SpreadsheetApp.ProtectionType.SHEET,
+      ) as Protection[];
+      protections[tab.name] = found;
+      info.protection = protectionOf(found);
+    }
     if (tab === SETTINGS_TAB) {
+      settingsCells = top;
       const at = locateColumns(header, ['Setting']).Setting;
       info.settingNames =
         at < 0
@@ -90,7 +109,7 @@ function survey(sheets: Sheet[]): {
     existing[tab.name] = info;
     byTab[tab.name] = sheet;
   }
-  return {existing, byTab};
+  return {existing, byTab, settingsCells, protections};
 }
 
 /** Google's size of a new sheet: insertSheet makes 1,000 rows by 26 columns, so set-up need not ask. */
@@ -210,7 +229,7 @@ function apply(
   plan: TabPlan,
   ruleFor: (plan: ValidationPlan) => Rule,
   found?: Sheet,
-): void {
+): Sheet {
   const sheet = found ?? spreadsheet.insertSheet(plan.tab.name);
   addColumns(sheet, plan, !found, ruleFor);
   addExamples(sheet, plan);
@@ -218,6 +237,7 @@ function apply(
   if (found && plan.settingsToAdd.length > 0)
     appendRows(spreadsheet, SETTINGS_TAB, plan.settingsToAdd);
   if (plan.hide) sheet.hideSheet();
+  return sheet;
 }
 
 /**
@@ -229,14 +249,31 @@ export function setUpWorkbook(
   spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
 ): string {
   return withDocumentLock(() => {
-    const {existing, byTab} = survey(spreadsheet.getSheets());
-    const plan = planSetup(existing);
+    const found = survey(spreadsheet.getSheets());
+    const plan = planSetup(found.existing);
     const ruleFor = ruleBook();
+    const changed = new Set<string>();
+    const sheets = {...found.byTab};
     for (const tabPlan of plan.tabs) {
-      if (changesTab(tabPlan))
-        apply(spreadsheet, tabPlan, ruleFor, byTab[tabPlan.tab.name]);
+      if (!changesTab(tabPlan)) continue;
+      const name = tabPlan.tab.name;
+      sheets[name] = apply(spreadsheet, tabPlan, ruleFor, sheets[name]);
+      changed.add(name);
     }
-    return `${setupReport(plan)}${protectRecord(spreadsheet)}`;
+    // What the survey read still holds for a tab set-up did not change: no second read.
+    const settingsSheet = sheets[SETTINGS_TAB.name];
+    const settingsRead =
+      settingsSheet && found.settingsCells && !changed.has(SETTINGS_TAB.name)
+        ? {sheet: settingsSheet, cells: found.settingsCells}
+        : undefined;
+    const recordTabs: RecordTab[] = [];
+    for (const tab of RECORD_TABS) {
+      const sheet = sheets[tab.name];
+      if (!sheet) continue;
+      const protections = found.protections[tab.name] ?? [];
+      recordTabs.push({sheet, protection: protections[0]});
+    }
+    return `${setupReport(plan)}${protectRecord(spreadsheet, settingsRead, recordTabs)}`;
   });
 }
 
@@ -246,9 +283,13 @@ export function setUpWorkbook(
  * Returns a sentence to add to the report when something changed or could
  * not be done; set-up's other work stands either way.
  */
-function protectRecord(spreadsheet: Spreadsheet): string {
+function protectRecord(
+  spreadsheet: Spreadsheet,
+  settingsRead: {sheet: Sheet; cells: unknown[][]} | undefined,
+  recordTabs: RecordTab[],
+): string {
   try {
-    const check = checkWorkbookSettings(spreadsheet);
+    const check = checkWorkbookSettings(spreadsheet, undefined, settingsRead);
     // An invalid CRO Email or Record Keepers would read as blank and remove a keeper.
     const invalid = check.issues.find(
       i => i.setting === 'CRO Email' || i.setting === 'Record Keepers',
@@ -260,6 +301,7 @@ function protectRecord(spreadsheet: Spreadsheet): string {
       "refresh the record's protection",
       RECORD_TABS,
       true,
+      recordTabs,
     );
     return changed
       ? `\nThe keepers of the record (who may write Scorecard, Delivery Log and Deal History): ${keepersNamed(spreadsheet, check.settings).join(', ')}.`

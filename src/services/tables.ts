@@ -121,7 +121,16 @@ export function readTable(
   options: {required?: readonly string[]} = {},
 ): Table {
   const sheet = requireTab(spreadsheet, tab);
-  const cells = dataOf(sheet);
+  return tableOf(tab, sheet, dataOf(sheet), options);
+}
+
+/** A tab's records from its cells as readTable reads them (a caller that already read them saves the call). */
+export function tableOf(
+  tab: TabSpec,
+  sheet: Sheet,
+  cells: unknown[][],
+  options: {required?: readonly string[]} = {},
+): Table {
   const names = headerNames(tab);
   const columns = locateColumns(cells[0] ?? [], names);
   requireHeaders(tab, columns, options.required ?? []);
