@@ -90,6 +90,8 @@ export function keepersNamed(
 export interface RecordTab {
   sheet: Sheet;
   protection?: Protection;
+  /** Whether `protection` is warning-only, when the caller already asked. */
+  warningOnly?: boolean;
 }
 
 function recordTabs(
@@ -137,10 +139,16 @@ interface ProtectionState {
   description: string;
 }
 
-const stateOf = (protection: Protection): ProtectionState => ({
-  warningOnly: protection.isWarningOnly(),
+const stateOf = (
+  protection: Protection,
+  warningOnly = protection.isWarningOnly(),
+): ProtectionState => ({
+  warningOnly,
   description: protection.getDescription(),
 });
+
+/** A protection Sheet.protect() has just made: not warning-only, no description (pinned in test/emulator/protection.test.ts). */
+const FRESH: ProtectionState = {warningOnly: false, description: ''};
 
 /** Whether the protection already holds these keepers (all of them, or, when not all are known, at least these). */
 function upToDate(state: ProtectionState, keepers: Keepers): boolean {
@@ -177,7 +185,7 @@ export function protectTab(
 ): boolean {
   const protection = existing ?? sheet.protect();
   let changed = !existing;
-  const state = known ?? stateOf(protection);
+  const state = known ?? (existing ? stateOf(protection) : FRESH);
   if (state.warningOnly) {
     protection.setWarningOnly(false);
     changed = true;
@@ -240,7 +248,7 @@ export function secureRecord(
   let owner: string | undefined;
   const askOwner = () => (owner ??= ownerOf(spreadsheet));
   for (const t of found.tabs) {
-    const state = t.protection && stateOf(t.protection);
+    const state = t.protection && stateOf(t.protection, t.warningOnly);
     if (!setUp && state && upToDate(state, keepers)) continue;
     changed =
       protectTab(askOwner, t.sheet, keepers, t.protection, state) || changed;

@@ -35,9 +35,18 @@ function sameName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-function protectionOf(found: Protection[]): ExistingTab['protection'] {
-  if (found.length === 0) return 'none';
-  return found.every(p => p.isWarningOnly()) ? 'warning-only' : 'protected';
+/** The protection's state for the plan, and whether the first (the one set-up keeps) is warning-only. */
+function protectionOf(found: Protection[]): {
+  state: ExistingTab['protection'];
+  firstWarningOnly?: boolean;
+} {
+  if (found.length === 0) return {state: 'none'};
+  const first = found[0].isWarningOnly();
+  const all = first && found.slice(1).every(p => p.isWarningOnly());
+  return {
+    state: all ? 'warning-only' : 'protected',
+    firstWarningOnly: first,
+  };
 }
 
 /** What an empty tab reads as: no header, no column. */
@@ -65,6 +74,8 @@ interface Survey {
   settingsCells?: unknown[][];
   /** Each protected tab's sheet protections, for the protection's check. */
   protections: Record<string, Protection[] | undefined>;
+  /** Whether each protected tab's first protection is warning-only. */
+  warningOnly: Record<string, boolean | undefined>;
 }
 
 function survey(sheets: Sheet[]): Survey {
@@ -72,6 +83,7 @@ function survey(sheets: Sheet[]): Survey {
   const existing: Record<string, ExistingTab | undefined> = {};
   const byTab: Record<string, Sheet | undefined> = {};
   const protections: Survey['protections'] = {};
+  const warningOnly: Survey['warningOnly'] = {};
   let settingsCells: unknown[][] | undefined;
   for (const tab of TABS) {
     const i = names.findIndex(n => sameName(n, tab.name));
@@ -92,7 +104,9 @@ function survey(sheets: Sheet[]): Survey {
         SpreadsheetApp.ProtectionType.SHEET,
       ) as Protection[];
       protections[tab.name] = found;
-      info.protection = protectionOf(found);
+      const seen = protectionOf(found);
+      info.protection = seen.state;
+      warningOnly[tab.name] = seen.firstWarningOnly;
     }
     if (tab === SETTINGS_TAB) {
       settingsCells = top;
@@ -109,7 +123,7 @@ function survey(sheets: Sheet[]): Survey {
     existing[tab.name] = info;
     byTab[tab.name] = sheet;
   }
-  return {existing, byTab, settingsCells, protections};
+  return {existing, byTab, settingsCells, protections, warningOnly};
 }
 
 /** Google's size of a new sheet: insertSheet makes 1,000 rows by 26 columns, so set-up need not ask. */
@@ -271,7 +285,11 @@ export function setUpWorkbook(
       const sheet = sheets[tab.name];
       if (!sheet) continue;
       const protections = found.protections[tab.name] ?? [];
-      recordTabs.push({sheet, protection: protections[0]});
+      recordTabs.push({
+        sheet,
+        protection: protections[0],
+        warningOnly: found.warningOnly[tab.name],
+      });
     }
     return `${setupReport(plan)}${protectRecord(spreadsheet, settingsRead, recordTabs)}`;
   });

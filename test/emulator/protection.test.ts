@@ -82,6 +82,13 @@ describe('Protection', () => {
     );
     expect(all.map(p => p.getDescription())).toEqual(['Scorecard']);
   });
+
+  it('a new sheet protection is not warning-only and has no description (Sheet.protect(): editing is blocked until changed; set-up relies on it to skip reading them back)', () => {
+    const {sheet} = world({owner: OWNER});
+    const p = sheet().protect();
+    expect(p.isWarningOnly()).toBe(false);
+    expect(p.getDescription()).toBe('');
+  });
 });
 
 describe('Protection read by a user who cannot edit it', () => {
