@@ -20,6 +20,7 @@ import type {ZoneClock} from './clock';
 import {appendRows, appendToTable, readTable, type Table} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The first attempt and one retry. */
 export const MAX_ATTEMPTS = 2;
@@ -44,9 +45,10 @@ interface LogState {
   table: Table;
 }
 
-function readLog(spreadsheet: Spreadsheet): LogState {
+function readLog(spreadsheet: Spreadsheet, sheet?: Sheet): LogState {
   const table = readTable(spreadsheet, DELIVERY_LOG, {
     required: ['Scorecard Row', 'Status'],
+    sheet,
   });
   const sent = new Set<number>();
   const attempts = new Map<number, number>();
@@ -139,8 +141,10 @@ export function deliver(
   trend: TrendPoint[],
   emailFor: (scorecardRow: number) => PendingEmail | undefined,
   newRow?: number,
+  /** The Delivery Log tab, when the caller has just found it. */
+  logSheet?: Sheet,
 ): DeliveryOutcome[] {
-  const log = readLog(spreadsheet);
+  const log = readLog(spreadsheet, logSheet);
   const due = [...log.attempts.keys()].filter(row => !log.sent.has(row));
   if (newRow !== undefined && !log.attempts.has(newRow)) due.push(newRow);
   const pending = due

@@ -88,6 +88,7 @@ export function keepersNamed(
 }
 
 export interface RecordTab {
+  tab: TabSpec;
   sheet: Sheet;
   protection?: Protection;
   /** Whether `protection` is warning-only, when the caller already asked. */
@@ -105,7 +106,7 @@ function recordTabs(
     const [protection] = sheet.getProtections(
       SpreadsheetApp.ProtectionType.SHEET,
     ) as Protection[];
-    out.push({sheet, protection});
+    out.push({tab, sheet, protection});
   }
   return out;
 }
@@ -229,6 +230,7 @@ export function protectTab(
  * brings each tab's protection to the keepers as the settings now name them.
  * Costs no editor reads when they have not changed since. Set-up (`setUp`)
  * also remembers who ran it first and checks the editors themselves.
+ * Returns whether it changed any, and the tabs it found, for the caller's reads.
  */
 export function secureRecord(
   spreadsheet: Spreadsheet,
@@ -237,7 +239,7 @@ export function secureRecord(
   tabs: readonly TabSpec[] = RECORD_TABS,
   setUp = false,
   known?: RecordTab[],
-): boolean {
+): {changed: boolean; tabs: RecordTab[]} {
   const found = requireKeeper(spreadsheet, settings, action, tabs, known);
   const keepers = found.keepers;
   if (setUp && noteSetUpBy(keepers.me)) {
@@ -253,5 +255,9 @@ export function secureRecord(
     changed =
       protectTab(askOwner, t.sheet, keepers, t.protection, state) || changed;
   }
-  return changed;
+  return {changed, tabs: found.tabs};
 }
+
+/** A record tab secureRecord found, so the caller need not look it up again. */
+export const sheetOf = (tabs: readonly RecordTab[], tab: TabSpec) =>
+  tabs.find(t => t.tab === tab)?.sheet;

@@ -13,6 +13,7 @@ import {sha256Hex} from './digest';
 import {appendToTable, readTable, type Table, type TableRow} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Headers whose content the chain covers: all but the chain value itself. */
 const CHAINED = SCORECARD_HEADERS.filter(h => h !== 'Chain');
@@ -36,9 +37,12 @@ export interface ScorecardState {
 export function readScorecard(
   spreadsheet: Spreadsheet,
   localDate: (d: Date) => LocalDate,
+  /** The tab, when the caller has just found it. */
+  sheet?: Sheet,
 ): ScorecardState {
   const table = readTable(spreadsheet, SCORECARD, {
     required: SCORECARD_HEADERS,
+    sheet,
   });
   const rows = table.rows.map((row: TableRow) => {
     const weekEnding = row.record['Week Ending'];

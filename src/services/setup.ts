@@ -286,6 +286,7 @@ export function setUpWorkbook(
       if (!sheet) continue;
       const protections = found.protections[tab.name] ?? [];
       recordTabs.push({
+        tab,
         sheet,
         protection: protections[0],
         warningOnly: found.warningOnly[tab.name],
@@ -313,7 +314,7 @@ function protectRecord(
       i => i.setting === 'CRO Email' || i.setting === 'Record Keepers',
     );
     if (invalid) throw new Error(invalid.message);
-    const changed = secureRecord(
+    const {changed} = secureRecord(
       spreadsheet,
       check.settings,
       "refresh the record's protection",

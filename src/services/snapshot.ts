@@ -12,7 +12,7 @@ import type {LocalDate} from '../domain/calendar';
 import {deliver, type DeliveryOutcome, type PendingEmail} from './delivery';
 import {DELIVERY_LOG, SCORECARD} from '../domain/workbook';
 import {withDocumentLock} from './lock';
-import {secureRecord} from './protection';
+import {secureRecord, sheetOf} from './protection';
 import {
   appendScorecardRow,
   readScorecard,
@@ -78,19 +78,31 @@ export function snapshotWeek(
   const by = Session.getEffectiveUser().getEmail();
 
   const written = withDocumentLock(() => {
-    secureRecord(spreadsheet, settings, 'take the snapshot', [
+    const secured = secureRecord(spreadsheet, settings, 'take the snapshot', [
       SCORECARD,
       DELIVERY_LOG,
-    ]);
+    ]).tabs;
+    const logSheet = sheetOf(secured, DELIVERY_LOG);
     const {record, trend} = readWeek(spreadsheet, settings, context);
-    const state = readScorecard(spreadsheet, context.clock.localDate);
+    const state = readScorecard(
+      spreadsheet,
+      context.clock.localDate,
+      sheetOf(secured, SCORECARD),
+    );
     const earlier = rowsForWeek(state, context.weekEnding);
     const latest = earlier[earlier.length - 1];
     const changes = latest
       ? describeChanges(latest.values, record, settings.currency)
       : [];
     if (latest && changes.length === 0) {
-      return {status: 'unchanged' as const, state, row: latest, changes, trend};
+      return {
+        status: 'unchanged' as const,
+        state,
+        row: latest,
+        changes,
+        trend,
+        logSheet,
+      };
     }
     const amendsRow = latest ? earlier[0].rowNumber : '';
     const appended = appendScorecardRow(state, {
@@ -107,6 +119,7 @@ export function snapshotWeek(
       row: appended.stored,
       changes,
       trend,
+      logSheet,
     };
   });
 
@@ -123,6 +136,7 @@ export function snapshotWeek(
         return stored && pendingOf(stored);
       },
       written.status === 'unchanged' ? undefined : written.row.rowNumber,
+      written.logSheet,
     );
   }
 

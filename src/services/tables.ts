@@ -118,9 +118,10 @@ function dataOf(sheet: Sheet): unknown[][] {
 export function readTable(
   spreadsheet: Spreadsheet,
   tab: TabSpec,
-  options: {required?: readonly string[]} = {},
+  /** sheet: the tab, when the caller has just found it (one lookup fewer). */
+  options: {required?: readonly string[]; sheet?: Sheet} = {},
 ): Table {
-  const sheet = requireTab(spreadsheet, tab);
+  const sheet = options.sheet ?? requireTab(spreadsheet, tab);
   return tableOf(tab, sheet, dataOf(sheet), options);
 }
 
