@@ -63,12 +63,28 @@ export function readSettings(
 export function checkWorkbookSettings(
   spreadsheet: Spreadsheet,
   timeZone?: string,
-  read?: {sheet: Sheet; cells: unknown[][]},
 ): SettingsCheck {
   return checkSettings(
-    readSettingPairs(spreadsheet, read),
+    readSettingPairs(spreadsheet),
     options(spreadsheet, timeZone),
   );
+}
+
+/**
+ * The settings with their issues for the record's keepers (CRO Email, Record
+ * Keepers) alone: the zone and locale shape only dates and amounts, never an
+ * email, so set-up's protection check does not ask for them (two round trips).
+ * Its dates and amounts are not to be used.
+ */
+export function checkKeeperSettings(
+  spreadsheet: Spreadsheet,
+  read?: {sheet: Sheet; cells: unknown[][]},
+): SettingsCheck {
+  const clock = zoneClock('UTC');
+  return checkSettings(readSettingPairs(spreadsheet, read), {
+    localDate: d => clock.localDate(d),
+    locale: 'en_US',
+  });
 }
 
 /**

@@ -24,7 +24,7 @@ import {
   secureRecord,
   type RecordTab,
 } from './protection';
-import {checkWorkbookSettings} from './settings';
+import {checkKeeperSettings} from './settings';
 import {appendRows} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -308,7 +308,7 @@ function protectRecord(
   recordTabs: RecordTab[],
 ): string {
   try {
-    const check = checkWorkbookSettings(spreadsheet, undefined, settingsRead);
+    const check = checkKeeperSettings(spreadsheet, settingsRead);
     // An invalid CRO Email or Record Keepers would read as blank and remove a keeper.
     const invalid = check.issues.find(
       i => i.setting === 'CRO Email' || i.setting === 'Record Keepers',
