@@ -140,13 +140,13 @@ function ruleBook(): (plan: ValidationPlan) => Rule {
     let rule = built.get(key);
     if (!rule) {
       const builder = SpreadsheetApp.newDataValidation();
-      rule =
-        plan.kind === 'checkbox'
-          ? builder.requireCheckbox().build()
-          : builder
-              .requireValueInList([...plan.values], true)
-              .setAllowInvalid(plan.allowInvalid)
-              .build();
+      if (plan.kind === 'checkbox') rule = builder.requireCheckbox().build();
+      else {
+        builder.requireValueInList([...plan.values], true);
+        // A new builder already allows invalid data (DataValidationBuilder.setAllowInvalid: "The default for a new data validation builder is true").
+        if (!plan.allowInvalid) builder.setAllowInvalid(false);
+        rule = builder.build();
+      }
       built.set(key, rule);
     }
     return rule;

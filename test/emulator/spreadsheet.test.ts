@@ -143,6 +143,19 @@ describe('Sheet.getSheetValues', () => {
   });
 });
 
+describe('DataValidationBuilder', () => {
+  it('a new builder allows invalid data until told otherwise (setAllowInvalid: "The default for a new data validation builder is true")', () => {
+    const {SpreadsheetApp} = world();
+    const rule = (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) =>
+      b.requireValueInList(['a', 'b'], true).build();
+    const builder = () => SpreadsheetApp.newDataValidation();
+    expect(rule(builder()).getAllowInvalid()).toBe(true);
+    expect(rule(builder().setAllowInvalid(false)).getAllowInvalid()).toBe(
+      false,
+    );
+  });
+});
+
 describe('Range.setDataValidations', () => {
   it('sets one rule or none per cell in one call, and refuses a grid of the wrong shape', () => {
     const {sheet, SpreadsheetApp} = world();
