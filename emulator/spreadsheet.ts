@@ -133,6 +133,7 @@ export class FakeSheet implements Emulates<
   | 'getFrozenRows'
   | 'isSheetHidden'
   | 'getIndex'
+  | 'getRangeList'
 > {
   readonly state: SheetState;
 
@@ -246,6 +247,17 @@ export class FakeSheet implements Emulates<
       );
     }
     return new FakeRange(this, row, col, rows, cols).exposed();
+  }
+
+  /**
+   * Sheet.getRangeList: "the ranges in the same sheet specified by a non-empty
+   * list of A1 notations"; each must be a range of the sheet, as getRange checks.
+   */
+  getRangeList(a1Notations: string[]) {
+    if (a1Notations.length === 0)
+      throw new Error('Exception: The list of ranges must not be empty.');
+    const ranges = a1Notations.map(a => unwrap(this.getRange(a)));
+    return new FakeRangeList(ranges).exposed(this.ctx);
   }
 
   getDataRange() {
@@ -953,4 +965,22 @@ export class FakeSpreadsheet implements Emulates<
 
 export function fakeUser(email: string, ctx: EmulatorContext) {
   return expose({getEmail: () => email}, 'User', ctx);
+}
+
+/** Sheet.getRangeList(…): ranges of one sheet formatted together, one call for them all. */
+export class FakeRangeList implements Emulates<
+  GoogleAppsScript.Spreadsheet.RangeList,
+  'setNumberFormat'
+> {
+  constructor(readonly ranges: FakeRange[]) {}
+
+  exposed(ctx: EmulatorContext) {
+    return expose(this, 'RangeList', ctx);
+  }
+
+  /** RangeList.setNumberFormat: "Sets the number format … for each Range in the range list." */
+  setNumberFormat(format: string) {
+    for (const range of this.ranges) range.setNumberFormat(format);
+    return this;
+  }
 }

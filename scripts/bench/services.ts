@@ -21,6 +21,7 @@ const SPREADSHEET_PREFIXES = [
   'Spreadsheet.',
   'Sheet.',
   'Range.',
+  'RangeList.',
   'Protection.',
   'DataValidationBuilder.',
 ];

@@ -170,6 +170,44 @@ function rowOf<T>(block: readonly ColumnRun<T>[]): T[] {
   return block.flatMap(run => new Array<T>(run.count).fill(run.value));
 }
 
+/** A1 letters of a column (1 → A, 27 → AA). */
+function letters(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Formats rows 2 to the end of new columns with the fewest calls: a grid per
+ * block of columns side by side, or, when the blocks are spread apart but
+ * share few formats, one range list per format (two calls each either way).
+ * Columns between stay untouched.
+ */
+function addFormats(
+  sheet: Sheet,
+  formats: readonly ColumnRun<string>[],
+  rows: number,
+): void {
+  const grids = blocks(formats);
+  const byFormat = new Map<string, string[]>();
+  for (const run of formats) {
+    const a1 = `${letters(run.column)}2:${letters(run.column + run.count - 1)}${rows + 1}`;
+    byFormat.set(run.value, [...(byFormat.get(run.value) ?? []), a1]);
+  }
+  if (byFormat.size < grids.length) {
+    for (const [format, a1s] of byFormat)
+      sheet.getRangeList(a1s).setNumberFormat(format);
+    return;
+  }
+  for (const block of grids) {
+    const row = rowOf(block);
+    sheet
+      .getRange(2, block[0].column, rows, row.length)
+      .setNumberFormats(new Array<string[]>(rows).fill(row));
+  }
+}
+
 /**
  * New header cells (and, on a new Settings tab, its default settings below
  * them), their formats and dropdowns, rows 2 to the end: one write of the
@@ -209,12 +247,7 @@ function addColumns(
   }
   const rows = (created ? NEW_TAB_ROWS : sheet.getMaxRows()) - 1;
   if (rows < 1) return;
-  for (const block of blocks(plan.formats)) {
-    const row = rowOf(block);
-    sheet
-      .getRange(2, block[0].column, rows, row.length)
-      .setNumberFormats(new Array<string[]>(rows).fill(row));
-  }
+  addFormats(sheet, plan.formats, rows);
   if (plan.validations.length > 0) {
     // Columns between dropdowns get no rule (null), as they had none.
     const first = plan.validations[0].column;

@@ -143,6 +143,23 @@ describe('Sheet.getSheetValues', () => {
   });
 });
 
+describe('Sheet.getRangeList', () => {
+  it('sets one number format on every range of the list (RangeList.setNumberFormat), leaves the columns between alone, and refuses a range outside the sheet', () => {
+    const {sheet} = world();
+    sheet().getRangeList(['A2:A3', 'C2:D3']).setNumberFormat('0.0%');
+    const formats = sheet().getRange(2, 1, 2, 4).getNumberFormats();
+    expect(formats).toEqual([
+      ['0.0%', 'General', '0.0%', '0.0%'],
+      ['0.0%', 'General', '0.0%', '0.0%'],
+    ]);
+    expect(
+      thrown(() => sheet().getRangeList(['A1', 'A1:A100000'])).message,
+    ).toBe(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+  });
+});
+
 describe('DataValidationBuilder', () => {
   it('a new builder allows invalid data until told otherwise (setAllowInvalid: "The default for a new data validation builder is true")', () => {
     const {SpreadsheetApp} = world();
