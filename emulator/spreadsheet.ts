@@ -614,15 +614,18 @@ export class FakeRange implements Emulates<
 
   setDataValidation(rule: FakeDataValidation | null) {
     this.sheet.requireEdit('setDataValidation');
-    this.forEachCell((r, c) => {
-      if (rule)
-        this.sheet.state.validations[key(r, c)] = {
-          ...rule.rule,
-          values: [...rule.rule.values],
-        };
-      else delete this.sheet.state.validations[key(r, c)];
-    });
+    this.forEachCell((r, c) => this.storeRule(r, c, rule));
     return this.exposed();
+  }
+
+  /** Keeps a copy of the rule (null: none), so a builder reused later cannot change this cell's. */
+  private storeRule(r: number, c: number, rule: FakeDataValidation | null) {
+    if (rule)
+      this.sheet.state.validations[key(r, c)] = {
+        ...rule.rule,
+        values: [...rule.rule.values],
+      };
+    else delete this.sheet.state.validations[key(r, c)];
   }
 
   /** One rule (or null: none) per cell, in one call; the grid must match the range's shape. */
@@ -640,15 +643,7 @@ export class FakeRange implements Emulates<
         `The number of columns in the data does not match the number of columns in the range. The data has ${wide.length} but the range has ${this.numColumns}.`,
       );
     }
-    this.forEachCell((r, c, i, j) => {
-      const rule = rules[i][j];
-      if (rule)
-        this.sheet.state.validations[key(r, c)] = {
-          ...rule.rule,
-          values: [...rule.rule.values],
-        };
-      else delete this.sheet.state.validations[key(r, c)];
-    });
+    this.forEachCell((r, c, i, j) => this.storeRule(r, c, rules[i][j]));
     return this.exposed();
   }
 

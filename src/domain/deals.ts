@@ -197,6 +197,14 @@ function fieldReaders(
   category: CategoryReader,
   clock: WallClock,
 ): Array<[DealHeader, FieldReader]> {
+  // A date column: its cell read as a calendar day on the spreadsheet's clock.
+  const date = (
+    header: DealHeader,
+    set: (deal: Deal, day: ReturnType<typeof dateOf>) => void,
+  ): [DealHeader, FieldReader] => [
+    header,
+    (d, v, row) => set(d, dateOf(header, v, row, clock)),
+  ];
   const readers: Array<[DealHeader, FieldReader]> = MEDDPICC.map(e => [
     e,
     (d, v, row) => {
@@ -210,21 +218,10 @@ function fieldReaders(
     ['Amount', (d, v, row) => (d.amount = numberOf('Amount', v, row, clock))],
     ['Stage', (d, v) => (d.stage = toText(v))],
     ['Forecast Category', (d, v, row) => (d.category = category([v], 0, row))],
-    [
-      'Close Date',
-      (d, v, row) => (d.closeDate = dateOf('Close Date', v, row, clock)),
-    ],
-    [
-      'Committed Close Date',
-      (d, v, row) =>
-        (d.committedCloseDate = dateOf('Committed Close Date', v, row, clock)),
-    ],
+    date('Close Date', (d, day) => (d.closeDate = day)),
+    date('Committed Close Date', (d, day) => (d.committedCloseDate = day)),
     ['Economic Buyer Name', (d, v) => (d.economicBuyerName = toText(v))],
-    [
-      'EB Confirmed On',
-      (d, v, row) =>
-        (d.ebConfirmedOn = dateOf('EB Confirmed On', v, row, clock)),
-    ],
+    date('EB Confirmed On', (d, day) => (d.ebConfirmedOn = day)),
     [
       'Paper Process Map',
       (d, v, row) =>
@@ -236,31 +233,14 @@ function fieldReaders(
           true,
         )),
     ],
-    [
-      'Last Champion Reply',
-      (d, v, row) =>
-        (d.lastChampionReply = dateOf('Last Champion Reply', v, row, clock)),
-    ],
-    [
-      'Last New Stakeholder',
-      (d, v, row) =>
-        (d.lastNewStakeholder = dateOf('Last New Stakeholder', v, row, clock)),
-    ],
-    [
+    date('Last Champion Reply', (d, day) => (d.lastChampionReply = day)),
+    date('Last New Stakeholder', (d, day) => (d.lastNewStakeholder = day)),
+    date(
       'Last Procurement Contact',
-      (d, v, row) =>
-        (d.lastProcurementContact = dateOf(
-          'Last Procurement Contact',
-          v,
-          row,
-          clock,
-        )),
-    ],
+      (d, day) => (d.lastProcurementContact = day),
+    ),
     ['Next Step', (d, v) => (d.nextStep = toText(v))],
-    [
-      'Next Step Due',
-      (d, v, row) => (d.nextStepDue = dateOf('Next Step Due', v, row, clock)),
-    ],
+    date('Next Step Due', (d, day) => (d.nextStepDue = day)),
     ['Notes', (d, v) => (d.notes = toText(v))],
   );
   return readers;
