@@ -308,17 +308,18 @@ describe('the live scorecard record', () => {
       signal(2, 'D1', {executedOn: '2026-11-18T08:00:00.000Z'}),
       signal(3, 'D1'),
     ];
+    const grades = [
+      {
+        weekEnding: '2026-11-20',
+        commitmentId: 'C1',
+        grade: 'Yellow' as const,
+        reason: 'Late',
+        nextAction: 'Tuesday',
+      },
+    ];
     const expected = computeWeekRecord({
       ...inputs,
-      grades: [
-        {
-          weekEnding: '2026-11-20',
-          commitmentId: 'C1',
-          grade: 'Yellow',
-          reason: 'Late',
-          nextAction: 'Tuesday',
-        },
-      ],
+      grades,
       signals: [
         {loggedOn: '2026-11-16', executed: true},
         {loggedOn: '2026-11-16', executed: false},
@@ -333,15 +334,7 @@ describe('the live scorecard record', () => {
     ];
     const withAssigned = computeWeekRecord({
       ...inputs,
-      grades: [
-        {
-          weekEnding: '2026-11-20',
-          commitmentId: 'C1',
-          grade: 'Yellow',
-          reason: 'Late',
-          nextAction: 'Tuesday',
-        },
-      ],
+      grades,
       signals: [
         {loggedOn: '2026-11-16', executed: true},
         {loggedOn: '2026-11-16', executed: false},
