@@ -3,32 +3,35 @@
  * it emails the CRO what the snapshot still lacks. Reads the week the
  * snapshot will record (tomorrow's), sends nothing to the CFO.
  */
-import {addDays, weekdayName} from '../domain/calendar';
+import {addDays} from '../domain/calendar';
 import {readinessNote} from '../domain/readiness';
 import {sentence} from '../domain/words';
 import type {Settings} from '../domain/settings';
 import type {WeekRecord} from '../domain/scorecard-record';
+import type {ZoneClock} from './clock';
 import {readWeek, weekContext} from './week';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const DAY = 24 * 60 * 60 * 1000;
-
-/** On the eve of the Scorecard Day, the note's outcome in one sentence; otherwise nothing. */
+/**
+ * The note's outcome in one sentence. The daily run calls it on the eve of the
+ * Scorecard Day only, with the clock it already holds (no second zone read).
+ */
 export function readinessOnEve(
   spreadsheet: Spreadsheet,
   settings: Settings,
   now: Date,
-): string[] {
+  clock: ZoneClock,
+): string {
   const tomorrow = weekContext(
     spreadsheet,
     settings,
-    new Date(now.getTime() + DAY),
+    now,
+    clock.midnight(addDays(clock.localDate(now), 1)),
+    clock.timeZone,
   );
-  const today = tomorrow.clock.localDate(now);
-  if (weekdayName(addDays(today, 1)) !== settings.scorecardDay) return [];
   if (!settings.croEmail)
-    return ['Readiness note not sent: CRO Email is empty in Settings.'];
+    return 'Readiness note not sent: CRO Email is empty in Settings.';
   let record: WeekRecord | undefined;
   let failure: string | undefined;
   try {
@@ -57,7 +60,7 @@ export function readinessOnEve(
       name: 'Trust Rebuild scorecard',
     });
   } catch (err) {
-    return [`Readiness note not sent: ${sentence((err as Error).message)}`];
+    return `Readiness note not sent: ${sentence((err as Error).message)}`;
   }
-  return [`Readiness note sent to ${settings.croEmail}: ${note.subject}.`];
+  return `Readiness note sent to ${settings.croEmail}: ${note.subject}.`;
 }

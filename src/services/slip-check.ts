@@ -74,8 +74,9 @@ export function runSlipCheck(
   spreadsheet: Spreadsheet,
   now: Date,
 ): SlipCheckResult {
-  const settings = readSettings(spreadsheet);
-  const clock = zoneClock(spreadsheet.getSpreadsheetTimeZone(), now);
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const settings = readSettings(spreadsheet, timeZone);
+  const clock = zoneClock(timeZone, now);
   const monday = mondayOf(clock.localDate(now));
   const context = signalContext(clock.wall(now), {
     championLatencyHours: settings.championLatencyHours,

@@ -9,7 +9,12 @@
  * the CRO at most once a day per cause, written to the Delivery Log when the
  * log itself is not what failed, and rethrown so the execution shows failed.
  */
-import {addDays, type LocalDate, type Weekday} from '../domain/calendar';
+import {
+  addDays,
+  weekdayName,
+  type LocalDate,
+  type Weekday,
+} from '../domain/calendar';
 import {
   causeOf,
   failureNotice,
@@ -32,7 +37,7 @@ import {snapshotWeek} from './snapshot';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export interface TickDay {
+interface TickDay {
   spreadsheet: Spreadsheet;
   settings: Settings;
   now: Date;
@@ -41,7 +46,7 @@ export interface TickDay {
   weekday: Weekday;
 }
 
-export interface TickStep {
+interface TickStep {
   name: string;
   due(day: TickDay): boolean;
   /** One sentence saying what it did. */
@@ -51,17 +56,13 @@ export interface TickStep {
 /** The Scorecard Day whose snapshot is missing, if yesterday was one. */
 function missedScorecardDay(day: TickDay): LocalDate | undefined {
   const yesterday = addDays(day.today, -1);
-  if (
-    day.clock.weekdayOf(day.clock.midnight(yesterday)) !==
-    day.settings.scorecardDay
-  )
-    return undefined;
+  if (weekdayName(yesterday) !== day.settings.scorecardDay) return undefined;
   const state = readScorecard(day.spreadsheet, day.clock.localDate);
   return rowsForWeek(state, yesterday).length === 0 ? yesterday : undefined;
 }
 
 /** Every step of the day, in the order they run. */
-export const TICK_STEPS: readonly TickStep[] = [
+const TICK_STEPS: readonly TickStep[] = [
   {
     name: 'slip check',
     due: day => day.weekday === 'Monday',
@@ -71,10 +72,9 @@ export const TICK_STEPS: readonly TickStep[] = [
     // The eve of the Scorecard Day: the CRO hears what the snapshot still lacks (never the CFO).
     name: 'readiness note',
     due: day =>
-      day.clock.weekdayOf(day.clock.midnight(addDays(day.today, 1))) ===
-      day.settings.scorecardDay,
+      weekdayName(addDays(day.today, 1)) === day.settings.scorecardDay,
     run: day =>
-      readinessOnEve(day.spreadsheet, day.settings, day.now).join(' '),
+      readinessOnEve(day.spreadsheet, day.settings, day.now, day.clock),
   },
   {
     name: 'snapshot',
@@ -108,8 +108,10 @@ function runSteps(
   spreadsheet: Spreadsheet,
   now: Date,
 ): TickResult & {failures: StepFailure[]} {
-  const settings = readSettings(spreadsheet);
-  const clock = zoneClock(spreadsheet.getSpreadsheetTimeZone(), now);
+  // The zone once: the settings' date cells and the day's clock share it.
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const settings = readSettings(spreadsheet, timeZone);
+  const clock = zoneClock(timeZone, now);
   const day: TickDay = {
     spreadsheet,
     settings,

@@ -49,7 +49,6 @@ export interface WeekContext {
   week: number;
 }
 
-/** The week ending (Scorecard Day) of the week holding `now`, in the spreadsheet's zone. */
 /** The week `asOf` falls in (by default the week of `now`). */
 export function weekContext(
   spreadsheet: Spreadsheet,
