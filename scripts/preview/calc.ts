@@ -211,9 +211,7 @@ export class Calculator {
           grid = this.emulator.run(
             {authMode: 'CUSTOM_FUNCTION', trigger: 'custom-function'},
             () => {
-              const range = unwrap(
-                target.getRange(arg.a1),
-              ) as unknown as FakeRange;
+              const range = unwrap(target.getRange(a1)) as unknown as FakeRange;
               return this.withResults(target, range, range.getValues());
             },
           );

@@ -114,6 +114,15 @@ describe('computing custom formulas on the sample workbook (dist/Code.js)', () =
     }
   });
 
+  it("reads a reference past the tab's edge as the part of the tab it covers (Deals!A1:AZ)", () => {
+    const world = PreviewWorld.open({seed: 'sample'});
+    world.edit('Sheet1', 1, 1, '=GATE_COMPLIANCE(Deals!A1:AZ)');
+    world.edit('Sheet1', 2, 1, '=GATE_COMPLIANCE(Deals!A1:Y)');
+    const cell = shown(world, 'Sheet1');
+    expect(cell(1, 1)?.kind).toBe('number');
+    expect(cell(1, 1)?.text).toBe(cell(2, 1)?.text);
+  });
+
   it('recomputes when a cell it reads changes, and a formula may read another one', () => {
     const world = PreviewWorld.open({seed: 'sample'});
     world.edit('Sheet1', 1, 1, '=FORECAST_VARIANCE(Forecast!C2, Forecast!D2)');
