@@ -336,16 +336,6 @@ export function dealReader(
   };
 }
 
-/** The forecast category alone: enough to decide whether a row counts, without reading the rest. */
-export function readCategory(
-  cells: readonly unknown[],
-  columns: DealColumns,
-  row: number,
-  clock: WallClock,
-): ForecastCategory | '' {
-  return categoryReader(clock)(cells, columns['Forecast Category'], row);
-}
-
 /**
  * Reads one data row into a Deal. Only located columns are read; an absent
  * column reads as blank (unticked, no date, no text).

@@ -233,21 +233,13 @@ const close = (a: unknown, b: unknown) =>
     ? Math.abs(a - b) < 1e-9
     : a === b;
 
-const AMOUNTS = new Set(['Committed', 'Closed']);
-const SHARES = new Set([
-  'Forecast Variance',
-  'Variance Target',
-  'Gate Compliance',
-  'Gate Target',
-  'Save-Play Rate',
-  'Attendance',
-]);
-
 /** A recorded value as the email shows it: money in the Currency, shares as percentages. */
 function shown(header: string, v: unknown, money: MoneyFormat): string {
   if (typeof v === 'number') {
-    if (AMOUNTS.has(header)) return formatMoney(v, money);
-    if (SHARES.has(header)) return percent(v);
+    // The column's kind in the contract says how it reads (no second list to keep in step).
+    const kind = SCORECARD.columns.find(c => c.header === header)?.kind;
+    if (kind === 'currency') return formatMoney(v, money);
+    if (kind === 'percent') return percent(v);
     return String(Math.round(v * 1e6) / 1e6);
   }
   return v === '' ? '(blank)' : String(v).replace(/\n/g, '; ');

@@ -22,8 +22,6 @@ import {asRows, formulaError, isGrid, type Arg} from './args';
 export interface DealTable {
   rows: unknown[][];
   columns: DealColumns;
-  /** The spreadsheet's clock, for the date cells. */
-  clock: WallClock;
   /** Readers built once for this table's columns. */
   category: CategoryReader;
   read: DealReader;
@@ -52,7 +50,6 @@ export function readDealTable(
   return {
     columns,
     rows: all.slice(1),
-    clock,
     category,
     read: dealReader(columns, clock, category),
   };

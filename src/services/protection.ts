@@ -75,15 +75,15 @@ function keepersOf(settings: KeeperSettings): Keepers {
 const ownerOf = (spreadsheet: Spreadsheet) =>
   spreadsheet.getOwner()?.getEmail() ?? '';
 
-/** Every keeper, the owner first, as messages name them. */
+/** Every keeper, the owner first, as messages name them; `emails` are the keepers the caller already worked out. */
 export function keepersNamed(
   spreadsheet: Spreadsheet,
-  settings: KeeperSettings,
+  emails: readonly string[],
 ): string[] {
   return recordKeepers({
     owner: ownerOf(spreadsheet),
     croEmail: '',
-    listed: keepersOf(settings).emails,
+    listed: emails,
   });
 }
 
@@ -126,7 +126,7 @@ export function requireKeeper(
   const found = known ?? recordTabs(spreadsheet, tabs);
   const keepers = keepersOf(settings);
   if (found.some(t => t.protection && !t.protection.canEdit())) {
-    const all = keepersNamed(spreadsheet, settings);
+    const all = keepersNamed(spreadsheet, keepers.emails);
     throw new Error(notAKeeperMessage(keepers.me, action, all));
   }
   return {keepers, tabs: found};
@@ -239,7 +239,7 @@ export function secureRecord(
   tabs: readonly TabSpec[] = RECORD_TABS,
   setUp = false,
   known?: RecordTab[],
-): {changed: boolean; tabs: RecordTab[]} {
+): {changed: boolean; tabs: RecordTab[]; keepers: Keepers} {
   const found = requireKeeper(spreadsheet, settings, action, tabs, known);
   const keepers = found.keepers;
   if (setUp && noteSetUpBy(keepers.me)) {
@@ -255,7 +255,7 @@ export function secureRecord(
     changed =
       protectTab(askOwner, t.sheet, keepers, t.protection, state) || changed;
   }
-  return {changed, tabs: found.tabs};
+  return {changed, tabs: found.tabs, keepers};
 }
 
 /** A record tab secureRecord found, so the caller need not look it up again. */

@@ -347,7 +347,7 @@ function protectRecord(
       i => i.setting === 'CRO Email' || i.setting === 'Record Keepers',
     );
     if (invalid) throw new Error(invalid.message);
-    const {changed} = secureRecord(
+    const {changed, keepers} = secureRecord(
       spreadsheet,
       check.settings,
       "refresh the record's protection",
@@ -356,7 +356,7 @@ function protectRecord(
       recordTabs,
     );
     return changed
-      ? `\nThe keepers of the record (who may write Scorecard, Delivery Log and Deal History): ${keepersNamed(spreadsheet, check.settings).join(', ')}.`
+      ? `\nThe keepers of the record (who may write Scorecard, Delivery Log and Deal History): ${keepersNamed(spreadsheet, keepers.emails).join(', ')}.`
       : '';
   } catch (err) {
     return `\nThe record's protection was not refreshed: ${(err as Error).message}`;
