@@ -7,7 +7,7 @@
 import type {StatusThresholds, WeekRecord} from './scorecard-record';
 import type {CommitmentView} from './sidebar-types';
 import {weekStatuses, type Status} from './status';
-import type {Grade} from './workbook';
+import {GRADES, type Grade} from './workbook';
 import {plural} from './words';
 
 export const MIN_COMMITMENTS = 3;
@@ -90,18 +90,12 @@ const NAMED_NUMBERS: readonly RegExp[] = [
   /attendance/i,
 ];
 
-const RANK: Record<Grade, number> = {Green: 0, Yellow: 1, Red: 2};
+// A status ranks as the grade of its colour (GRADES runs Green, Yellow, Red); 'none' never contradicts.
 const STATUS_RANK: Record<Status, number> = {
   green: 0,
   yellow: 1,
   red: 2,
   none: -1,
-};
-const STATUS_WORD: Record<Status, string> = {
-  green: 'Green',
-  yellow: 'Yellow',
-  red: 'Red',
-  none: '',
 };
 
 /**
@@ -121,6 +115,7 @@ export function metricNudge(
   const number = weekStatuses(record, thresholds).find(n =>
     pattern.test(n.metric),
   );
-  if (!number || STATUS_RANK[number.status] <= RANK[grade]) return '';
-  return `${number.metric} is ${STATUS_WORD[number.status]} this week: ${number.says} (target: ${number.target}). A ${grade} grade says otherwise: grade against the number, or say in the reason what it misses.`;
+  const rank = number ? STATUS_RANK[number.status] : -1;
+  if (!number || rank <= GRADES.indexOf(grade)) return '';
+  return `${number.metric} is ${GRADES[rank]} this week: ${number.says} (target: ${number.target}). A ${grade} grade says otherwise: grade against the number, or say in the reason what it misses.`;
 }
