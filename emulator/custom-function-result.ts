@@ -13,6 +13,7 @@
  *   empty result, a one-dimensional array, an array nested three deep).
  * A blank is "" or null (Sheets leaves the cell empty).
  */
+import {columnLetter} from './spreadsheet';
 
 const tagOf = (v: unknown) => Object.prototype.toString.call(v);
 
@@ -80,12 +81,8 @@ export function customFunctionResultProblem(
   return undefined;
 }
 
-function cellName(row: number, col: number): string {
-  let letters = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row + 1}`;
-}
+const cellName = (row: number, col: number) =>
+  `${columnLetter(col + 1)}${row + 1}`;
 
 /**
  * Throws what the cell would show instead of a value: the emulator's stand-in

@@ -11,7 +11,7 @@
  * so no cell can depend on who is looking at it or on the script's zone.
  */
 import {createHash} from 'node:crypto';
-import {SCOPES, appsScriptError, type EmulatorContext} from './context';
+import {SCOPES, type EmulatorContext} from './context';
 import {expose, type Emulates} from './instrument';
 import {fakeUser} from './spreadsheet';
 
@@ -31,13 +31,13 @@ export class FakeSession implements Emulates<
     return expose(this, 'Session', this.ctx);
   }
 
-  /** Refuses every Session call in a custom function, then applies the auth mode's rules. */
+  /** Every Session call needs authorization in a custom function (refused there), basic elsewhere. */
   private require(method: string, scope?: string): void {
-    if (this.ctx.authMode === 'CUSTOM_FUNCTION')
-      throw appsScriptError(
-        `You do not have permission to call Session.${method}${scope ? `. Required permissions: ${scope}` : ''}`,
-      );
-    this.ctx.requireAuth(`Session.${method}`, 'basic', scope);
+    this.ctx.requireAuth(
+      `Session.${method}`,
+      this.ctx.authMode === 'CUSTOM_FUNCTION' ? 'authorized' : 'basic',
+      scope,
+    );
   }
 
   private email(method: string): string {

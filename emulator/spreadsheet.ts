@@ -103,6 +103,7 @@ function a1ToCoordinates(
 function parseWritten(
   value: unknown,
   plainText: boolean,
+  timeZone: string,
 ): {value: CellValue; formula?: string; format?: string} {
   if (value === null || value === undefined) return {value: ''};
   if (isDateValue(value)) return {value: new Date(value.getTime())};
@@ -115,6 +116,8 @@ function parseWritten(
   if (plainText) return {value};
   if (value.startsWith("'")) return {value: value.slice(1)};
   if (value.startsWith('=')) return {value: '', formula: value};
+  const day = typedDate(value, timeZone);
+  if (day) return {value: day};
   const typed = parseTyped(value);
   if (typed) return typed;
   if (/^[+\-@]/.test(value) && value.length > 1)
@@ -556,30 +559,18 @@ export class FakeRange implements Emulates<
         `The parameters (${typeof values}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
       );
     }
-    if (values.length !== this.numRows) {
-      throw new Error(
-        `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.numRows}.`,
-      );
-    }
-    for (const line of values) {
-      if (line.length !== this.numColumns) {
-        throw new Error(
-          `The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${this.numColumns}.`,
-        );
-      }
-    }
+    this.requireShape(values);
     const state = this.sheet.state;
     this.sheet.ensureSize(this.getLastRow(), this.getLastColumn());
     values.forEach((line, r) =>
       line.forEach((value, c) => {
         const row = this.row + r;
         const col = this.column + c;
-        const plain = state.formats[key(row, col)] === '@';
-        const day =
-          typeof value === 'string' && !plain
-            ? typedDate(value, this.sheet.spreadsheet.state.timeZone)
-            : undefined;
-        const parsed = day ? {value: day} : parseWritten(value, plain);
+        const parsed = parseWritten(
+          value,
+          state.formats[key(row, col)] === '@',
+          this.sheet.spreadsheet.state.timeZone,
+        );
         state.values[row - 1][col - 1] = parsed.value;
         const at = key(row, col);
         if (parsed.format && (state.formats[at] ?? 'General') === 'General')
@@ -628,21 +619,25 @@ export class FakeRange implements Emulates<
     else delete this.sheet.state.validations[key(r, c)];
   }
 
-  /** One rule (or null: none) per cell, in one call; the grid must match the range's shape. */
-  setDataValidations(rules: (FakeDataValidation | null)[][]) {
-    this.sheet.requireEdit('setDataValidations');
-    // The shape is checked as setValues checks its grid, with its messages.
-    if (rules.length !== this.numRows) {
+  /** A grid written to the range must have its shape: Apps Script's messages for setValues and the other grid setters. */
+  private requireShape(grid: readonly (readonly unknown[])[]) {
+    if (grid.length !== this.numRows) {
       throw new Error(
-        `The number of rows in the data does not match the number of rows in the range. The data has ${rules.length} but the range has ${this.numRows}.`,
+        `The number of rows in the data does not match the number of rows in the range. The data has ${grid.length} but the range has ${this.numRows}.`,
       );
     }
-    const wide = rules.find(r => r.length !== this.numColumns);
+    const wide = grid.find(line => line.length !== this.numColumns);
     if (wide) {
       throw new Error(
         `The number of columns in the data does not match the number of columns in the range. The data has ${wide.length} but the range has ${this.numColumns}.`,
       );
     }
+  }
+
+  /** One rule (or null: none) per cell, in one call; the grid must match the range's shape. */
+  setDataValidations(rules: (FakeDataValidation | null)[][]) {
+    this.sheet.requireEdit('setDataValidations');
+    this.requireShape(rules);
     this.forEachCell((r, c, i, j) => this.storeRule(r, c, rules[i][j]));
     return this.exposed();
   }
