@@ -16,7 +16,7 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export const USUAL_PATHS = [
+const USUAL_PATHS = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',

@@ -22,7 +22,7 @@ const FIRST_YEAR = 1;
 const LAST_YEAR = 9999;
 
 /** Why Sheets would not take one cell's value, or undefined when it would. */
-export function cellProblem(value: unknown): string | undefined {
+function cellProblem(value: unknown): string | undefined {
   if (value === null || value === '') return undefined;
   switch (typeof value) {
     case 'string':

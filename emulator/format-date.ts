@@ -106,7 +106,7 @@ function isKnownZone(timeZone: string): boolean {
  * are computed 400 years on (a whole Gregorian cycle, 146,097 days) and
  * brought back.
  */
-export function utcTime(
+function utcTime(
   year: number,
   month0: number,
   day = 1,

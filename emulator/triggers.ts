@@ -52,7 +52,7 @@ const WEEKDAYS = [
   'FRIDAY',
   'SATURDAY',
 ];
-export const AUTHORIZATION_STATUS = enumOf<Script['AuthorizationStatus']>([
+const AUTHORIZATION_STATUS = enumOf<Script['AuthorizationStatus']>([
   'REQUIRED',
   'NOT_REQUIRED',
 ]);

@@ -15,6 +15,7 @@ import {loadBundle, type LoadedBundle} from '../../emulator/loader';
 import {build} from '../build';
 import {DEAL_HEADERS, type DealHeader} from '../../src/domain/deals';
 import {MEDDPICC} from '../../src/domain/workbook';
+import {median} from './load';
 
 // The shared data sits beside the repository, or beside the folder of git worktrees.
 const CSV = [
@@ -298,8 +299,6 @@ function timePairMs(a: () => unknown, b: () => unknown): [number, number] {
       samples[k].push(performance.now() - t);
     });
   }
-  const median = (xs: number[]) =>
-    [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   return [median(samples[0]), median(samples[1])];
 }
 

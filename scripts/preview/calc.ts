@@ -341,7 +341,7 @@ function covers(s: Shown, row: number, column: number): boolean {
  * fills its rectangle. The loader has already refused what Sheets cannot
  * show (emulator/custom-function-result.ts); a blank (null) is "".
  */
-export function toGrid(result: unknown): Computed {
+function toGrid(result: unknown): Computed {
   const rows = Array.isArray(result) ? (result as unknown[][]) : [[result]];
   return {
     values: rows.map(line =>

@@ -57,7 +57,7 @@ const version = () =>
     .string('must be the version the sidebar loaded')
     .check(lengthAtMost(40, 'is not a version the sidebar sent'));
 
-export const GradeInputSchema = () =>
+const GradeInputSchema = () =>
   z.object(
     {
       commitmentId: required(MAX_NAME),

@@ -9,7 +9,7 @@ import type {DealOption, SavePlayState, SignalView} from './sidebar-types';
 export const FLAG_THRESHOLD = 2;
 
 /** A withdrawn signal stays in Signals, marked, and no count includes it. */
-export function isWithdrawn(signal: Pick<SignalView, 'withdrawnAt'>): boolean {
+function isWithdrawn(signal: Pick<SignalView, 'withdrawnAt'>): boolean {
   return signal.withdrawnAt !== '';
 }
 
