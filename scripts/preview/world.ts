@@ -15,7 +15,8 @@ import {
 } from '../../emulator/loader';
 import {Calculator, customFunctionsOf} from './calc';
 import {isDateValue, outcomeOf, toCliJson, type CallOutcome} from './serialise';
-import {zoneOffsetMinutes, zonedToInstant} from './zoned-time';
+import {zonedToInstant} from './zoned-time';
+import {zonedFields, zonedInstant} from '../../emulator/format-date';
 import {
   fireDue,
   loadStoredWorld,
@@ -354,10 +355,17 @@ export function typedDate(text: string, timeZone: string): Date | undefined {
 
 /** The instant showing the same wall-clock time in `to` as `at` shows in `from`. */
 export function sameWallTime(at: Date, from: string, to: string): Date {
-  const wall = at.getTime() + zoneOffsetMinutes(at, from) * 60000;
-  let guess = wall - zoneOffsetMinutes(new Date(wall), to) * 60000;
-  guess = wall - zoneOffsetMinutes(new Date(guess), to) * 60000;
-  return new Date(guess);
+  const f = zonedFields(at, from);
+  const instant = zonedInstant(
+    to,
+    f.year,
+    f.month,
+    f.day,
+    f.hour,
+    f.minute,
+    f.second,
+  );
+  return new Date(instant.getTime() + f.millisecond);
 }
 
 /** The emulator's sent mail, oldest first. */
