@@ -148,8 +148,10 @@ export class Calculator {
               this.intended.get(id) ?? before.computed,
             )
           : undefined;
+        // What the call reads, hashed once: the signature before and after the spill share it.
+        const inputs = args.ok ? inputsSignature(call!, args.values) : '';
         const signature = args.ok
-          ? `${inputsSignature(call!, args.values)}|${blocked ?? ''}`
+          ? `${inputs}|${blocked ?? ''}`
           : `error:${args.error}`;
         if (this.inputs.get(id) === signature && before) continue;
         const result = args.ok
@@ -161,9 +163,7 @@ export class Calculator {
         const nowBlocked = this.firstBlocked(id, sheet, row, column, result);
         this.inputs.set(
           id,
-          args.ok
-            ? `${inputsSignature(call!, args.values)}|${nowBlocked ?? ''}`
-            : signature,
+          args.ok ? `${inputs}|${nowBlocked ?? ''}` : signature,
         );
         if (
           !before ||
