@@ -176,7 +176,6 @@ export function readAmount(value: unknown, f: MoneyFormat): AmountReading {
   if (typeof value !== 'string') return {ok: false, why: 'not an amount'};
   let text = value.trim();
   if (text === '') return {ok: true, value: ''};
-  const example = `write it as ${formatMoney(1234.56, f, 2)} or as a number`;
   const negative = /^\(.*\)$/.test(text) || /^[-−]|[-−]$/.test(text);
   text = text.replace(/^\(|\)$|^[-−]|[-−]$/g, '');
   for (const mark of [f.symbol, f.currency, ...Object.values(SYMBOLS)])
@@ -194,7 +193,8 @@ export function readAmount(value: unknown, f: MoneyFormat): AmountReading {
   if (!/\d/.test(text) || !locale.test(text))
     return {
       ok: false,
-      why: `not an amount as this spreadsheet's locale (${f.locale}) writes it; ${example}`,
+      // The example is formatted only for a refusal, not for every amount read.
+      why: `not an amount as this spreadsheet's locale (${f.locale}) writes it; write it as ${formatMoney(1234.56, f, 2)} or as a number`,
     };
   const parts = text.split(f.decimal);
   if (
