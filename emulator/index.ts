@@ -102,6 +102,8 @@ export interface Emulator {
   requireReauthorization(user: string, scopes: string[]): void;
   /** Test hook: the next MailApp send throws this service error and sends nothing. */
   failNextEmail(message?: string): void;
+  /** Test hook: `fn` runs (as its own execution, e.g. another bundle's call) while the next MailApp send is in flight. */
+  duringNextEmail(fn: () => void): void;
   /**
    * Moves the clock to `until`, running each time-driven trigger that falls
    * due on the way, in order, as its installer in AuthMode.FULL with no Ui.
@@ -318,6 +320,9 @@ export function createEmulator(
     },
     failNextEmail: (message = 'Service unavailable: Mail') => {
       mail.failNext = message;
+    },
+    duringNextEmail: fn => {
+      mail.duringNext = fn;
     },
     fireDueTriggers,
   };

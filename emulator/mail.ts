@@ -3,6 +3,8 @@
  * preview read. Each recipient (to, cc, bcc) costs one from the sender's
  * daily quota; a send the quota cannot cover throws Apps Script's message and
  * sends nothing, as does an invalid address. Only AuthMode.FULL may send.
+ * A test may run another execution while a send is in flight (duringNext):
+ * a send takes seconds in Apps Script, the window two runs overlap in.
  */
 import {blobData, type BlobData} from './blob';
 import {SCOPES, appsScriptError, type EmulatorContext} from './context';
@@ -42,14 +44,22 @@ export interface MailState {
   dailyQuota: number;
   /** Test hook: the next send throws this service error and sends nothing. */
   failNext?: string;
+  /** Test hook: runs while the next send is in flight (another execution overlapping it). */
+  duringNext?: () => void;
 }
 
 export function emptyMailState(dailyQuota = DEFAULT_MAIL_QUOTA): MailState {
   return {outbox: [], remaining: {}, dailyQuota};
 }
 
-// Apps Script rejects anything that is not one plain address; display names are for options.name.
-const ADDRESS = /^[^\s@,;<>()"]+@[^\s@,;<>()"]+\.[^\s@,;<>()".]+$/;
+/*
+ * Apps Script rejects anything that is not one plain address ("Invalid email: x"); display names
+ * are for options.name. Google documents no grammar for what MailApp accepts, and searching found no
+ * report of it taking a dotless domain or a non-ASCII address (SMTPUTF8), so the emulator is the
+ * stricter: an ASCII local part, and a dotted ASCII domain ending in a two-letter-or-longer TLD.
+ */
+const ADDRESS =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}$/;
 
 function addresses(list: string | undefined): string[] {
   return String(list ?? '')
@@ -121,6 +131,9 @@ export class FakeMailApp implements Emulates<
       this.state.failNext = undefined;
       throw appsScriptError(failure);
     }
+    const during = this.state.duringNext;
+    this.state.duringNext = undefined;
+    during?.();
     const remaining = this.remaining();
     if (recipients.length > remaining) throw appsScriptError(QUOTA_MESSAGE);
     const attachments = (m.attachments ?? []).map(blobData);

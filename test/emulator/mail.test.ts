@@ -105,6 +105,27 @@ describe('MailApp', () => {
     expect(emulator.outbox).toHaveLength(0);
   });
 
+  it.each(['cfo@acme', 'cfö@acme.com', 'cfo acme@revops.com', 'not-an-email'])(
+    'is the stricter where Google documents nothing: %s is an invalid email and nothing is sent',
+    address => {
+      const {emulator, MailApp} = world();
+      expect(thrown(() => MailApp.sendEmail(address, 's', 'b')).message).toBe(
+        `Invalid email: ${address}`,
+      );
+      expect(emulator.outbox).toHaveLength(0);
+    },
+  );
+
+  it('the duringNextEmail hook runs another execution while the send is in flight, before it is delivered', () => {
+    const {emulator, MailApp} = world();
+    const seen: number[] = [];
+    emulator.duringNextEmail(() => seen.push(emulator.outbox.length));
+    MailApp.sendEmail('a@acme.example', 's', 'b');
+    MailApp.sendEmail('a@acme.example', 's', 'b');
+    expect(seen).toEqual([0]);
+    expect(emulator.outbox).toHaveLength(2);
+  });
+
   it('no recipient at all throws "Failed to send email: no recipient"', () => {
     const {MailApp} = world();
     expect(() => MailApp.sendEmail({to: '', subject: 's', body: 'b'})).toThrow(
