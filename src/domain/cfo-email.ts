@@ -6,7 +6,6 @@
  * against their targets, the variance trend against the glide path, each
  * commitment's grade, and the chain value that makes the row verifiable.
  */
-import {sentence} from './words';
 import {formatMoney, usDollars} from './money';
 import type {StatusThresholds, WeekRecord} from './scorecard-record';
 import {
@@ -35,8 +34,8 @@ export interface CfoEmailInput {
   spreadsheetName: string;
   /** How the week ending reads to a person, e.g. "Fri 20 Nov 2026". */
   weekEndingLabel: string;
-  /** An amendment names the row it amends and what changed. */
-  amendment?: {amendsRow: number; changes: string};
+  /** A correction of a week already emailed: what changed since that email, in words. */
+  corrections?: readonly string[];
 }
 
 interface Badge {
@@ -49,8 +48,9 @@ interface Badge {
 export interface CfoEmailView {
   title: string;
   money: string;
-  amendment: string;
   offTarget: string[];
+  /** Shown below the off-target list, under "Corrected since the last email". */
+  corrections: string[];
   numbers: Array<{metric: string; says: string; target: string; badge: Badge}>;
   trend: Array<{
     week: number;
@@ -99,7 +99,7 @@ export function subjectLine(input: CfoEmailInput): string {
     record.variance <= record.varianceTarget;
   const mark =
     record.variance === '' ? '' : onTarget ? ' (on target)' : ' (off target)';
-  const amended = input.amendment ? 'Amended: ' : '';
+  const amended = input.corrections ? 'Amended: ' : '';
   return `${amended}Rebuild scorecard, week ${record.week} ending ${input.weekEndingLabel}: ${variance}${mark}`;
 }
 
@@ -136,10 +136,8 @@ export function cfoEmailView(input: CfoEmailInput): CfoEmailView {
   return {
     title: `Rebuild scorecard — week ${record.week}, ending ${input.weekEndingLabel}`,
     money: `Committed ${money(record.committed)} at the start of the week; closed ${money(record.closed)} by Friday.`,
-    amendment: input.amendment
-      ? `This is an amendment to Scorecard row ${input.amendment.amendsRow}: ${sentence(input.amendment.changes)} The original row is unchanged.`
-      : '',
     offTarget: offTargetLines(statuses, record),
+    corrections: [...(input.corrections ?? [])],
     numbers: statuses.map(s => ({
       metric: s.metric,
       says: s.says,

@@ -208,6 +208,8 @@ export const DELIVERY_LOG: TabSpec = {
     col('Recipients', 'text'),
     col('Status', 'text'),
     col('Detail', 'text'),
+    // The row's chain value: what delivery is keyed by (a row number repeats when the tab is recreated).
+    col('Chain', 'text'),
   ],
 };
 

@@ -1,8 +1,13 @@
 /**
  * Delivering Scorecard rows to the CFO. The row is already written and
- * locked when this runs, so a failed email loses nothing: every attempt is
- * recorded in the Delivery Log; a row whose email failed is retried once by
- * the next run; a row that was sent is never sent again.
+ * locked when this runs, so a failed email loses nothing. Each send is
+ * claimed in the Delivery Log under the document lock (a `sending` line,
+ * keyed by the row's chain value), made outside it, and its outcome appended
+ * under the lock again: a second run sees the claim and leaves the row
+ * alone, and the lock is never held through a send that takes seconds (the
+ * CRO's saves wait at most 30 s for it). A failed row is retried by each
+ * scheduled run (at most once a day) for 7 days, then given up, with the CRO
+ * told; corrections after a week's email go out once a day as one summary.
  */
 import {
   cfoEmailView,
@@ -11,54 +16,139 @@ import {
   type CfoEmailView,
   type TrendPoint,
 } from '../domain/cfo-email';
-import {toNumber, toText} from '../domain/cells';
+import {toNumber} from '../domain/cells';
+import {
+  deliveryLine,
+  dueDeliveries,
+  GIVE_UP_DAYS,
+  type DueDelivery,
+  type RecordedRow,
+} from '../domain/delivery-log';
+import {describeChanges, recordFromValues} from '../domain/scorecard';
 import {statusThresholds} from '../domain/status';
 import type {Settings} from '../domain/settings';
 import type {WeekRecord} from '../domain/scorecard-record';
-import {DELIVERY_LOG} from '../domain/workbook';
+import {sentence} from '../domain/words';
+import {DELIVERY_LOG, SCORECARD} from '../domain/workbook';
 import type {ZoneClock} from './clock';
-import {appendRows, appendToTable, readTable, type Table} from './tables';
+import {withDocumentLock} from './lock';
+import {
+  readScorecard,
+  type ScorecardState,
+  type StoredWeek,
+} from './scorecard-store';
+import {
+  appendRows,
+  appendToTable,
+  findTab,
+  readTable,
+  type Table,
+} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The first attempt and one retry. */
-export const MAX_ATTEMPTS = 2;
+/** What sending needs besides the row: where, to whom, and what is wrong with the CFO Email, if anything. */
+export interface Sender {
+  spreadsheet: Spreadsheet;
+  settings: Settings;
+  /** The CFO Email setting's problem in words ('' when it is a valid list of addresses). */
+  cfoEmailProblem: string;
+  clock: ZoneClock;
+}
 
-export interface PendingEmail {
-  scorecardRow: number;
-  record: WeekRecord;
-  chain: string;
-  amendment?: {amendsRow: number; changes: string};
+/** A send claimed in the log: the week's row to send, and (corrections) the row the CFO last had. */
+export interface Claim {
+  due: DueDelivery;
+  row: StoredWeek;
+  lastSent?: StoredWeek;
 }
 
 export interface DeliveryOutcome {
   scorecardRow: number;
+  week: number | '';
   status: 'sent' | 'failed';
   detail: string;
+  /** Set when this failure ended the retries: what the give-up line says. */
+  gaveUp?: string;
 }
 
-interface LogState {
-  sent: Set<number>;
-  attempts: Map<number, number>;
-  /** The log as read: the attempts are appended to it without reading it again. */
-  table: Table;
-}
+const wholeSeconds = (d: Date) =>
+  new Date(Math.floor(d.getTime() / 1000) * 1000);
 
-function readLog(spreadsheet: Spreadsheet, sheet?: Sheet): LogState {
-  const table = readTable(spreadsheet, DELIVERY_LOG, {
+const recordedRow = (r: StoredWeek): RecordedRow => ({
+  rowNumber: r.rowNumber,
+  weekEndingCell: r.values['Week Ending'],
+  weekEnding: r.weekEnding,
+  chain: r.chain,
+});
+
+const recordOf = (row: StoredWeek): WeekRecord =>
+  recordFromValues(row.weekEnding as string, row.values);
+
+/** The Delivery Log, read under the caller's lock. */
+export function readDeliveryLog(
+  spreadsheet: Spreadsheet,
+  sheet?: Sheet,
+): Table {
+  return readTable(spreadsheet, DELIVERY_LOG, {
     required: ['Scorecard Row', 'Status'],
     sheet,
   });
-  const sent = new Set<number>();
-  const attempts = new Map<number, number>();
-  for (const {record} of table.rows) {
-    const row = toNumber(record['Scorecard Row']);
-    if (row === undefined) continue;
-    attempts.set(row, (attempts.get(row) ?? 0) + 1);
-    if (toText(record['Status']) === 'sent') sent.add(row);
-  }
-  return {sent, attempts, table};
+}
+
+/** One log line about a row; Chain only where the log has the column (set-up adds it). */
+function line(
+  log: Table,
+  at: Date,
+  row: StoredWeek,
+  fields: {Recipients: string; Status: string; Detail: string},
+): Record<string, unknown> {
+  return {
+    'Attempted At': wholeSeconds(at),
+    'Scorecard Row': row.rowNumber,
+    'Week Ending': row.values['Week Ending'],
+    ...fields,
+    ...(log.columns['Chain'] >= 0 ? {Chain: row.chain} : {}),
+  };
+}
+
+/**
+ * Under the document lock: the sends due now (those `wanted` keeps), each
+ * claimed with a `sending` line so that no other run sends it.
+ */
+export function claimDeliveries(
+  log: Table,
+  scorecard: ScorecardState,
+  sender: Sender,
+  now: Date,
+  wanted: (due: DueDelivery) => boolean = () => true,
+): Claim[] {
+  const byChain = new Map(scorecard.rows.map(r => [r.chain, r]));
+  const due = dueDeliveries(
+    log.rows.map(r => deliveryLine(r.record)),
+    scorecard.rows.map(recordedRow),
+    {now, localDate: d => sender.clock.localDate(d)},
+  ).filter(wanted);
+  const claims = due.map(d => ({
+    due: d,
+    row: byChain.get(d.row.chain)!,
+    lastSent: d.lastSent && byChain.get(d.lastSent.chain),
+  }));
+  appendToTable(
+    log,
+    claims.map(c =>
+      line(log, now, c.row, {
+        Recipients: sender.settings.cfoEmails.join(', '),
+        Status: 'sending',
+        Detail:
+          c.due.kind === 'week'
+            ? 'claimed: the week'
+            : 'claimed: the corrections since the last email',
+      }),
+    ),
+  );
+  return claims;
 }
 
 /**
@@ -76,35 +166,46 @@ function renderTemplate(
   return template.evaluate().getContent();
 }
 
-function send(
-  spreadsheet: Spreadsheet,
-  settings: Settings,
-  clock: ZoneClock,
-  trend: TrendPoint[],
-  pending: PendingEmail,
-): string {
-  const recipients = settings.cfoEmails;
+function recipientsOf(sender: Sender): string[] {
+  if (sender.cfoEmailProblem)
+    throw new Error(
+      `${sender.cfoEmailProblem} Correct it in the Settings tab: the next scheduled run sends this email.`,
+    );
+  const recipients = sender.settings.cfoEmails;
   if (recipients.length === 0) {
     throw new Error(
-      'Settings: "CFO Email" is empty; enter the CFO\'s email address in the Settings tab.',
+      'Settings: "CFO Email" is empty; enter the CFO\'s email address in the Settings tab (the next scheduled run sends this email).',
     );
   }
   const quota = MailApp.getRemainingDailyQuota();
   if (quota < recipients.length) {
     throw new Error(
-      `Google's daily email quota is used up (${quota} left, ${recipients.length} needed); the next run retries.`,
+      `Google's daily email quota is used up (${quota} left, ${recipients.length} needed); the next scheduled run retries.`,
     );
   }
+  return recipients;
+}
+
+function send(
+  sender: Sender,
+  claim: Claim,
+  trend: (record: WeekRecord) => TrendPoint[],
+): string {
+  const {spreadsheet, settings, clock} = sender;
+  const recipients = recipientsOf(sender);
+  const record = recordOf(claim.row);
   const input: CfoEmailInput = {
-    record: pending.record,
+    record,
     thresholds: statusThresholds(settings),
-    trend,
-    chain: pending.chain,
-    scorecardRow: pending.scorecardRow,
+    trend: trend(record),
+    chain: claim.row.chain,
+    scorecardRow: claim.row.rowNumber,
     spreadsheetUrl: spreadsheet.getUrl(),
     spreadsheetName: spreadsheet.getName(),
-    weekEndingLabel: clock.label(pending.record.weekEnding),
-    amendment: pending.amendment,
+    weekEndingLabel: clock.label(record.weekEnding),
+    corrections: claim.lastSent
+      ? describeChanges(claim.lastSent.values, record, settings.currency)
+      : undefined,
   };
   const view = cfoEmailView(input);
   const pdf = Utilities.newBlob(
@@ -114,7 +215,7 @@ function send(
   )
     .getAs('application/pdf')
     .setName(
-      `Rebuild scorecard week ${pending.record.week} (${pending.record.weekEnding}).pdf`,
+      `Rebuild scorecard week ${record.week} (${record.weekEnding}).pdf`,
     );
   MailApp.sendEmail({
     to: recipients.join(','),
@@ -126,64 +227,134 @@ function send(
     // Replies go to the CRO; the key is left out rather than sent as undefined.
     ...(settings.croEmail ? {replyTo: settings.croEmail} : {}),
   });
-  return `sent to ${recipients.join(', ')}`;
+  const what = claim.lastSent
+    ? `the corrections since row ${claim.lastSent.rowNumber}`
+    : 'the week';
+  return `${what} sent to ${recipients.join(', ')}`;
+}
+
+/** The retries are over: the CRO hears of it (or the log says why not). Never throws. */
+function giveUp(sender: Sender, claim: Claim, failure: string): string {
+  const {week} = recordOf(claim.row);
+  const said = `No email of week ${week} (Scorecard row ${claim.row.rowNumber}) reached the CFO in ${GIVE_UP_DAYS} days of daily retries since ${claim.due.since}; the last failure: ${sentence(failure)}`;
+  const cro = sender.settings.croEmail;
+  if (!cro) return `${said} Nobody was told: the CRO Email setting is empty.`;
+  try {
+    MailApp.sendEmail({
+      to: cro,
+      subject: `Trust Rebuild: week ${week}'s scorecard did not reach the CFO`,
+      body: `${said}\n\nThe week stays recorded in the Scorecard of ${sender.spreadsheet.getName()} (${sender.spreadsheet.getUrl()}). Nothing more is tried: send the scorecard to the CFO yourself once the cause is fixed; a later correction of the week is emailed as usual.`,
+      name: 'Trust Rebuild',
+    });
+    return `${said} The CRO (${cro}) was emailed.`;
+  } catch (err) {
+    return `${said} Emailing the CRO (${cro}) failed too: ${sentence((err as Error).message)}`;
+  }
 }
 
 /**
- * Sends the email of a newly written row, and retries once each row whose
- * email failed before; records every attempt in one append to the Delivery
- * Log (read once). Never throws for a failed send: the failure is the record.
+ * Outside the lock: makes each claimed send, then appends the outcomes (and
+ * any give-up) to the log under the lock. Never throws for a failed send:
+ * the failure is the record.
  */
-export function deliver(
-  spreadsheet: Spreadsheet,
-  settings: Settings,
-  clock: ZoneClock,
-  trend: TrendPoint[],
-  emailFor: (scorecardRow: number) => PendingEmail | undefined,
-  newRow?: number,
-  /** The Delivery Log tab, when the caller has just found it. */
-  logSheet?: Sheet,
+export function sendClaimed(
+  sender: Sender,
+  log: Table,
+  claims: readonly Claim[],
+  trend: (record: WeekRecord) => TrendPoint[],
 ): DeliveryOutcome[] {
-  const log = readLog(spreadsheet, logSheet);
-  const due = [...log.attempts.keys()].filter(row => !log.sent.has(row));
-  if (newRow !== undefined && !log.attempts.has(newRow)) due.push(newRow);
-  const pending = due
-    .filter(row => (log.attempts.get(row) ?? 0) < MAX_ATTEMPTS)
-    .sort((a, b) => a - b)
-    .map(emailFor)
-    .filter((p): p is PendingEmail => p !== undefined);
-  const outcomes: DeliveryOutcome[] = [];
-  for (const item of pending) {
+  if (claims.length === 0) return [];
+  const lines: Record<string, unknown>[] = [];
+  const recipients = sender.settings.cfoEmails.join(', ');
+  const outcomes = claims.map((claim): DeliveryOutcome => {
+    const outcome: DeliveryOutcome = {
+      scorecardRow: claim.row.rowNumber,
+      week: toNumber(claim.row.values['Week']) ?? '',
+      status: 'sent',
+      detail: '',
+    };
     try {
-      outcomes.push({
-        scorecardRow: item.scorecardRow,
-        status: 'sent',
-        detail: send(spreadsheet, settings, clock, trend, item),
-      });
+      outcome.detail = send(sender, claim, trend);
     } catch (err) {
-      outcomes.push({
-        scorecardRow: item.scorecardRow,
-        status: 'failed',
-        detail: (err as Error).message,
-      });
+      outcome.status = 'failed';
+      outcome.detail = (err as Error).message;
     }
-  }
-  const at = new Date(Math.floor(clock.now.getTime() / 1000) * 1000);
-  appendToTable(
-    log.table,
-    outcomes.map(o => {
-      const item = pending.find(p => p.scorecardRow === o.scorecardRow)!;
-      return {
-        'Attempted At': at,
-        'Scorecard Row': o.scorecardRow,
-        'Week Ending': clock.midnight(item.record.weekEnding),
-        Recipients: settings.cfoEmails.join(', '),
-        Status: o.status,
-        Detail: o.detail,
-      };
-    }),
-  );
+    const at = new Date();
+    lines.push(
+      line(log, at, claim.row, {
+        Recipients: recipients,
+        Status: outcome.status,
+        Detail: outcome.detail,
+      }),
+    );
+    if (outcome.status === 'failed' && claim.due.giveUpIfFails) {
+      outcome.gaveUp = giveUp(sender, claim, outcome.detail);
+      lines.push(
+        line(log, at, claim.row, {
+          Recipients: sender.settings.croEmail,
+          Status: 'gave up',
+          Detail: outcome.gaveUp,
+        }),
+      );
+    }
+    return outcome;
+  });
+  withDocumentLock(() => appendToTable(log, lines));
   return outcomes;
+}
+
+/** The variance trend as recorded: each week's latest row up to `week`. */
+function recordedTrend(state: ScorecardState, week: number): TrendPoint[] {
+  const byWeek = new Map<number, TrendPoint>();
+  for (const r of state.rows) {
+    const w = toNumber(r.values['Week']);
+    if (w === undefined || w < 1 || w > week) continue;
+    const n = (v: unknown) => (typeof v === 'number' ? v : ('' as const));
+    byWeek.set(w, {
+      week: w,
+      variance: n(r.values['Forecast Variance']),
+      target: n(r.values['Variance Target']),
+    });
+  }
+  return [...byWeek.values()].sort((a, b) => a.week - b.week);
+}
+
+/** The outcomes in words, for the run's summary. */
+export function deliveryWords(outcomes: readonly DeliveryOutcome[]): string {
+  return outcomes
+    .map(e =>
+      e.status === 'sent'
+        ? ` Row ${e.scorecardRow} emailed (${e.detail}).`
+        : ` Email for row ${e.scorecardRow} failed (logged in the Delivery Log): ${sentence(e.detail)}${e.gaveUp ? ' Retries given up; see the Delivery Log.' : ''}`,
+    )
+    .join('');
+}
+
+/**
+ * The scheduled run's delivery: every week whose email failed (retried at
+ * most once a day, given up after 7 days) or that was corrected since its
+ * email (one summary a day). One sentence, or '' when nothing was owed.
+ */
+export function deliverDue(sender: Sender, now: Date): string {
+  const {spreadsheet} = sender;
+  const scorecardSheet = findTab(spreadsheet, SCORECARD.name);
+  const logSheet = findTab(spreadsheet, DELIVERY_LOG.name);
+  // No record yet (or a tab set-up has still to restore): nothing can be owed.
+  if (!scorecardSheet || !logSheet) return '';
+  const claimed = withDocumentLock(() => {
+    const state = readScorecard(
+      spreadsheet,
+      d => sender.clock.localDate(d),
+      scorecardSheet,
+    );
+    const log = readDeliveryLog(spreadsheet, logSheet);
+    return {state, log, claims: claimDeliveries(log, state, sender, now)};
+  });
+  if (claimed.claims.length === 0) return '';
+  const outcomes = sendClaimed(sender, claimed.log, claimed.claims, record =>
+    recordedTrend(claimed.state, Number(record.week)),
+  );
+  return `Delivery:${deliveryWords(outcomes)}`;
 }
 
 /** A scheduled run that failed says why where the owner will look: the Delivery Log. */

@@ -113,3 +113,20 @@ export function showSettingsHelp(): void {
     'Trust Rebuild settings',
   );
 }
+
+/**
+ * The settings for the weekly record: an invalid CFO Email must not lose the
+ * snapshot, so it is returned as a problem for delivery to log (naming the
+ * setting and the address) instead of refusing; any other invalid setting
+ * refuses as readSettings does.
+ */
+export function readRecordSettings(
+  spreadsheet: Spreadsheet,
+  timeZone?: string,
+): {settings: Settings; cfoEmailProblem: string} {
+  const {settings, issues} = checkWorkbookSettings(spreadsheet, timeZone);
+  const cfo = issues.find(i => i.setting === 'CFO Email');
+  const others = issues.filter(i => i !== cfo);
+  if (others.length > 0) throw new Error(others.map(i => i.message).join('\n'));
+  return {settings, cfoEmailProblem: cfo?.message ?? ''};
+}

@@ -4,12 +4,17 @@
  * or nothing when it did not), then email the CFO. The row is written and
  * locked before any email is attempted, so a failed email loses nothing.
  */
-import {toNumber, toText} from '../domain/cells';
-import {describeChanges, recordFromValues} from '../domain/scorecard';
+import {describeChanges} from '../domain/scorecard';
 import {sentence} from '../domain/words';
 import type {Settings} from '../domain/settings';
 import type {LocalDate} from '../domain/calendar';
-import {deliver, type DeliveryOutcome, type PendingEmail} from './delivery';
+import {
+  claimDeliveries,
+  deliveryWords,
+  readDeliveryLog,
+  sendClaimed,
+  type DeliveryOutcome,
+} from './delivery';
 import {DELIVERY_LOG, SCORECARD} from '../domain/workbook';
 import {withDocumentLock} from './lock';
 import {secureRecord, sheetOf} from './protection';
@@ -17,9 +22,8 @@ import {
   appendScorecardRow,
   readScorecard,
   rowsForWeek,
-  type StoredWeek,
 } from './scorecard-store';
-import {readSettings} from './settings';
+import {readRecordSettings} from './settings';
 import {readWeek, weekContext} from './week';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -45,19 +49,6 @@ export function requireRebuildStart(settings: Settings): void {
   }
 }
 
-function pendingOf(row: StoredWeek): PendingEmail {
-  const amends = toNumber(row.values['Amends Row']);
-  return {
-    scorecardRow: row.rowNumber,
-    record: recordFromValues(row.weekEnding as LocalDate, row.values),
-    chain: row.chain,
-    amendment:
-      amends === undefined
-        ? undefined
-        : {amendsRow: amends, changes: toText(row.values['Changes'])},
-  };
-}
-
 export function snapshotWeek(
   spreadsheet: Spreadsheet,
   now: Date,
@@ -66,7 +57,8 @@ export function snapshotWeek(
 ): SnapshotResult {
   // The zone once: the settings' date cells and the week both need it.
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const settings = readSettings(spreadsheet, timeZone);
+  // An invalid CFO Email does not stop the record: delivery logs it and retries.
+  const {settings, cfoEmailProblem} = readRecordSettings(spreadsheet, timeZone);
   requireRebuildStart(settings);
   const context = weekContext(
     spreadsheet,
@@ -76,13 +68,13 @@ export function snapshotWeek(
     timeZone,
   );
   const by = Session.getEffectiveUser().getEmail();
+  const sender = {spreadsheet, settings, cfoEmailProblem, clock: context.clock};
 
   const written = withDocumentLock(() => {
     const secured = secureRecord(spreadsheet, settings, 'take the snapshot', [
       SCORECARD,
       DELIVERY_LOG,
     ]).tabs;
-    const logSheet = sheetOf(secured, DELIVERY_LOG);
     const {record, trend} = readWeek(spreadsheet, settings, context);
     const state = readScorecard(
       spreadsheet,
@@ -95,14 +87,7 @@ export function snapshotWeek(
       ? describeChanges(latest.values, record, settings.currency)
       : [];
     if (latest && changes.length === 0) {
-      return {
-        status: 'unchanged' as const,
-        state,
-        row: latest,
-        changes,
-        trend,
-        logSheet,
-      };
+      return {status: 'unchanged' as const, row: latest, changes, trend};
     }
     const amendsRow = latest ? earlier[0].rowNumber : '';
     const appended = appendScorecardRow(state, {
@@ -113,32 +98,34 @@ export function snapshotWeek(
       amendsRow,
       changes: changes.join('; '),
     });
+    // A new week's email is claimed with the row, under this lock; a correction waits for the scheduled run.
+    const log =
+      latest || options.email === false
+        ? undefined
+        : readDeliveryLog(spreadsheet, sheetOf(secured, DELIVERY_LOG));
+    const claims = log
+      ? claimDeliveries(
+          log,
+          appended.state,
+          sender,
+          now,
+          d => d.row.chain === appended.stored.chain,
+        )
+      : [];
     return {
       status: latest ? ('amended' as const) : ('recorded' as const),
-      state: appended.state,
       row: appended.stored,
       changes,
       trend,
-      logSheet,
+      log,
+      claims,
     };
   });
 
-  let emails: DeliveryOutcome[] = [];
-  if (options.email !== false) {
-    const byRow = new Map(written.state.rows.map(r => [r.rowNumber, r]));
-    emails = deliver(
-      spreadsheet,
-      settings,
-      context.clock,
-      written.trend,
-      row => {
-        const stored = byRow.get(row);
-        return stored && pendingOf(stored);
-      },
-      written.status === 'unchanged' ? undefined : written.row.rowNumber,
-      written.logSheet,
-    );
-  }
+  const emails: DeliveryOutcome[] =
+    written.log && written.claims
+      ? sendClaimed(sender, written.log, written.claims, () => written.trend)
+      : [];
 
   const {status, row, changes} = written;
   const label = `week ${context.week} ending ${context.weekEnding}`;
@@ -146,15 +133,9 @@ export function snapshotWeek(
     status === 'unchanged'
       ? `Nothing changed since Scorecard row ${row.rowNumber} recorded ${label}: no row added.`
       : status === 'amended'
-        ? `Recorded an amendment to ${label} in Scorecard row ${row.rowNumber}: ${sentence(changes.join('; '))}`
+        ? `Recorded an amendment to ${label} in Scorecard row ${row.rowNumber}: ${sentence(changes.join('; '))} The CFO is emailed what changed in the next scheduled run (one email a day at most).`
         : `Recorded ${label} in Scorecard row ${row.rowNumber}.`;
-  const mail = emails
-    .map(e =>
-      e.status === 'sent'
-        ? ` Row ${e.scorecardRow} emailed (${e.detail}).`
-        : ` Email for row ${e.scorecardRow} failed (logged in the Delivery Log): ${sentence(e.detail)}`,
-    )
-    .join('');
+  const mail = deliveryWords(emails);
   return {
     status,
     weekEnding: context.weekEnding,

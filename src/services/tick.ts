@@ -22,7 +22,7 @@ import {
 } from '../domain/run-failure';
 import type {Settings} from '../domain/settings';
 import {zoneClock, type ZoneClock} from './clock';
-import {logRunFailure} from './delivery';
+import {deliverDue, logRunFailure} from './delivery';
 import {readinessOnEve} from './readiness';
 import {readScorecard, rowsForWeek} from './scorecard-store';
 import {
@@ -31,7 +31,7 @@ import {
   type InstallRecord,
   type LastRun,
 } from './schedule-record';
-import {checkWorkbookSettings, readSettings} from './settings';
+import {checkWorkbookSettings, readRecordSettings} from './settings';
 import {runSlipCheck} from './slip-check';
 import {snapshotWeek} from './snapshot';
 
@@ -40,6 +40,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 interface TickDay {
   spreadsheet: Spreadsheet;
   settings: Settings;
+  /** An invalid CFO Email, in words: delivery logs it; the rest of the run goes on. */
+  cfoEmailProblem: string;
   now: Date;
   clock: ZoneClock;
   today: LocalDate;
@@ -49,7 +51,7 @@ interface TickDay {
 interface TickStep {
   name: string;
   due(day: TickDay): boolean;
-  /** One sentence saying what it did. */
+  /** One sentence saying what it did; '' when it found nothing to do. */
   run(day: TickDay): string;
 }
 
@@ -92,6 +94,21 @@ const TICK_STEPS: readonly TickStep[] = [
         }).message
       }`,
   },
+  {
+    // Last, after any snapshot: failed emails retried (once a day, 7 days), corrections summarised.
+    name: 'delivery',
+    due: () => true,
+    run: day =>
+      deliverDue(
+        {
+          spreadsheet: day.spreadsheet,
+          settings: day.settings,
+          cfoEmailProblem: day.cfoEmailProblem,
+          clock: day.clock,
+        },
+        day.now,
+      ),
+  },
 ];
 
 export interface TickResult {
@@ -110,11 +127,12 @@ function runSteps(
 ): TickResult & {failures: StepFailure[]} {
   // The zone once: the settings' date cells and the day's clock share it.
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const settings = readSettings(spreadsheet, timeZone);
+  const {settings, cfoEmailProblem} = readRecordSettings(spreadsheet, timeZone);
   const clock = zoneClock(timeZone, now);
   const day: TickDay = {
     spreadsheet,
     settings,
+    cfoEmailProblem,
     now,
     clock,
     today: clock.localDate(now),
@@ -129,7 +147,10 @@ function runSteps(
     try {
       if (!step.due(day)) continue;
       result.ran.push(step.name);
-      result.messages.push(step.run(day));
+      const said = step.run(day);
+      // A step that found nothing to do (no email owed) is not listed.
+      if (said) result.messages.push(said);
+      else result.ran.pop();
     } catch (err) {
       result.failures.push({step: step.name, message: (err as Error).message});
     }

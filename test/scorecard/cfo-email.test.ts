@@ -170,19 +170,31 @@ describe('CFO email', () => {
     );
   });
 
-  it('marks an amendment in subject and body', () => {
+  it('marks a correction in the subject and lists what changed below the off-target list', () => {
     const amendedInput = {
       ...input,
-      amendment: {amendsRow: 8, changes: 'Closed $1,860,000 → $1,900,000.'},
+      corrections: ['Closed $1,860,000 → $1,900,000', 'C2 <b>Red</b> → Green'],
     };
     expect(subjectLine(amendedInput).startsWith('Amended: ')).toBe(true);
-    expect(plainText(amendedInput)).toContain(
-      'This is an amendment to Scorecard row 8: Closed $1,860,000 → $1,900,000. The original row',
+    const text = plainText(amendedInput);
+    expect(text).toContain(
+      'Corrected since the last email:\n- Closed $1,860,000 → $1,900,000\n- C2 <b>Red</b> → Green\n',
     );
-    expect(plainText(amendedInput)).not.toMatch(/\.\./);
-    expect(render(amendedInput)).toContain(
-      'This is an amendment to Scorecard row 8',
+    expect(text.indexOf('Corrected since')).toBeGreaterThan(
+      text.indexOf('Off target this week:'),
     );
+    expect(text.indexOf('Corrected since')).toBeLessThan(
+      text.indexOf('The numbers:'),
+    );
+    const html = render(amendedInput);
+    expect(html).toContain('<b>Corrected since the last email:</b>');
+    expect(html).toContain('<li>C2 &lt;b&gt;Red&lt;/b&gt; → Green</li>');
+    expect(html.indexOf('Corrected since')).toBeGreaterThan(
+      html.indexOf('Off target this week'),
+    );
+    // A week's first email has no such section.
+    expect(plainText(input)).not.toContain('Corrected since');
+    expect(subjectLine(input).startsWith('Amended: ')).toBe(false);
   });
 });
 
