@@ -72,6 +72,8 @@ export interface Delivery {
   gaveUp?: {at?: Date; detail: string};
   /** Attempts made (claims and outcomes of one send count once). */
   attempts: number;
+  /** The last claim has no outcome yet: a run is sending it (or died doing so). */
+  sending: boolean;
 }
 
 /**
@@ -85,7 +87,7 @@ export function deliveryOf(
   row?: RecordedRow,
 ): Delivery {
   const rows = row ? [row] : [];
-  const result: Delivery = {attempts: 0};
+  const result: Delivery = {attempts: 0, sending: false};
   // A claim counts once, with its outcome or (abandoned, or still sending) without one.
   let claimed = false;
   for (const line of lines) {
@@ -105,6 +107,7 @@ export function deliveryOf(
     }
   }
   if (claimed) result.attempts++;
+  result.sending = claimed;
   return result;
 }
 
