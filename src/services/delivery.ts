@@ -192,8 +192,14 @@ function send(
   trend: (record: WeekRecord) => TrendPoint[],
 ): string {
   const {spreadsheet, settings, clock} = sender;
-  const recipients = recipientsOf(sender);
   const record = recordOf(claim.row);
+  const corrections =
+    claim.lastSent &&
+    describeChanges(claim.lastSent.values, record, settings.currency);
+  // Corrections that undid each other: the CFO already has what is recorded.
+  if (corrections?.length === 0)
+    return `no email needed: nothing differs from row ${claim.lastSent!.rowNumber}, the last emailed`;
+  const recipients = recipientsOf(sender);
   const input: CfoEmailInput = {
     record,
     thresholds: statusThresholds(settings),
@@ -203,9 +209,7 @@ function send(
     spreadsheetUrl: spreadsheet.getUrl(),
     spreadsheetName: spreadsheet.getName(),
     weekEndingLabel: clock.label(record.weekEnding),
-    corrections: claim.lastSent
-      ? describeChanges(claim.lastSent.values, record, settings.currency)
-      : undefined,
+    corrections,
   };
   const view = cfoEmailView(input);
   const pdf = Utilities.newBlob(

@@ -357,4 +357,21 @@ describe('corrections after the email', () => {
     tick(bundle);
     expect(toCfo(emulator)).toHaveLength(3);
   });
+
+  it('that undo each other send nothing: the CFO already has what is recorded', () => {
+    const {emulator, bundle} = world();
+    snapshot(bundle);
+    closeMore(emulator, 7, 50_000);
+    snapshot(bundle);
+    closeMore(emulator, 7, -50_000);
+    expect(snapshot(bundle).status).toBe('amended');
+    emulator.ctx.setNow(at4pm(21));
+    tick(bundle);
+    expect(toCfo(emulator)).toHaveLength(1);
+    expect(log(emulator).at(-1)).toMatchObject({
+      'Scorecard Row': 4,
+      Status: 'sent',
+      Detail: 'no email needed: nothing differs from row 2, the last emailed',
+    });
+  });
 });
