@@ -27,7 +27,10 @@ function snapshotMessage(r: Snapshot): {text: string; details: string[]} {
   const failed = r.emails.some(e => e.status !== 'sent');
   const mail =
     r.emails.length === 0
-      ? ''
+      ? // Corrections are emailed once a day, by the scheduled run (issue 11 §5).
+        r.status === 'amended'
+        ? ' The CFO gets the corrections in the next scheduled run.'
+        : ''
       : failed
         ? ' The email failed: see the details and the Delivery Log.'
         : ' The CFO was emailed.';

@@ -66,7 +66,6 @@ export interface Claim {
 
 export interface DeliveryOutcome {
   scorecardRow: number;
-  week: number | '';
   status: 'sent' | 'failed';
   detail: string;
   /** Set when this failure ended the retries: what the give-up line says. */
@@ -273,7 +272,6 @@ export function sendClaimed(
   const outcomes = claims.map((claim): DeliveryOutcome => {
     const outcome: DeliveryOutcome = {
       scorecardRow: claim.row.rowNumber,
-      week: toNumber(claim.row.values['Week']) ?? '',
       status: 'sent',
       detail: '',
     };

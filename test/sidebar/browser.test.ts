@@ -557,7 +557,7 @@ describe('the CRO’s sidebar at 300 px', () => {
     await page.getByRole('button', {name: 'Take the snapshot now'}).click();
     const text = page.locator('#announcer', {
       hasText:
-        /^Recorded an amendment to week 7 in Scorecard row \d+ \(\d+ changes?\)\. The CFO was emailed\.$/,
+        /^Recorded an amendment to week 7 in Scorecard row \d+ \(\d+ changes?\)\. The CFO gets the corrections in the next scheduled run\.$/,
     });
     await text.waitFor();
     const banner = page.locator('#message-bar');
