@@ -2,9 +2,9 @@
  * The daily trigger's run. It does not depend on an open document: an
  * add-on's time-driven trigger may have no active spreadsheet, so the run
  * opens the one recorded at install time by its ID. Each day's work is a
- * list of steps (slip check, snapshot, catch-up), each run when due and on
- * its own, so one failing does not stop the others and another step can be
- * added in one place. A failure is recorded in the installer's user
+ * list of steps (slip check, readiness note, snapshot, catch-up, delivery),
+ * each run when due and on its own, so one failing does not stop the others
+ * and another step can be added in one place. A failure is recorded in the installer's user
  * properties (no lock, no protection needed), emailed to the installer and
  * the CRO at most once a day per cause, written to the Delivery Log when the
  * log itself is not what failed, and rethrown so the execution shows failed.
