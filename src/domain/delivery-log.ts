@@ -145,7 +145,11 @@ export function dueDeliveries(
 ): DueDelivery[] {
   const today = options.localDate(options.now);
   const byChain = new Map(rows.map(r => [r.chain, r]));
-  const chains = lines.map(l => chainOf(l, rows));
+  // Each line with the row it is about, resolved once.
+  const resolved = lines.map(line => ({
+    line,
+    row: byChain.get(chainOf(line, rows)),
+  }));
   const weeks = new Map<LocalDate, RecordedRow[]>();
   for (const r of rows) {
     if (r.weekEnding === '' || !r.chain) continue;
@@ -154,9 +158,7 @@ export function dueDeliveries(
   const due: DueDelivery[] = [];
   for (const [weekEnding, weekRows] of weeks) {
     const latest = weekRows[weekRows.length - 1];
-    const mine = lines
-      .map((line, i) => ({line, row: byChain.get(chains[i])}))
-      .filter(l => l.row && l.row.weekEnding === weekEnding);
+    const mine = resolved.filter(l => l.row?.weekEnding === weekEnding);
     const lastIndex = (pred: (l: DeliveryLine) => boolean) => {
       for (let i = mine.length - 1; i >= 0; i--)
         if (pred(mine[i].line)) return i;
