@@ -6,6 +6,7 @@
  * against their targets, the variance trend against the glide path, each
  * commitment's grade, and the chain value that makes the row verifiable.
  */
+import {plural} from './words';
 import {formatMoney, usDollars} from './money';
 import type {StatusThresholds, WeekRecord} from './scorecard-record';
 import {
@@ -61,6 +62,8 @@ export interface CfoEmailView {
     target: string;
   }>;
   counts: string;
+  /** A row recorded before grades were kept as data: its grades text as written, shown as it is. */
+  recordedGrades: string;
   commitments: Array<{
     commitment: string;
     grade: string;
@@ -119,6 +122,12 @@ function offTargetLines(
     if (c.grade === '')
       lines.push(`Commitment "${c.commitment}" was not graded this week`);
   }
+  // An older row has only the counts as data: they say how many, the text below says which.
+  const off = record.red + record.yellow;
+  if (record.recordedGradesText !== undefined && off > 0)
+    lines.push(
+      `${plural(off, 'commitment')} graded Red or Yellow: see the grades as recorded below`,
+    );
   return lines;
 }
 
@@ -135,7 +144,7 @@ export function cfoEmailView(input: CfoEmailInput): CfoEmailView {
     formatMoney(n, input.thresholds.money ?? usDollars());
   return {
     title: `Rebuild scorecard — week ${record.week}, ending ${input.weekEndingLabel}`,
-    money: `Committed ${money(record.committed)} at the start of the week; closed ${money(record.closed)} by Friday.`,
+    money: `${record.croName ? `CRO: ${record.croName}. ` : ''}Committed ${money(record.committed)} at the start of the week; closed ${money(record.closed)} by Friday.`,
     offTarget: offTargetLines(statuses, record),
     corrections: [...(input.corrections ?? [])],
     numbers: statuses.map(s => ({
@@ -158,6 +167,7 @@ export function cfoEmailView(input: CfoEmailInput): CfoEmailView {
       target: formatPercent(p.target),
     })),
     counts: `${record.green} green, ${record.yellow} yellow, ${record.red} red`,
+    recordedGrades: record.recordedGradesText ?? '',
     commitments: record.commitments.map(c => ({
       commitment: c.commitment,
       grade: c.grade,

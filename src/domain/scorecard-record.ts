@@ -34,6 +34,13 @@ export interface WeekRecord {
   yellow: number;
   red: number;
   commitments: CommitmentGrade[];
+  /** The CRO Name setting when the row was recorded. */
+  croName?: string;
+  /**
+   * Only for a row recorded before grades were kept as data: its Commitment
+   * Grades text as written (commitments is then empty). Shown, never parsed.
+   */
+  recordedGradesText?: string;
 }
 
 /** Thresholds that colour the numbers, and how amounts are written (from Settings). */

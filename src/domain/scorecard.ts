@@ -147,7 +147,7 @@ export function computeWeekRecord(inputs: WeekInputs): WeekRecord {
   };
 }
 
-/** Commitments as one readable cell, a line each: "C1 (Gate every commit): Yellow — reason → next action". */
+/** Commitments as one readable cell, a line each: "C1 (Gate every commit): Yellow — reason → next action". Shown, never read back. */
 export function commitmentGradesText(commitments: CommitmentGrade[]): string {
   return commitments
     .map(
@@ -157,27 +157,61 @@ export function commitmentGradesText(commitments: CommitmentGrade[]): string {
     .join('\n');
 }
 
-const GRADE_LINE =
-  /^(\S+) \((.*)\): (Green|Yellow|Red|Not graded)(?: — (.*?))?(?: → (.*))?$/s;
+/** A cell holds 50,000 characters; the written text carries one more (safe-text's leading apostrophe). */
+export const CELL_LIMIT = 49_999;
 
-/** Reads the cell back (for re-sending a recorded week); lines it cannot read keep their text. */
-export function parseCommitmentGrades(text: string): CommitmentGrade[] {
-  if (text.trim() === '') return [];
-  return text.split('\n').map(line => {
-    const m = GRADE_LINE.exec(line);
-    if (!m)
-      return {id: '', commitment: line, grade: '', reason: '', nextAction: ''};
-    return {
-      id: m[1],
-      commitment: m[2],
-      grade: m[3] === 'Not graded' ? '' : (m[3] as Grade),
-      reason: m[4] ?? '',
-      nextAction: m[5] ?? '',
-    };
-  });
+/**
+ * The grades as data for the Grades Data cell: JSON, one
+ * [ID, title, grade, reason, next action] per commitment. What the email, the
+ * PDF and a re-send read back; the display cell is only shown.
+ */
+export function gradesData(commitments: CommitmentGrade[]): string {
+  return JSON.stringify(
+    commitments.map(c => [c.id, c.commitment, c.grade, c.reason, c.nextAction]),
+  );
+}
+
+const isGrade = (g: unknown): g is Grade | '' =>
+  g === '' || g === 'Green' || g === 'Yellow' || g === 'Red';
+
+/** The Grades Data cell read back; an Error when it is not what the add-on writes (the chain also flags an edit). */
+export function readGradesData(text: string): CommitmentGrade[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    data = undefined;
+  }
+  const ok =
+    Array.isArray(data) &&
+    data.every(
+      (c: unknown) =>
+        Array.isArray(c) &&
+        c.length === 5 &&
+        c.every(v => typeof v === 'string') &&
+        isGrade(c[2]),
+    );
+  if (!ok) {
+    throw new Error(
+      'Grades Data is not the list of grades this add-on records: the row was edited; run Verify scorecard record.',
+    );
+  }
+  return (data as string[][]).map(([id, commitment, grade, reason, next]) => ({
+    id,
+    commitment,
+    grade: grade as Grade | '',
+    reason,
+    nextAction: next,
+  }));
 }
 
 export const SCORECARD_HEADERS = SCORECARD.columns.map(c => c.header);
+
+/**
+ * Columns added after rows were first recorded: the chain covers each only
+ * when it holds something, so a row written before them verifies unchanged.
+ */
+export const LATER_COLUMNS: readonly string[] = ['CRO Name', 'Grades Data'];
 
 type NumberField = {
   [K in keyof WeekRecord]-?: WeekRecord[K] extends number | '' ? K : never;
@@ -204,15 +238,39 @@ export const NUMBER_COLUMNS: ReadonlyArray<
   ['Red', 'red'],
 ];
 
-/** The record's values by Scorecard header (everything an amendment compares: all but who and when). */
-export function comparableValues(record: WeekRecord): Record<string, unknown> {
+/**
+ * The record's cells by Scorecard header (all but when, who took it and the
+ * chain). Refuses, naming the commitment, grades too long for one cell.
+ */
+export function recordValues(record: WeekRecord): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [header, field] of NUMBER_COLUMNS) values[header] = record[field];
   values['Commitment Grades'] = commitmentGradesText(record.commitments);
+  values['Grades Data'] = gradesData(record.commitments);
+  values['CRO Name'] = record.croName ?? '';
+  for (const h of ['Commitment Grades', 'Grades Data']) {
+    const length = String(values[h]).length;
+    if (length <= CELL_LIMIT) continue;
+    const longest = [...record.commitments].sort(
+      (a, b) =>
+        b.commitment.length +
+        b.reason.length +
+        b.nextAction.length -
+        (a.commitment.length + a.reason.length + a.nextAction.length),
+    )[0];
+    throw new Error(
+      `Commitment ${longest.id} ("${longest.commitment.slice(0, 40)}") is too long to record: the Scorecard's ${h} cell would hold ${length} characters, and a cell holds 50,000 characters. Shorten its title on the Commitments tab, or its reason or next action.`,
+    );
+  }
   return values;
 }
 
-/** A recorded row read back as a record, to (re)send exactly what was recorded. */
+/**
+ * A recorded row read back as a record, to (re)send exactly what was
+ * recorded. A row written before Grades Data existed has no grades as data:
+ * its commitments stay empty and its display text is kept as written
+ * (recordedGradesText), never parsed into grades.
+ */
 export function recordFromValues(
   weekEnding: LocalDate,
   values: Readonly<Record<string, unknown>>,
@@ -222,39 +280,79 @@ export function recordFromValues(
     const v = values[header];
     record[field] = typeof v === 'number' ? v : '';
   }
-  record.commitments = parseCommitmentGrades(
-    String(values['Commitment Grades'] ?? ''),
-  );
+  const data = values['Grades Data'];
+  const cro = values['CRO Name'];
+  if (typeof cro === 'string' && cro !== '') record.croName = cro;
+  if (typeof data === 'string' && data !== '') {
+    record.commitments = readGradesData(data);
+  } else {
+    record.commitments = [];
+    record.recordedGradesText = String(values['Commitment Grades'] ?? '');
+  }
   return record as unknown as WeekRecord;
 }
 
-const close = (a: unknown, b: unknown) =>
-  typeof a === 'number' && typeof b === 'number'
-    ? Math.abs(a - b) < 1e-9
-    : a === b;
-
-/** A recorded value as the email shows it: money in the Currency, shares as percentages. */
-function shown(header: string, v: unknown, money: MoneyFormat): string {
-  if (typeof v === 'number') {
-    // The column's kind in the contract says how it reads (no second list to keep in step).
-    const kind = SCORECARD.columns.find(c => c.header === header)?.kind;
-    if (kind === 'currency') return formatMoney(v, money);
-    if (kind === 'percent') return percent(v);
-    return String(Math.round(v * 1e6) / 1e6);
-  }
-  return v === '' ? '(blank)' : String(v).replace(/\n/g, '; ');
+/** A recorded value as a person reads it: money in the Currency, shares as percentages. */
+function shown(header: string, v: number | '', money: MoneyFormat): string {
+  if (v === '') return '(blank)';
+  // The column's kind in the contract says how it reads (no second list to keep in step).
+  const kind = SCORECARD.columns.find(c => c.header === header)?.kind;
+  if (kind === 'currency') return formatMoney(v, money);
+  if (kind === 'percent') return percent(v);
+  return String(Math.round(v * 1e6) / 1e6);
 }
 
-/** What changed between the last recorded values of a week and the new record, in words. */
+const differs = (a: number | '', b: number | '') =>
+  typeof a === 'number' && typeof b === 'number'
+    ? Math.abs(a - b) >= 1e-9
+    : a !== b;
+
+/** What changed of one commitment, in words ("Yellow → Green", "reason edited"). */
+function commitmentChange(
+  was: CommitmentGrade | undefined,
+  now: CommitmentGrade | undefined,
+): string {
+  const grade = (c: CommitmentGrade) => c.grade || 'not graded';
+  if (!was) return `added, ${grade(now!)}`;
+  if (!now) return 'no longer active';
+  const parts: string[] = [];
+  if (was.grade !== now.grade) parts.push(`${grade(was)} → ${grade(now)}`);
+  if (was.commitment !== now.commitment) parts.push('title edited');
+  if (was.reason !== now.reason) parts.push('reason edited');
+  if (was.nextAction !== now.nextAction) parts.push('next action edited');
+  return parts.join(', ');
+}
+
+/**
+ * What changed between two records of a week, in plain words: each
+ * commitment, then each number ("C2: Yellow → Green", "Closed: $2,215,000 →
+ * $2,265,000"). The colour counts are left out: the commitments say it.
+ * A record read from a row written before grades were data is compared by
+ * its grades text as written.
+ */
 export function describeChanges(
-  recorded: Record<string, unknown>,
-  record: WeekRecord,
+  before: WeekRecord,
+  after: WeekRecord,
   money: MoneyFormat = usDollars(),
 ): string[] {
-  const now = comparableValues(record);
-  return Object.keys(now)
-    .filter(h => !close(recorded[h], now[h]))
-    .map(
-      h => `${h} ${shown(h, recorded[h], money)} → ${shown(h, now[h], money)}`,
-    );
+  const lines: string[] = [];
+  if (before.recordedGradesText !== undefined) {
+    if (before.recordedGradesText !== commitmentGradesText(after.commitments))
+      lines.push('Commitment grades: changed');
+  } else {
+    const was = new Map(before.commitments.map(c => [c.id, c]));
+    const now = new Map(after.commitments.map(c => [c.id, c]));
+    for (const id of new Set([...was.keys(), ...now.keys()])) {
+      const change = commitmentChange(was.get(id), now.get(id));
+      if (change) lines.push(`${id}: ${change}`);
+    }
+  }
+  for (const [header, field] of NUMBER_COLUMNS) {
+    if (header === 'Green' || header === 'Yellow' || header === 'Red') continue;
+    if (differs(before[field], after[field]))
+      lines.push(
+        `${header}: ${shown(header, before[field], money)} → ${shown(header, after[field], money)}`,
+      );
+  }
+  return lines;
 }

@@ -194,6 +194,10 @@ export const SCORECARD: TabSpec = {
     col('Amends Row', 'number'),
     col('Changes', 'text'),
     col('Chain', 'text'),
+    // Added later, after the chain value so no column moves: the CRO Name setting, and the
+    // grades as data (JSON), which the email reads back; Commitment Grades is only shown.
+    col('CRO Name', 'text'),
+    col('Grades Data', 'text'),
   ],
 };
 

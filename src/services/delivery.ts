@@ -194,7 +194,7 @@ function send(
   const record = recordOf(claim.row);
   const corrections =
     claim.lastSent &&
-    describeChanges(claim.lastSent.values, record, settings.currency);
+    describeChanges(recordOf(claim.lastSent), record, settings.currency);
   // Corrections that undid each other: the CFO already has what is recorded.
   if (corrections?.length === 0)
     return `no email needed: nothing differs from row ${claim.lastSent!.rowNumber}, the last emailed`;

@@ -12,7 +12,7 @@ import {
 import {onScheduleTick, type TickResult} from './tick';
 import {
   readScorecard,
-  verifyScorecardRows,
+  verifyScorecard,
   type Verification,
 } from './scorecard-store';
 import {runSlipCheck, type SlipCheckResult} from './slip-check';
@@ -85,8 +85,11 @@ export function checkSlipsFromMenu(): void {
 export function verifyRecord(): Verification {
   const spreadsheet = active();
   const clock = zoneClock(spreadsheet.getSpreadsheetTimeZone());
-  return verifyScorecardRows(
-    readScorecard(spreadsheet, d => clock.localDate(d)),
+  const localDate = (d: Date) => clock.localDate(d);
+  return verifyScorecard(
+    spreadsheet,
+    readScorecard(spreadsheet, localDate),
+    localDate,
   );
 }
 
@@ -96,7 +99,9 @@ export function verifyRecordFromMenu(): void {
     r => [
       r.ok
         ? 'Scorecard record verified'
-        : `Scorecard row ${r.brokenRow} was changed`,
+        : r.missingWeeks
+          ? 'Scorecard rows deleted'
+          : `Scorecard row ${r.brokenRow} was changed`,
       r.message,
     ],
     'Scorecard record not verified',

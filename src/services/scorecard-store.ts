@@ -4,12 +4,23 @@
  * row was changed afterwards. Reads and writes go through the table layer.
  */
 import {GENESIS, canonicalRow, chainValue, verifyChain} from '../domain/chain';
-import {isDate, toText} from '../domain/cells';
-import {comparableValues, SCORECARD_HEADERS} from '../domain/scorecard';
+import {isBlank, isDate, toText} from '../domain/cells';
+import {
+  LATER_COLUMNS,
+  recordValues,
+  SCORECARD_HEADERS,
+} from '../domain/scorecard';
 import type {WeekRecord} from '../domain/scorecard-record';
 import {SCORECARD} from '../domain/workbook';
 import type {LocalDate} from '../domain/calendar';
+import {
+  lostMessage,
+  type LostRow,
+  type RecordHead,
+} from '../domain/record-head';
 import {sha256Hex} from './digest';
+import {withDocumentLock} from './lock';
+import {deletedRows, readHead, writeHead} from './record-head';
 import {appendToTable, readTable, type Table, type TableRow} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -40,8 +51,9 @@ export function readScorecard(
   /** The tab, when the caller has just found it. */
   sheet?: Sheet,
 ): ScorecardState {
+  // A tab set up before the later columns still reads: the append adds them.
   const table = readTable(spreadsheet, SCORECARD, {
-    required: SCORECARD_HEADERS,
+    required: SCORECARD_HEADERS.filter(h => !LATER_COLUMNS.includes(h)),
     sheet,
   });
   const rows = table.rows.map((row: TableRow) => {
@@ -82,7 +94,7 @@ export interface NewRow {
 export function scorecardValues(row: NewRow): Record<string, unknown> {
   return {
     'Week Ending': row.weekEndingCell,
-    ...comparableValues(row.record),
+    ...recordValues(row.record),
     // Whole seconds: what a date-time cell keeps exactly, so the chain verifies after a read.
     'Snapshot At': new Date(Math.floor(row.snapshotAt.getTime() / 1000) * 1000),
     'Snapshot By': row.snapshotBy,
@@ -91,11 +103,30 @@ export function scorecardValues(row: NewRow): Record<string, unknown> {
   };
 }
 
-const canonicalOf = (values: Record<string, unknown>) =>
-  canonicalRow(
-    CHAINED,
-    CHAINED.map(h => values[h]),
+/** The chained content; a later column only when it holds something, so older rows verify as written. */
+function canonicalOf(values: Record<string, unknown>): string {
+  const headers = CHAINED.filter(
+    h => !LATER_COLUMNS.includes(h) || !isBlank(values[h]),
   );
+  return canonicalRow(
+    headers,
+    headers.map(h => values[h]),
+  );
+}
+
+/** Adds the later columns' headers after the last column of a tab set up before them (one write, once). */
+function withLaterColumns(table: Table): Table {
+  const missing = LATER_COLUMNS.filter(h => table.columns[h] < 0);
+  if (missing.length === 0) return table;
+  const first = Math.max(1, table.cells[0]?.length ?? 0) + 1;
+  const needed = first + missing.length - 1;
+  const max = table.sheet.getMaxColumns();
+  if (needed > max) table.sheet.insertColumnsAfter(max, needed - max);
+  table.sheet.getRange(1, first, 1, missing.length).setValues([missing]);
+  const columns = {...table.columns};
+  missing.forEach((h, i) => (columns[h] = first - 1 + i));
+  return {...table, columns};
+}
 
 /**
  * Appends one row chained to the last one (the caller has secured the
@@ -109,7 +140,8 @@ export function appendScorecardRow(
 ): {stored: StoredWeek; state: ScorecardState} {
   const values = scorecardValues(row);
   const chain = chainValue(sha256Hex, state.lastChain, canonicalOf(values));
-  const [rowNumber] = appendToTable({...state.table, lastRow: state.lastRow}, [
+  const table = withLaterColumns(state.table);
+  const [rowNumber] = appendToTable({...table, lastRow: state.lastRow}, [
     {...values, Chain: chain},
   ]);
   const stored: StoredWeek = {
@@ -124,9 +156,49 @@ export function appendScorecardRow(
       rows: [...state.rows, stored],
       lastChain: chain,
       lastRow: rowNumber,
-      table: state.table,
+      table,
     },
   };
+}
+
+/** The head before a write and the rows it finds deleted: read under the lock of the append. */
+export interface HeadBefore {
+  head: RecordHead | undefined;
+  lost: LostRow[];
+}
+
+export function headBefore(
+  spreadsheet: Spreadsheet,
+  state: ScorecardState,
+  localDate: (d: Date) => LocalDate,
+): HeadBefore {
+  const head = readHead(spreadsheet);
+  return {
+    head,
+    lost: deletedRows(
+      spreadsheet,
+      head,
+      state.rows.map(r => r.chain),
+      localDate,
+    ).all,
+  };
+}
+
+/** Moves the head to the Scorecard as it now ends, keeping any deleted rows as evidence; writes only a change. */
+export function advanceHead(
+  spreadsheet: Spreadsheet,
+  before: HeadBefore,
+  state: ScorecardState,
+): void {
+  const last = state.rows[state.rows.length - 1];
+  const head: RecordHead = {
+    rows: state.rows.length,
+    chain: state.lastChain,
+    week: last?.weekEnding ?? '',
+    ...(before.lost.length ? {lost: before.lost} : {}),
+  };
+  if (JSON.stringify(head) !== JSON.stringify(before.head))
+    writeHead(spreadsheet, head);
 }
 
 export interface Verification {
@@ -134,7 +206,41 @@ export interface Verification {
   rows: number;
   /** The first row (as the sheet numbers it) whose content no longer matches its chain value. */
   brokenRow?: number;
+  /** Week endings of rows deleted from the end of the record (from its head and the Delivery Log). */
+  missingWeeks?: LocalDate[];
   message: string;
+}
+
+/**
+ * The chain, then the head: rows deleted from the end leave a chain that
+ * verifies, so the head (kept outside the Scorecard) names them. A workbook
+ * recorded before the head existed gets one now, under the document lock.
+ */
+export function verifyScorecard(
+  spreadsheet: Spreadsheet,
+  state: ScorecardState,
+  localDate: (d: Date) => LocalDate,
+): Verification {
+  const chained = verifyScorecardRows(state);
+  return withDocumentLock(() => {
+    const before = headBefore(spreadsheet, state, localDate);
+    if (before.lost.length) {
+      const weeks = before.lost.map(([, week]) => week).filter(w => w !== '');
+      return {
+        ...chained,
+        ok: false,
+        missingWeeks: [...new Set(weeks)].sort(),
+        message: `${lostMessage(before.lost)}${chained.ok ? '' : ` ${chained.message}`}`,
+      };
+    }
+    advanceHead(spreadsheet, before, state);
+    return before.head || state.rows.length === 0
+      ? chained
+      : {
+          ...chained,
+          message: `${chained.message} The record's head starts now: from here on a row deleted from the end is named by its week.`,
+        };
+  });
 }
 
 export function verifyScorecardRows(state: ScorecardState): Verification {

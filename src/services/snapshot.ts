@@ -4,7 +4,7 @@
  * or nothing when it did not), then email the CFO. The row is written and
  * locked before any email is attempted, so a failed email loses nothing.
  */
-import {describeChanges} from '../domain/scorecard';
+import {describeChanges, recordFromValues} from '../domain/scorecard';
 import {sentence} from '../domain/words';
 import type {Settings} from '../domain/settings';
 import type {LocalDate} from '../domain/calendar';
@@ -19,7 +19,9 @@ import {DELIVERY_LOG, SCORECARD} from '../domain/workbook';
 import {withDocumentLock} from './lock';
 import {secureRecord, sheetOf} from './protection';
 import {
+  advanceHead,
   appendScorecardRow,
+  headBefore,
   readScorecard,
   rowsForWeek,
 } from './scorecard-store';
@@ -76,17 +78,25 @@ export function snapshotWeek(
       DELIVERY_LOG,
     ]).tabs;
     const {record, trend} = readWeek(spreadsheet, settings, context);
+    record.croName = settings.croName;
     const state = readScorecard(
       spreadsheet,
       context.clock.localDate,
       sheetOf(secured, SCORECARD),
     );
+    // The head as it was, and any rows deleted from the end since: kept as evidence whatever is written.
+    const head = headBefore(spreadsheet, state, context.clock.localDate);
     const earlier = rowsForWeek(state, context.weekEnding);
     const latest = earlier[earlier.length - 1];
     const changes = latest
-      ? describeChanges(latest.values, record, settings.currency)
+      ? describeChanges(
+          recordFromValues(context.weekEnding, latest.values),
+          record,
+          settings.currency,
+        )
       : [];
     if (latest && changes.length === 0) {
+      advanceHead(spreadsheet, head, state);
       return {status: 'unchanged' as const, row: latest, changes, trend};
     }
     const amendsRow = latest ? earlier[0].rowNumber : '';
@@ -98,6 +108,7 @@ export function snapshotWeek(
       amendsRow,
       changes: changes.join('; '),
     });
+    advanceHead(spreadsheet, head, appended.state);
     // A new week's email is claimed with the row, under this lock; a correction waits for the scheduled run.
     const log =
       latest || options.email === false

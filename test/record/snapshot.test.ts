@@ -176,7 +176,7 @@ describe('weekly snapshot', () => {
     const amendment = byHeader(scorecard, 2);
     expect(amendment['Amends Row']).toBe(first.scorecardRow);
     expect(String(amendment['Changes'])).toMatch(
-      /^Closed \$[\d,]+ → \$[\d,]+; Forecast Variance [\d.]+% → [\d.]+%/,
+      /^Closed: \$[\d,]+ → \$[\d,]+; Forecast Variance: [\d.]+% → [\d.]+%/,
     );
     // The original row is never rewritten.
     expect(byHeader(scorecard, 1)['Chain']).toBe(first.chain);

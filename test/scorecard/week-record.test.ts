@@ -1,10 +1,12 @@
 import {moneyFormat} from '../../src/domain/money';
 import {
   commitmentGradesText,
-  parseCommitmentGrades,
   computeWeekRecord,
   describeChanges,
-  comparableValues,
+  gradesData,
+  readGradesData,
+  recordFromValues,
+  recordValues,
   type WeekInputs,
 } from '../../src/domain/scorecard';
 
@@ -93,9 +95,10 @@ describe('the week record', () => {
     expect(commitmentGradesText(record.commitments)).toBe(
       'C1 (Gate every commit): Green → Audit\nC2 (Slip call): Yellow — Short → Longer',
     );
-    expect(
-      parseCommitmentGrades(commitmentGradesText(record.commitments)),
-    ).toEqual(record.commitments);
+    // The grades as data read back exactly; the display text is never read.
+    expect(readGradesData(gradesData(record.commitments))).toEqual(
+      record.commitments,
+    );
   });
 
   it('computes attendance as attended ÷ invited', () => {
@@ -114,8 +117,24 @@ describe('the week record', () => {
     expect(empty.attendance).toBe('');
   });
 
-  it('describes what changed since the recorded values, and nothing when nothing did', () => {
-    expect(describeChanges(comparableValues(record), record)).toEqual([]);
+  it('reads a recorded row back as the record it was written from', () => {
+    const values = recordValues({...record, croName: 'Dana Reyes'});
+    const back = recordFromValues(record.weekEnding, values);
+    expect(back.commitments).toEqual(record.commitments);
+    expect(back.croName).toBe('Dana Reyes');
+    expect(back.recordedGradesText).toBeUndefined();
+    expect(describeChanges(back, record)).toEqual([]);
+  });
+
+  it('refuses Grades Data that is not what the add-on writes', () => {
+    for (const text of ['C1 (x): Green', '[["C1","x","Purple","",""]]', '[1]'])
+      expect(() => readGradesData(text)).toThrow(
+        /^Grades Data is not the list of grades this add-on records/,
+      );
+  });
+
+  it('describes what changed in plain words, per commitment and per number, and nothing when nothing did', () => {
+    expect(describeChanges(record, record)).toEqual([]);
     const later = computeWeekRecord({
       ...inputs,
       forecast: [
@@ -126,14 +145,38 @@ describe('the week record', () => {
           closed: 1_900_000,
         },
       ],
+      commitments: [
+        ...inputs.commitments.slice(0, 2),
+        {id: 'C3', commitment: 'Old plan item', active: true},
+      ],
+      grades: inputs.grades.map(g =>
+        g.weekEnding === '2026-11-20' && g.commitmentId === 'C2'
+          ? {...g, grade: 'Green', reason: 'Back on track'}
+          : g,
+      ),
     });
-    expect(describeChanges(comparableValues(record), later)).toEqual([
-      'Closed $1,860,000 → $1,900,000',
-      'Forecast Variance 7% → 5%',
+    expect(describeChanges(record, later)).toEqual([
+      'C2: Yellow → Green, reason edited',
+      'C3: added, Red',
+      'Closed: $1,860,000 → $1,900,000',
+      'Forecast Variance: 7% → 5%',
     ]);
+    expect(describeChanges(later, record)).toContain('C3: no longer active');
     // The change reads in the Currency, the spreadsheet locale's way.
+    expect(describeChanges(record, later, moneyFormat('de_DE'))[2]).toBe(
+      'Closed: 1.860.000 € → 1.900.000 €',
+    );
+  });
+
+  it('compares a row recorded before grades were data by its text as written', () => {
+    const legacy = {
+      ...record,
+      commitments: [],
+      recordedGradesText: commitmentGradesText(record.commitments),
+    };
+    expect(describeChanges(legacy, record)).toEqual([]);
     expect(
-      describeChanges(comparableValues(record), later, moneyFormat('de_DE'))[0],
-    ).toBe('Closed 1.860.000 € → 1.900.000 €');
+      describeChanges({...legacy, recordedGradesText: 'C1 (x): Red'}, record),
+    ).toEqual(['Commitment grades: changed']);
   });
 });

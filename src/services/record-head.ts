@@ -1,0 +1,74 @@
+/**
+ * Where the record's head is kept: the script properties, one entry per
+ * spreadsheet (keyed by its ID). Not the document properties: the scheduled
+ * snapshot may run with no current document, where getDocumentProperties()
+ * is null (PropertiesService reference: "When document properties are not
+ * available this method returns null"; the emulator, test/emulator/
+ * no-document.test.ts), and the head must be read and written by the same
+ * run that appends, under its lock. An entry is about 150 bytes of the
+ * store's 500 KB.
+ */
+import type {LocalDate} from '../domain/calendar';
+import {isDate, toNumber} from '../domain/cells';
+import {
+  lostRows,
+  mergeLost,
+  missingRows,
+  parseHead,
+  type LostRow,
+  type RecordHead,
+} from '../domain/record-head';
+import {DELIVERY_LOG} from '../domain/workbook';
+import {findTab, readTable} from './tables';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const keyOf = (spreadsheet: Spreadsheet) => `recordHead:${spreadsheet.getId()}`;
+
+export function readHead(spreadsheet: Spreadsheet): RecordHead | undefined {
+  return parseHead(
+    PropertiesService.getScriptProperties().getProperty(keyOf(spreadsheet)),
+  );
+}
+
+/** The caller holds the document lock, as for the append the head follows. */
+export function writeHead(spreadsheet: Spreadsheet, head: RecordHead): void {
+  PropertiesService.getScriptProperties().setProperty(
+    keyOf(spreadsheet),
+    JSON.stringify(head),
+  );
+}
+
+/** Each Scorecard row's week as the Delivery Log recorded it when the row was emailed. */
+function loggedWeeks(
+  spreadsheet: Spreadsheet,
+  localDate: (d: Date) => LocalDate,
+): (row: number) => LocalDate | undefined {
+  const sheet = findTab(spreadsheet, DELIVERY_LOG.name);
+  if (!sheet) return () => undefined;
+  const weeks = new Map<number, LocalDate>();
+  for (const {record} of readTable(spreadsheet, DELIVERY_LOG, {sheet}).rows) {
+    const row = toNumber(record['Scorecard Row']);
+    const week = record['Week Ending'];
+    if (row !== undefined && isDate(week)) weeks.set(row, localDate(week));
+  }
+  return row => weeks.get(row);
+}
+
+/**
+ * The rows deleted from the end of the record: found now (named from the
+ * head and the Delivery Log) and found before (kept in the head).
+ */
+export function deletedRows(
+  spreadsheet: Spreadsheet,
+  head: RecordHead | undefined,
+  chains: readonly string[],
+  localDate: (d: Date) => LocalDate,
+): {found: LostRow[]; all: LostRow[]} {
+  if (!head) return {found: [], all: []};
+  const missing = missingRows(head, chains);
+  const found = missing.length
+    ? lostRows(head, missing, loggedWeeks(spreadsheet, localDate))
+    : [];
+  return {found, all: mergeLost(head.lost, found)};
+}
