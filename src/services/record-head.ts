@@ -23,18 +23,22 @@ import {findTab, readTable} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const keyOf = (spreadsheet: Spreadsheet) => `recordHead:${spreadsheet.getId()}`;
-
-export function readHead(spreadsheet: Spreadsheet): RecordHead | undefined {
-  return parseHead(
-    PropertiesService.getScriptProperties().getProperty(keyOf(spreadsheet)),
-  );
+/** The head and the key it is kept under (the spreadsheet's ID asked once per run). */
+export function readHead(spreadsheet: Spreadsheet): {
+  key: string;
+  head: RecordHead | undefined;
+} {
+  const key = `recordHead:${spreadsheet.getId()}`;
+  return {
+    key,
+    head: parseHead(PropertiesService.getScriptProperties().getProperty(key)),
+  };
 }
 
 /** The caller holds the document lock, as for the append the head follows. */
-export function writeHead(spreadsheet: Spreadsheet, head: RecordHead): void {
+export function writeHead(key: string, head: RecordHead): void {
   PropertiesService.getScriptProperties().setProperty(
-    keyOf(spreadsheet),
+    key,
     JSON.stringify(head),
   );
 }

@@ -163,6 +163,7 @@ export function appendScorecardRow(
 
 /** The head before a write and the rows it finds deleted: read under the lock of the append. */
 export interface HeadBefore {
+  key: string;
   head: RecordHead | undefined;
   lost: LostRow[];
 }
@@ -172,8 +173,9 @@ export function headBefore(
   state: ScorecardState,
   localDate: (d: Date) => LocalDate,
 ): HeadBefore {
-  const head = readHead(spreadsheet);
+  const {key, head} = readHead(spreadsheet);
   return {
+    key,
     head,
     lost: deletedRows(
       spreadsheet,
@@ -185,11 +187,7 @@ export function headBefore(
 }
 
 /** Moves the head to the Scorecard as it now ends, keeping any deleted rows as evidence; writes only a change. */
-export function advanceHead(
-  spreadsheet: Spreadsheet,
-  before: HeadBefore,
-  state: ScorecardState,
-): void {
+export function advanceHead(before: HeadBefore, state: ScorecardState): void {
   const last = state.rows[state.rows.length - 1];
   const head: RecordHead = {
     rows: state.rows.length,
@@ -198,7 +196,7 @@ export function advanceHead(
     ...(before.lost.length ? {lost: before.lost} : {}),
   };
   if (JSON.stringify(head) !== JSON.stringify(before.head))
-    writeHead(spreadsheet, head);
+    writeHead(before.key, head);
 }
 
 export interface Verification {
@@ -233,7 +231,7 @@ export function verifyScorecard(
         message: `${lostMessage(before.lost)}${chained.ok ? '' : ` ${chained.message}`}`,
       };
     }
-    advanceHead(spreadsheet, before, state);
+    advanceHead(before, state);
     return before.head || state.rows.length === 0
       ? chained
       : {

@@ -96,7 +96,7 @@ export function snapshotWeek(
         )
       : [];
     if (latest && changes.length === 0) {
-      advanceHead(spreadsheet, head, state);
+      advanceHead(head, state);
       return {status: 'unchanged' as const, row: latest, changes, trend};
     }
     const amendsRow = latest ? earlier[0].rowNumber : '';
@@ -108,7 +108,7 @@ export function snapshotWeek(
       amendsRow,
       changes: changes.join('; '),
     });
-    advanceHead(spreadsheet, head, appended.state);
+    advanceHead(head, appended.state);
     // A new week's email is claimed with the row, under this lock; a correction waits for the scheduled run.
     const log =
       latest || options.email === false

@@ -252,13 +252,20 @@ describe('rows recorded by the previous version', () => {
   }
 
   it('still verify, and the head of the record starts with the first verification', () => {
-    const {bundle} = withV1Rows();
+    const {emulator, bundle} = withV1Rows();
     const first = verify(bundle);
     expect(first.ok).toBe(true);
     expect(first.message).toMatch(
       /All 2 Scorecard rows match their chain values.* The record's head starts now/,
     );
     expect(verify(bundle).message).not.toContain('starts now');
+    // Set-up adds the later columns to the old tab; empty, they leave the old rows' chain as it was.
+    bundle.call('setUpWorkbook', [], {trigger: 'menu'});
+    expect(tab(emulator, 'Scorecard')[0].slice(-2)).toEqual([
+      'CRO Name',
+      'Grades Data',
+    ]);
+    expect(verify(bundle).ok).toBe(true);
   });
 
   it('are re-sent with the counts recorded and the grades text as written, never parsed', () => {
