@@ -564,7 +564,7 @@ describe('the CRO’s sidebar at 300 px', () => {
     const details = banner.locator('details');
     expect(await details.getAttribute('open')).toBeNull();
     await expect(details.locator('li').first().textContent()).resolves.toMatch(
-      /^Attendance /,
+      /^Attendance: /,
     );
     // The live region holds the words only: the Dismiss button is not read out with them.
     expect(await page.locator('[role="status"] button').count()).toBe(0);
