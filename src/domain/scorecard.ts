@@ -147,14 +147,19 @@ export function computeWeekRecord(inputs: WeekInputs): WeekRecord {
   };
 }
 
+/** Line breaks as one kind (a cell may not keep a CR as written; the chain must verify after a read). */
+const lf = (text: string) => text.replace(/\r\n?/g, '\n');
+
 /** Commitments as one readable cell, a line each: "C1 (Gate every commit): Yellow — reason → next action". Shown, never read back. */
 export function commitmentGradesText(commitments: CommitmentGrade[]): string {
-  return commitments
-    .map(
-      c =>
-        `${c.id} (${c.commitment}): ${c.grade || 'Not graded'}${c.reason ? ` — ${c.reason}` : ''}${c.nextAction ? ` → ${c.nextAction}` : ''}`,
-    )
-    .join('\n');
+  return lf(
+    commitments
+      .map(
+        c =>
+          `${c.id} (${c.commitment}): ${c.grade || 'Not graded'}${c.reason ? ` — ${c.reason}` : ''}${c.nextAction ? ` → ${c.nextAction}` : ''}`,
+      )
+      .join('\n'),
+  );
 }
 
 /** A cell holds 50,000 characters; the written text carries one more (safe-text's leading apostrophe). */
@@ -251,13 +256,11 @@ export function recordValues(record: WeekRecord): Record<string, unknown> {
   for (const h of ['Commitment Grades', 'Grades Data']) {
     const length = String(values[h]).length;
     if (length <= CELL_LIMIT) continue;
-    const longest = [...record.commitments].sort(
-      (a, b) =>
-        b.commitment.length +
-        b.reason.length +
-        b.nextAction.length -
-        (a.commitment.length + a.reason.length + a.nextAction.length),
-    )[0];
+    const size = (c: CommitmentGrade) =>
+      c.commitment.length + c.reason.length + c.nextAction.length;
+    const longest = record.commitments.reduce((a, b) =>
+      size(b) > size(a) ? b : a,
+    );
     throw new Error(
       `Commitment ${longest.id} ("${longest.commitment.slice(0, 40)}") is too long to record: the Scorecard's ${h} cell would hold ${length} characters, and a cell holds 50,000 characters. Shorten its title on the Commitments tab, or its reason or next action.`,
     );
@@ -337,7 +340,9 @@ export function describeChanges(
 ): string[] {
   const lines: string[] = [];
   if (before.recordedGradesText !== undefined) {
-    if (before.recordedGradesText !== commitmentGradesText(after.commitments))
+    if (
+      lf(before.recordedGradesText) !== commitmentGradesText(after.commitments)
+    )
       lines.push('Commitment grades: changed');
   } else {
     const was = new Map(before.commitments.map(c => [c.id, c]));

@@ -12,7 +12,7 @@ import {
 import {onScheduleTick, type TickResult} from './tick';
 import {
   readScorecard,
-  verifyScorecard,
+  verifyRecordAndHead,
   type Verification,
 } from './scorecard-store';
 import {runSlipCheck, type SlipCheckResult} from './slip-check';
@@ -86,7 +86,7 @@ export function verifyRecord(): Verification {
   const spreadsheet = active();
   const clock = zoneClock(spreadsheet.getSpreadsheetTimeZone());
   const localDate = (d: Date) => clock.localDate(d);
-  return verifyScorecard(
+  return verifyRecordAndHead(
     spreadsheet,
     readScorecard(spreadsheet, localDate),
     localDate,

@@ -214,7 +214,7 @@ export interface Verification {
  * verifies, so the head (kept outside the Scorecard) names them. A workbook
  * recorded before the head existed gets one now, under the document lock.
  */
-export function verifyScorecard(
+export function verifyRecordAndHead(
   spreadsheet: Spreadsheet,
   state: ScorecardState,
   localDate: (d: Date) => LocalDate,

@@ -152,6 +152,8 @@ describe('grades travel as data (issue 11 §1)', () => {
     expect(mail.htmlBody).toContain('white-space:pre-wrap');
     const row = byHeader(tab(emulator, 'Scorecard'), 1);
     expect([row['Green'], row['Yellow'], row['Red']]).toEqual([0, 0, 3]);
+    // The display cell keeps one kind of line break, so the chain verifies whatever a cell keeps of a CR.
+    expect(String(row['Commitment Grades'])).not.toContain('\r');
     expect(JSON.parse(String(row['Grades Data']))).toEqual([
       [
         'C1',
