@@ -150,6 +150,10 @@ describe('grades travel as data (issue 11 §1)', () => {
       'Two save-plays missed\nC9 (Board-approved hiring plan): Green — on track',
     );
     expect(mail.htmlBody).toContain('white-space:pre-wrap');
+    // The handout, as a reader's pdftotext sees it: the same counts, no commitment left ungraded.
+    const handout = pdfText(mail.attachments[0].bytes);
+    expect(handout).toContain('Commitments (0 green, 0 yellow, 3 red)');
+    expect(handout).not.toContain('not graded');
     const row = byHeader(tab(emulator, 'Scorecard'), 1);
     expect([row['Green'], row['Yellow'], row['Red']]).toEqual([0, 0, 3]);
     // The display cell keeps one kind of line break, so the chain verifies whatever a cell keeps of a CR.
