@@ -165,7 +165,9 @@ export function appendScorecardRow(
 export interface HeadBefore {
   key: string;
   head: RecordHead | undefined;
+  /** Every row known deleted (kept in the head), and those found just now. */
   lost: LostRow[];
+  found: LostRow[];
 }
 
 export function headBefore(
@@ -174,20 +176,23 @@ export function headBefore(
   localDate: (d: Date) => LocalDate,
 ): HeadBefore {
   const {key, head} = readHead(spreadsheet);
-  return {
-    key,
+  const {all, found} = deletedRows(
+    spreadsheet,
     head,
-    lost: deletedRows(
-      spreadsheet,
-      head,
-      state.rows.map(r => r.chain),
-      localDate,
-    ).all,
-  };
+    state.rows.map(r => r.chain),
+    localDate,
+  );
+  return {key, head, lost: all, found};
 }
 
-/** Moves the head to the Scorecard as it now ends, keeping any deleted rows as evidence; writes only a change. */
-export function advanceHead(before: HeadBefore, state: ScorecardState): void {
+/**
+ * Moves the head to the Scorecard as it now ends, keeping any deleted rows as
+ * evidence; writes only a change. Whether the head now stands there.
+ */
+export function advanceHead(
+  before: HeadBefore,
+  state: ScorecardState,
+): boolean {
   const last = state.rows[state.rows.length - 1];
   const head: RecordHead = {
     rows: state.rows.length,
@@ -195,8 +200,15 @@ export function advanceHead(before: HeadBefore, state: ScorecardState): void {
     week: last?.weekEnding ?? '',
     ...(before.lost.length ? {lost: before.lost} : {}),
   };
-  if (JSON.stringify(head) !== JSON.stringify(before.head))
+  if (JSON.stringify(head) === JSON.stringify(before.head)) return true;
+  try {
     writeHead(before.key, head);
+    return true;
+  } catch {
+    // The row is recorded; a head left behind only catches up at the next write
+    // (a head behind the rows it names still verifies), so this never loses a week.
+    return false;
+  }
 }
 
 export interface Verification {
@@ -231,8 +243,8 @@ export function verifyRecordAndHead(
         message: `${lostMessage(before.lost)}${chained.ok ? '' : ` ${chained.message}`}`,
       };
     }
-    advanceHead(before, state);
-    return before.head || state.rows.length === 0
+    const started = advanceHead(before, state) && !before.head;
+    return !started || state.rows.length === 0
       ? chained
       : {
           ...chained,

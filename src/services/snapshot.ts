@@ -6,6 +6,7 @@
  */
 import {describeChanges, recordFromValues} from '../domain/scorecard';
 import {sentence} from '../domain/words';
+import {lostMessage} from '../domain/record-head';
 import type {Settings} from '../domain/settings';
 import type {LocalDate} from '../domain/calendar';
 import {
@@ -97,7 +98,13 @@ export function snapshotWeek(
       : [];
     if (latest && changes.length === 0) {
       advanceHead(head, state);
-      return {status: 'unchanged' as const, row: latest, changes, trend};
+      return {
+        status: 'unchanged' as const,
+        row: latest,
+        changes,
+        trend,
+        deleted: head.found,
+      };
     }
     const amendsRow = latest ? earlier[0].rowNumber : '';
     const appended = appendScorecardRow(state, {
@@ -130,6 +137,7 @@ export function snapshotWeek(
       trend,
       log,
       claims,
+      deleted: head.found,
     };
   });
 
@@ -138,7 +146,7 @@ export function snapshotWeek(
       ? sendClaimed(sender, written.log, written.claims, () => written.trend)
       : [];
 
-  const {status, row, changes} = written;
+  const {status, row, changes, deleted} = written;
   const label = `week ${context.week} ending ${context.weekEnding}`;
   const outcome =
     status === 'unchanged'
@@ -155,6 +163,8 @@ export function snapshotWeek(
     chain: row.chain,
     changes,
     emails,
-    message: outcome + mail,
+    // Rows deleted from the end since the last write: said now, and kept in the head for verification.
+    message:
+      outcome + mail + (deleted.length ? ` ${lostMessage(deleted)}` : ''),
   };
 }

@@ -396,7 +396,11 @@ describe('truncation is tampering (issue 11 §3)', () => {
     const {emulator, bundle} = twoWeeks();
     deleteLastRow(emulator);
     emulator.ctx.setNow(new Date('2026-12-05T01:00:00Z'));
-    expect(snapshot(bundle).status).toBe('recorded');
+    const next = snapshot(bundle);
+    expect(next.status).toBe('recorded');
+    expect(next.message).toMatch(
+      / 1 Scorecard row was deleted from the end of the record: week ending 2026-11-27 \(row 3\)/,
+    );
     const verdict = verify(bundle);
     expect(verdict.ok).toBe(false);
     expect(verdict.missingWeeks).toEqual(['2026-11-27']);
@@ -416,6 +420,26 @@ describe('truncation is tampering (issue 11 §3)', () => {
     expect(JSON.parse(head![1])).toMatchObject({rows: 2, week: '2026-11-27'});
     deleteLastRow(emulator);
     expect(verify(bundle).missingWeeks).toEqual(['2026-11-27']);
+  });
+});
+
+describe('a head that cannot be written', () => {
+  it('never costs the week: the row is recorded and emailed, and the head catches up later', () => {
+    const {emulator, bundle} = world();
+    // The script properties store is full (500 KB): every write is refused.
+    const store = emulator.properties.script;
+    for (let i = 0; i < 57; i++) store[`filler${i}`] = 'x'.repeat(9_000);
+    const result = snapshot(bundle);
+    expect(result.status).toBe('recorded');
+    expect(emulator.outbox).toHaveLength(1);
+    expect(Object.keys(store).some(k => k.startsWith('recordHead:'))).toBe(
+      false,
+    );
+    const full = verify(bundle);
+    expect(full.ok).toBe(true);
+    expect(full.message).not.toContain('starts now');
+    for (let i = 0; i < 57; i++) delete store[`filler${i}`];
+    expect(verify(bundle).message).toContain("The record's head starts now");
   });
 });
 
