@@ -43,18 +43,27 @@ export function writeHead(key: string, head: RecordHead): void {
   );
 }
 
-/** Each Scorecard row's week as the Delivery Log recorded it when the row was emailed. */
+/**
+ * Each Scorecard row's week as the Delivery Log recorded it when the row was
+ * emailed. A tab deleted and set up again numbers its rows from 2 again, so
+ * of the weeks logged for a row the latest up to the head's own is taken.
+ */
 function loggedWeeks(
   spreadsheet: Spreadsheet,
   localDate: (d: Date) => LocalDate,
+  upTo: LocalDate | '',
 ): (row: number) => LocalDate | undefined {
   const sheet = findTab(spreadsheet, DELIVERY_LOG.name);
   if (!sheet) return () => undefined;
   const weeks = new Map<number, LocalDate>();
   for (const {record} of readTable(spreadsheet, DELIVERY_LOG, {sheet}).rows) {
     const row = toNumber(record['Scorecard Row']);
-    const week = record['Week Ending'];
-    if (row !== undefined && isDate(week)) weeks.set(row, localDate(week));
+    const cell = record['Week Ending'];
+    if (row === undefined || !isDate(cell)) continue;
+    const week = localDate(cell);
+    const known = weeks.get(row);
+    if ((!upTo || week <= upTo) && (!known || week > known))
+      weeks.set(row, week);
   }
   return row => weeks.get(row);
 }
@@ -72,7 +81,7 @@ export function deletedRows(
   if (!head) return {found: [], all: []};
   const missing = missingRows(head, chains);
   const found = missing.length
-    ? lostRows(head, missing, loggedWeeks(spreadsheet, localDate))
+    ? lostRows(head, missing, loggedWeeks(spreadsheet, localDate, head.week))
     : [];
   return {found, all: mergeLost(head.lost, found)};
 }

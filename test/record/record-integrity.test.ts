@@ -390,6 +390,10 @@ describe('truncation is tampering (issue 11 §3)', () => {
     const verdict = verify(bundle);
     expect(verdict.ok).toBe(false);
     expect(verdict.missingWeeks).toEqual(['2026-11-20', '2026-11-27']);
+    // The new tab's row 2 is a later week: the deleted rows stay named as they were found.
+    emulator.ctx.setNow(new Date('2026-12-05T01:00:00Z'));
+    expect(snapshot(bundle).scorecardRow).toBe(2);
+    expect(verify(bundle).missingWeeks).toEqual(['2026-11-20', '2026-11-27']);
   });
 
   it('a snapshot after the deletion records the week and keeps the evidence', () => {
