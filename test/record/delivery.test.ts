@@ -332,7 +332,7 @@ describe('corrections after the email', () => {
     // One change since the last email, from what it said to what is recorded now (not the step between).
     expect(summary.body).toMatch(
       new RegExp(
-        `Corrected since the last email:\\n- Closed ${was.replace('$', '\\$')} → ${now.replace('$', '\\$')}\\n`,
+        `Corrected since the last email:\\n- Closed: ${was.replace('$', '\\$')} → ${now.replace('$', '\\$')}\\n`,
       ),
     );
     expect(summary.body.indexOf('Corrected since')).toBeGreaterThan(
@@ -343,7 +343,7 @@ describe('corrections after the email', () => {
     const sent = log(emulator).filter(l => l['Status'] === 'sent');
     expect(sent.map(l => l['Chain'])).toEqual([
       first.chain,
-      scorecard[3].at(-1),
+      scorecard[3][scorecard[0].indexOf('Chain')],
     ]);
     // Another correction the same day waits for tomorrow's run.
     closeMore(emulator, 7, 10_000);
