@@ -24,6 +24,7 @@ import {
   DEALS,
   FORECAST,
   GRADES_TAB,
+  LEADS,
   MEDDPICC,
   SETTINGS_TAB,
   SIGNALS_TAB,
@@ -39,6 +40,7 @@ import {
   type EmulatorOptions,
 } from './index';
 import {loadBundle, readBundle} from './loader';
+import {sampleLeads} from './sample-leads';
 
 export const MAVEN_CSV = join(
   __dirname,
@@ -65,6 +67,7 @@ export const SAMPLE_PEOPLE = {
   cfo: 'cfo@example.com',
   croName: 'Dana Reyes',
   cro: 'cro@example.com',
+  cmo: 'cmo@example.com',
 } as const;
 
 /** The case's weekly variances: 31, 24, 19, 11, 7, 5%, then held under 5%. */
@@ -196,6 +199,9 @@ function writeRows(emulator: Emulator, tab: TabSpec, rows: Row[]): void {
     }
     return line;
   });
+  // The Leads tab outgrows a new tab's 1,000 rows.
+  const rowsNeeded = last + grid.length - sheet.getMaxRows();
+  if (rowsNeeded > 0) sheet.insertRowsAfter(sheet.getMaxRows(), rowsNeeded);
   sheet.getRange(last + 1, 1, grid.length, width).setValues(grid);
 }
 
@@ -321,6 +327,8 @@ function dealRows(cal: Calendar, deals: CrmDeal[]): Row[] {
       'Next Step': 'Review the order form with legal',
       'Next Step Due': cal.day(addDays(t, 4)),
       Notes: '',
+      // Opened one to four months before it closes (or, open, before today): velocity's days to close.
+      'Created On': cal.day(addDays(open ? t : close, -(30 + (h % 90)))),
     };
     // Outside Commit the MEDDPICC picture fills in with the stage.
     const documented =
@@ -505,6 +513,20 @@ function attendanceRows(cal: Calendar): Row[] {
   }));
 }
 
+/** The Leads tab: Olist's real cadence, its December dip in the last complete weeks (sample-leads.ts). */
+function leadRows(cal: Calendar): Row[] {
+  const monday = mondayOf(cal.today);
+  return sampleLeads(addDays(monday, -7), cal.today).map(l => ({
+    'Lead ID': l.id,
+    'Created On': cal.day(l.qualified),
+    Source: l.source,
+    'Qualified On': cal.day(l.qualified),
+    'Pipeline On': l.pipeline ? cal.day(l.pipeline) : '',
+    'Deal ID': l.dealId ?? '',
+    Amount: l.amount ?? '',
+  }));
+}
+
 /** Fills in the people and the rebuild's start in the Settings tab that set-up wrote. */
 function fillSettings(emulator: Emulator, cal: Calendar): void {
   const sheet = emulator.spreadsheet
@@ -520,6 +542,7 @@ function fillSettings(emulator: Emulator, cal: Calendar): void {
     'CFO Email': SAMPLE_PEOPLE.cfo,
     'CRO Name': SAMPLE_PEOPLE.croName,
     'CRO Email': SAMPLE_PEOPLE.cro,
+    'CMO Email': SAMPLE_PEOPLE.cmo,
     'Rebuild Start': cal.day(cal.rebuildStart),
   };
   const column = values.map((row, r) =>
@@ -557,6 +580,7 @@ export function fillSampleWorkbook(
     writeRows(emulator, GRADES_TAB, gradeRows(cal));
     writeRows(emulator, SIGNALS_TAB, signalRows(cal, deals));
     writeRows(emulator, ATTENDANCE, attendanceRows(cal));
+    writeRows(emulator, LEADS, leadRows(cal));
     fillSettings(emulator, cal);
   });
   emulator.ui.alerts.length = 0;

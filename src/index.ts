@@ -6,8 +6,10 @@
  */
 import {forecastBias, forecastVariance} from './formulas/forecast';
 import {gateCheck, gateCompliance} from './formulas/gate';
+import {earlyWarningOf, leadingIndicatorsOf} from './formulas/leads';
 import {
   missHeadlineOf,
+  missPatternOf,
   missSplitOf,
   missTypeOf,
   trustStreakOf,
@@ -482,4 +484,53 @@ export function MISS_SPLIT(
  */
 export function TRUST_STREAK(commits: unknown, actuals: unknown) {
   return trustStreakOf(commits, actuals);
+}
+
+// ---------------------------------------------------------------- leading indicators and the miss pattern (issue 14)
+
+/**
+ * Leading indicators per complete Monday–Sunday week, oldest first: qualified
+ * leads, conversion to pipeline within 30 days ("pending" while the window is
+ * open), median days to pipeline, marketing pipeline per deal, pipeline
+ * velocity, and which turned (last 4 weeks against the 8 before, by 20% or more).
+ * @param {string[][]} leads the Leads table with its header row, e.g. Leads!A1:G
+ * @param {string[][]} [deals] the Deals table with its header row, for amounts and velocity
+ * @param {number} [weeks] weeks shown (12)
+ * @param {Date} [as_of] day of evaluation (today): the weeks ended before it
+ * @return {Array<Array<string|number>>} a header row, then one row per week
+ * @customfunction
+ */
+export function LEADING_INDICATORS(
+  leads: unknown,
+  deals?: unknown,
+  weeks?: unknown,
+  as_of?: unknown,
+) {
+  return leadingIndicatorsOf(leads, deals, weeks, as_of, activeSheetClock());
+}
+
+/**
+ * The early warning: one sentence per leading indicator whose last 4 weeks
+ * differ from the 8 before by 20% or more, either way.
+ * @param {string[][]} leads the Leads table with its header row, e.g. Leads!A1:G
+ * @param {string[][]} [deals] the Deals table with its header row, for amounts and velocity
+ * @param {Date} [as_of] day of evaluation (today)
+ * @return {string[][]} one sentence per row; blank when nothing turned
+ * @customfunction
+ */
+export function EARLY_WARNING(leads: unknown, deals?: unknown, as_of?: unknown) {
+  return earlyWarningOf(leads, deals, as_of, activeSheetClock());
+}
+
+/**
+ * The miss pattern per period, oldest first: BEAT, SOFT MISS, HARD MISS, with
+ * "— REPEATED" after an earlier hard miss and "— FREQUENT" after another soft
+ * miss within 3 periods; the first period is BEAT or MISS.
+ * @param {number[][]} bookings each period's bookings
+ * @param {number[][]} plan each period's plan
+ * @return {string[][]} one result per period
+ * @customfunction
+ */
+export function MISS_PATTERN(bookings: unknown, plan: unknown) {
+  return missPatternOf(bookings, plan);
 }

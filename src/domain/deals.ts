@@ -33,7 +33,8 @@ export type DealHeader =
   | 'Last Procurement Contact'
   | 'Next Step'
   | 'Next Step Due'
-  | 'Notes';
+  | 'Notes'
+  | 'Created On';
 
 /** The Deals headers in order, from the workbook contract (a test pins them to DealHeader). */
 export const DEAL_HEADERS = DEALS.columns.map(
@@ -65,6 +66,7 @@ export interface Deal {
   nextStep: string;
   nextStepDue?: WallTime;
   notes: string;
+  createdOn?: WallTime;
 }
 
 const quoted = (names: readonly string[]) =>
@@ -80,7 +82,10 @@ export function locateDealColumns(
   required: readonly DealHeader[],
   optional: readonly DealHeader[] = [],
 ): DealColumns {
-  const found = locateColumns(headerRow, [...required, ...optional]);
+  // Stage decides what a Salesforce "Closed" category means.
+  const wanted = [...required, ...optional];
+  if (wanted.includes('Forecast Category')) wanted.push('Stage');
+  const found = locateColumns(headerRow, [...new Set(wanted)], 'Deals');
   const columns = {} as DealColumns;
   for (const h of DEAL_HEADERS) columns[h] = found[h] ?? -1;
   const missing = required.filter(h => columns[h] < 0);
@@ -109,6 +114,24 @@ function categoriesByKey(): Map<string, ForecastCategory> {
     ['won', 'Closed Won'],
     ['lost', 'Closed Lost'],
   ]);
+}
+
+/**
+ * The CRM categories that need the deal's stage: Salesforce's "Closed" is won
+ * or lost by stage; Salesforce's "Omitted" and HubSpot's "Not forecasted" are
+ * neither Commit nor Best Case, so an open one reads as Pipeline (and a
+ * closed-lost stage, Salesforce's default for Omitted, as Closed Lost).
+ */
+function categoryByStage(
+  key: string,
+  stage: unknown,
+): ForecastCategory | undefined {
+  if (key !== 'closed' && key !== 'omitted' && key !== 'notforecasted')
+    return undefined;
+  const s = headerKey(stage);
+  if (/^(closed)?won$/.test(s)) return 'Closed Won';
+  if (/^(closed)?lost$/.test(s)) return 'Closed Lost';
+  return key === 'closed' ? undefined : 'Pipeline';
 }
 // The dropdown's own spellings, found without normalising: nearly every row.
 const isExactCategory = (value: string): value is ForecastCategory =>
@@ -187,7 +210,12 @@ function checkboxOf(
 }
 
 /** Fills a Deal's field from its cell; may throw an InputError naming the row. */
-type FieldReader = (deal: Deal, value: unknown, row: number) => void;
+type FieldReader = (
+  deal: Deal,
+  value: unknown,
+  row: number,
+  cells: readonly unknown[],
+) => void;
 
 /**
  * How each header fills a Deal, in the order cells are checked (so the
@@ -196,6 +224,7 @@ type FieldReader = (deal: Deal, value: unknown, row: number) => void;
 function fieldReaders(
   category: CategoryReader,
   clock: WallClock,
+  categoryAt: number,
 ): Array<[DealHeader, FieldReader]> {
   // A date column: its cell read as a calendar day on the spreadsheet's clock.
   const date = (
@@ -217,7 +246,10 @@ function fieldReaders(
     ['Owner', (d, v) => (d.owner = toText(v))],
     ['Amount', (d, v, row) => (d.amount = numberOf('Amount', v, row, clock))],
     ['Stage', (d, v) => (d.stage = toText(v))],
-    ['Forecast Category', (d, v, row) => (d.category = category([v], 0, row))],
+    [
+      'Forecast Category',
+      (d, _v, row, cells) => (d.category = category(cells, categoryAt, row)),
+    ],
     date('Close Date', (d, day) => (d.closeDate = day)),
     date('Committed Close Date', (d, day) => (d.committedCloseDate = day)),
     ['Economic Buyer Name', (d, v) => (d.economicBuyerName = toText(v))],
@@ -242,6 +274,7 @@ function fieldReaders(
     ['Next Step', (d, v) => (d.nextStep = toText(v))],
     date('Next Step Due', (d, day) => (d.nextStepDue = day)),
     ['Notes', (d, v) => (d.notes = toText(v))],
+    date('Created On', (d, day) => (d.createdOn = day)),
   );
   return readers;
 }
@@ -253,22 +286,29 @@ export type CategoryReader = (
   row: number,
 ) => ForecastCategory | '';
 
-/** A category reader, built once per table (its spellings map is not built at load). */
-export function categoryReader(clock: WallClock): CategoryReader {
+/** A category reader, built once per table (its spellings map is not built at load); stageAt: the Stage column, -1 when absent. */
+export function categoryReader(
+  clock: WallClock,
+  stageAt = -1,
+): CategoryReader {
   const byKey = categoriesByKey();
   return (cells, at, row) => {
     if (at < 0) return '';
     const value = cells[at];
     if (typeof value === 'string' && isExactCategory(value)) return value;
     if (isBlank(value)) return '';
+    const key = typeof value === 'string' ? headerKey(value) : '';
     const category =
-      typeof value === 'string' ? byKey.get(headerKey(value)) : undefined;
+      byKey.get(key) ??
+      categoryByStage(key, stageAt < 0 ? '' : cells[stageAt]);
     return (
       category ??
       fail(
         'Forecast Category',
         value,
-        `one of ${FORECAST_CATEGORIES.join(', ')}`,
+        key === 'closed'
+          ? 'won or lost by its Stage'
+          : `one of ${FORECAST_CATEGORIES.join(', ')}`,
         row,
         clock,
       )
@@ -291,7 +331,7 @@ export type DealReader = (
 export function dealReader(
   columns: DealColumns,
   clock: WallClock,
-  category: CategoryReader = categoryReader(clock),
+  category: CategoryReader = categoryReader(clock, columns.Stage),
 ): DealReader {
   // Parallel arrays of column index and reader: the per-cell loop stays plain.
   const indexed = (readers: Array<[DealHeader, FieldReader]>) => {
@@ -301,7 +341,7 @@ export function dealReader(
       read: wanted.map(([, read]) => read),
     };
   };
-  const all = fieldReaders(category, clock);
+  const all = fieldReaders(category, clock, columns['Forecast Category']);
   const located = indexed(all);
   const known = indexed(all.filter(([h]) => h !== 'Forecast Category'));
   const unticked = {} as Record<MeddpiccElement, boolean>;
@@ -329,9 +369,11 @@ export function dealReader(
       nextStep: '',
       nextStepDue: undefined,
       notes: '',
+      createdOn: undefined,
     };
     const {at, read} = wanted;
-    for (let i = 0; i < at.length; i++) read[i](deal, cells[at[i]], row);
+    for (let i = 0; i < at.length; i++)
+      read[i](deal, cells[at[i]], row, cells);
     return deal;
   };
 }

@@ -79,3 +79,36 @@ export function trustStreak(
   }
   return streak;
 }
+
+export type MissPattern =
+  | 'BEAT'
+  | 'MISS'
+  | 'SOFT MISS'
+  | 'SOFT MISS — FREQUENT'
+  | 'HARD MISS'
+  | 'HARD MISS — REPEATED';
+
+/**
+ * The miss pattern of consecutive periods, oldest first (issue 14 §3): each
+ * period's miss type against the one before (the first, with none, is BEAT
+ * or MISS); a hard miss after an earlier hard miss is REPEATED, a soft miss
+ * with another soft miss within the 3 periods before is FREQUENT.
+ */
+export function missPattern(
+  periods: readonly {bookings: number; plan: number}[],
+): MissPattern[] {
+  // Miss types of the periods after the first (whose MISS is neither soft nor hard).
+  const earlier: MissType[] = [];
+  return periods.map(({bookings, plan}, i) => {
+    if (i === 0) return bookings >= plan ? 'BEAT' : 'MISS';
+    const type = missType(bookings, periods[i - 1].bookings, plan);
+    const repeated =
+      type === 'HARD MISS'
+        ? earlier.includes(type)
+        : type === 'SOFT MISS' && earlier.slice(-3).includes(type);
+    earlier.push(type);
+    if (repeated)
+      return type === 'HARD MISS' ? 'HARD MISS — REPEATED' : 'SOFT MISS — FREQUENT';
+    return type;
+  });
+}

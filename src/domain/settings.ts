@@ -23,6 +23,8 @@ import {
   type Weekday,
 } from './calendar';
 import {headerKey} from './headers';
+import {CONVERSION_WINDOW_DAYS} from './leads/indicators';
+import {MARKETING_SOURCES_TEXT} from './leads/leads';
 import {listed} from './words';
 import {percent} from './words';
 import {isCurrencyCode, moneyFormat, type MoneyFormat} from './money';
@@ -53,6 +55,11 @@ export interface Settings {
   attendanceThresholds: {low: number; high: number};
   /** Amounts are shown in this currency, written the spreadsheet locale's way. */
   currency: MoneyFormat;
+  // The leading indicators and the Monday early warning (issue 14).
+  marketingSources: string;
+  conversionWindowDays: number;
+  trendAlert: number;
+  cmoEmail: string;
 }
 
 export type SettingKey = keyof Settings;
@@ -194,6 +201,34 @@ export const SETTINGS: readonly SettingSpec[] = [
       "a three-letter currency code, e.g. USD, EUR or GBP; blank: the spreadsheet locale's currency",
     ),
     blank: "the spreadsheet locale's currency",
+  },
+  spec(
+    'marketingSources',
+    'Marketing Sources',
+    MARKETING_SOURCES_TEXT,
+    'Source values separated by commas, e.g. Web, Paid Search, Email',
+  ),
+  spec(
+    'conversionWindowDays',
+    'Conversion Window Days',
+    CONVERSION_WINDOW_DAYS,
+    'a whole number of days, 1 or more',
+  ),
+  spec(
+    'trendAlert',
+    'Trend Alert',
+    '20%',
+    'a percentage from 0% to 100%, e.g. 20%',
+  ),
+  {
+    ...spec(
+      'cmoEmail',
+      'CMO Email',
+      '',
+      'one email address, or blank',
+      'blank: the early warning goes to the CRO alone',
+    ),
+    optional: true,
   },
 ];
 
@@ -378,6 +413,10 @@ function schemaFor(localDate: (d: Date) => LocalDate, locale: string) {
     savePlayThreshold: PERCENT(),
     attendanceThresholds: ATTENDANCE(),
     currency: z.transform(currencyOf(locale)),
+    marketingSources: z.pipe(z.transform(toText), z.string()),
+    conversionWindowDays: WHOLE(1, 3650),
+    trendAlert: PERCENT(),
+    cmoEmail: z.pipe(z.transform(toText), ONE_EMAIL()),
   });
 }
 

@@ -95,6 +95,8 @@ export const DEALS: TabSpec = {
     col('Next Step', 'text'),
     col('Next Step Due', 'date'),
     col('Notes', 'text'),
+    // When the deal was opened: Pipeline Velocity's days to close (LEADING_INDICATORS).
+    col('Created On', 'date'),
   ],
 };
 
@@ -158,6 +160,20 @@ export const ATTENDANCE: TabSpec = {
     col('Week Ending', 'date'),
     col('Invited', 'number'),
     col('Attended', 'number'),
+  ],
+};
+
+/** Qualified leads, usually a CRM export: the leading indicators' input (issue 14). */
+export const LEADS: TabSpec = {
+  name: 'Leads',
+  columns: [
+    col('Lead ID', 'text'),
+    col('Created On', 'date'),
+    col('Source', 'text'),
+    col('Qualified On', 'date'),
+    col('Pipeline On', 'date'),
+    col('Deal ID', 'text'),
+    col('Amount', 'currency'),
   ],
 };
 
@@ -240,6 +256,7 @@ export const TABS: readonly TabSpec[] = [
   GRADES_TAB,
   SIGNALS_TAB,
   ATTENDANCE,
+  LEADS,
   SETTINGS_TAB,
   SCORECARD,
   DELIVERY_LOG,

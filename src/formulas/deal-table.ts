@@ -46,7 +46,7 @@ export function readDealTable(
   }
   const all = asRows(deals);
   const columns = locateDealColumns(all[0], required, optional);
-  const category = categoryReader(clock);
+  const category = categoryReader(clock, columns.Stage);
   return {
     columns,
     rows: all.slice(1),

@@ -1,6 +1,12 @@
 /** Miss arithmetic in cells: MISS_TYPE, MISS_HEADLINE, MISS_SPLIT, TRUST_STREAK. */
 import {isBlank, isDate, show, toText} from '../domain/cells';
-import {missHeadline, missSplit, missType, trustStreak} from '../domain/miss';
+import {
+  missHeadline,
+  missPattern,
+  missSplit,
+  missType,
+  trustStreak,
+} from '../domain/miss';
 import {
   asRows,
   cellsOf,
@@ -171,4 +177,45 @@ export function trustStreakOf(commits: Arg, actuals: Arg) {
     });
   }
   return trustStreak(periods);
+}
+
+/**
+ * MISS_PATTERN: one result per period in the bookings range's shape, oldest
+ * first. Rows after the last bookings (periods still to come) and rows blank
+ * in both give blank; a past period needs both its bookings and its plan.
+ */
+export function missPatternOf(bookings: Arg, plan: Arg) {
+  const fn = 'MISS_PATTERN';
+  const b = cellsOf(bookings);
+  const p = cellsOf(plan);
+  if (b.length !== p.length) {
+    throw formulaError(
+      fn,
+      `bookings has ${b.length} cells but plan has ${p.length}; give ranges of the same size`,
+    );
+  }
+  let end = b.length;
+  while (end > 0 && isBlank(b[end - 1])) end--;
+  const at: number[] = [];
+  const periods: {bookings: number; plan: number}[] = [];
+  for (let i = 0; i < end; i++) {
+    const row = isGrid(bookings) ? i + 1 : undefined;
+    if (isBlank(b[i]) && isBlank(p[i])) continue;
+    if (isBlank(b[i]) || isBlank(p[i]))
+      throw formulaError(
+        fn,
+        `${isBlank(b[i]) ? 'bookings' : 'plan'} is blank; every past period needs both its bookings and its plan`,
+        row,
+      );
+    at.push(i);
+    periods.push({
+      bookings: requireNonNegative(fn, 'bookings', b[i], row),
+      plan: requireNonNegative(fn, 'plan', p[i], row),
+    });
+  }
+  const results: string[] = new Array<string>(b.length).fill('');
+  missPattern(periods).forEach((r, k) => (results[at[k]] = r));
+  if (!isGrid(bookings)) return results[0];
+  let k = 0;
+  return asRows(bookings).map(line => line.map(() => results[k++]));
 }

@@ -133,7 +133,7 @@ export function tableOf(
   options: {required?: readonly string[]} = {},
 ): Table {
   const names = headerNames(tab);
-  const columns = locateColumns(cells[0] ?? [], names);
+  const columns = locateColumns(cells[0] ?? [], names, tab.name);
   requireHeaders(tab, columns, options.required ?? []);
   const present = names.filter(h => columns[h] >= 0);
   const rows: TableRow[] = [];
@@ -238,7 +238,7 @@ export function appendRows(
     const lastRow = sheet.getLastRow();
     const width = Math.max(1, sheet.getLastColumn());
     const header = sheet.getRange(1, 1, 1, width).getValues()[0];
-    const columns = locateColumns(header, headerNames(tab));
+    const columns = locateColumns(header, headerNames(tab), tab.name);
     requireHeaders(tab, columns, headers);
     return writeAppends(sheet, columns, headers, lastRow, records);
   });

@@ -33,6 +33,7 @@ import {
 } from './schedule-record';
 import {checkWorkbookSettings, readRecordSettings} from './settings';
 import {runSlipCheck} from './slip-check';
+import {sendEarlyWarning} from './early-warning';
 import {snapshotWeek} from './snapshot';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -69,6 +70,13 @@ const TICK_STEPS: readonly TickStep[] = [
     name: 'slip check',
     due: day => day.weekday === 'Monday',
     run: day => runSlipCheck(day.spreadsheet, day.now).message,
+  },
+  {
+    // Monday too, on its own: a Leads tab that fails to read never stops the slip check.
+    name: 'early warning',
+    due: day => day.weekday === 'Monday',
+    run: day =>
+      sendEarlyWarning(day.spreadsheet, day.settings, day.now, day.clock),
   },
   {
     // The eve of the Scorecard Day: the CRO hears what the snapshot still lacks (never the CFO).
