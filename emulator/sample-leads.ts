@@ -13,10 +13,16 @@ import {addDays, daysBetween, type LocalDate} from '../src/domain/calendar';
 
 // The shared data sits beside the repository, or beside the folder of git worktrees.
 const DATA =
-  [join(__dirname, '..', '..', 'shared'), join(__dirname, '..', '..', '..', 'shared')]
+  [
+    join(__dirname, '..', '..', 'shared'),
+    join(__dirname, '..', '..', '..', 'shared'),
+  ]
     .map(dir => join(dir, 'data'))
     .find(dir => existsSync(dir)) ?? '';
-export const OLIST_LEADS_CSV = join(DATA, 'olist-marketing-qualified-leads.csv');
+export const OLIST_LEADS_CSV = join(
+  DATA,
+  'olist-marketing-qualified-leads.csv',
+);
 export const OLIST_DEALS_CSV = join(DATA, 'olist-closed-deals.csv');
 
 /** The Monday of the Olist week whose dip the sample's last complete week shows. */
@@ -55,7 +61,14 @@ function csvRows(path: string): string[][] {
 const BUILT_IN_WEEKS = [
   84, 77, 69, 90, 74, 90, 61, 105, 117, 90, 96, 99, 126, 88, 26, 33, 43,
 ];
-const SOURCES = ['organic_search', 'paid_search', 'social', 'email', 'referral', 'unknown'];
+const SOURCES = [
+  'organic_search',
+  'paid_search',
+  'social',
+  'email',
+  'referral',
+  'unknown',
+];
 
 function builtInLeads(): SampleLead[] {
   const first = addDays(OLIST_LAST_MONDAY, -7 * (BUILT_IN_WEEKS.length - 1));

@@ -287,10 +287,7 @@ export type CategoryReader = (
 ) => ForecastCategory | '';
 
 /** A category reader, built once per table (its spellings map is not built at load); stageAt: the Stage column, -1 when absent. */
-export function categoryReader(
-  clock: WallClock,
-  stageAt = -1,
-): CategoryReader {
+export function categoryReader(clock: WallClock, stageAt = -1): CategoryReader {
   const byKey = categoriesByKey();
   return (cells, at, row) => {
     if (at < 0) return '';
@@ -299,8 +296,7 @@ export function categoryReader(
     if (isBlank(value)) return '';
     const key = typeof value === 'string' ? headerKey(value) : '';
     const category =
-      byKey.get(key) ??
-      categoryByStage(key, stageAt < 0 ? '' : cells[stageAt]);
+      byKey.get(key) ?? categoryByStage(key, stageAt < 0 ? '' : cells[stageAt]);
     return (
       category ??
       fail(
@@ -372,8 +368,7 @@ export function dealReader(
       createdOn: undefined,
     };
     const {at, read} = wanted;
-    for (let i = 0; i < at.length; i++)
-      read[i](deal, cells[at[i]], row, cells);
+    for (let i = 0; i < at.length; i++) read[i](deal, cells[at[i]], row, cells);
     return deal;
   };
 }

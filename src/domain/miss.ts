@@ -108,7 +108,9 @@ export function missPattern(
         : type === 'SOFT MISS' && earlier.slice(-3).includes(type);
     earlier.push(type);
     if (repeated)
-      return type === 'HARD MISS' ? 'HARD MISS — REPEATED' : 'SOFT MISS — FREQUENT';
+      return type === 'HARD MISS'
+        ? 'HARD MISS — REPEATED'
+        : 'SOFT MISS — FREQUENT';
     return type;
   });
 }

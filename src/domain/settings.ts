@@ -413,7 +413,17 @@ function schemaFor(localDate: (d: Date) => LocalDate, locale: string) {
     savePlayThreshold: PERCENT(),
     attendanceThresholds: ATTENDANCE(),
     currency: z.transform(currencyOf(locale)),
-    marketingSources: z.pipe(z.transform(toText), z.string()),
+    marketingSources: z.pipe(
+      z.transform(toText),
+      z
+        .string()
+        .check(
+          z.refine(
+            (t: string) => t.split(/[,;]/).every(n => /\p{L}/u.test(n)),
+            {error: 'not a list of source names'},
+          ),
+        ),
+    ),
     conversionWindowDays: WHOLE(1, 3650),
     trendAlert: PERCENT(),
     cmoEmail: z.pipe(z.transform(toText), ONE_EMAIL()),

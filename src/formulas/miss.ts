@@ -186,7 +186,12 @@ export function trustStreakOf(commits: Arg, actuals: Arg) {
  */
 export function missPatternOf(bookings: Arg, plan: Arg) {
   const fn = 'MISS_PATTERN';
+  const rows = isGrid(bookings) ? asRows(bookings) : [[bookings]];
+  // Periods run down one column or along one row: a block has no order.
+  if (rows.length > 1 && rows.some(r => r.length !== 1))
+    throw formulaError(fn, 'bookings must be one column or one row');
   const b = cellsOf(bookings);
+  if (b.length === 0) throw formulaError(fn, 'bookings is an empty range');
   const p = cellsOf(plan);
   if (b.length !== p.length) {
     throw formulaError(
@@ -216,6 +221,5 @@ export function missPatternOf(bookings: Arg, plan: Arg) {
   const results: string[] = new Array<string>(b.length).fill('');
   missPattern(periods).forEach((r, k) => (results[at[k]] = r));
   if (!isGrid(bookings)) return results[0];
-  let k = 0;
-  return asRows(bookings).map(line => line.map(() => results[k++]));
+  return rows.length > 1 ? results.map(r => [r]) : [results];
 }

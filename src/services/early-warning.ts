@@ -29,10 +29,7 @@ export function sendEarlyWarning(
   const dealsTab = findTab(spreadsheet, DEALS.name);
   const read = (tab: typeof LEADS, sheet: typeof leadsTab) =>
     readTable(spreadsheet, tab, {sheet}).cells;
-  const facts = dealFacts(
-    dealsTab ? read(DEALS, dealsTab) : undefined,
-    clock,
-  );
+  const facts = dealFacts(dealsTab ? read(DEALS, dealsTab) : undefined, clock);
   const result = leadingIndicators({
     leads: readLeads(
       read(LEADS, leadsTab),

@@ -6,6 +6,7 @@
  * plain Error of the form `FN: [row N: ]what is wrong`. Never a TypeError,
  * never a silent NaN or Infinity, never a result the cell would show as an error.
  */
+import {LEADS} from '../../src/domain/workbook';
 import fc from 'fast-check';
 import {DEAL_HEADERS} from '../../src/domain/deals';
 import {customFunctionResultProblem} from '../../emulator/custom-function-result';
@@ -100,12 +101,62 @@ const dealsTable = fc
       .map(body => [headers as unknown[], ...body]),
   );
 
+/** A Leads table: the contract's headers over cells that mostly fit them. */
+const leadsTable = fc
+  .array(
+    fc.tuple(
+      fc.string({maxLength: 6}),
+      fc.oneof(
+        fc.date({
+          min: day(2026, 6, 1),
+          max: day(2026, 12, 1),
+          noInvalidDate: true,
+        }),
+        cell,
+      ),
+      fc.constantFrom('Web', 'paid_search', 'Referral', ''),
+      fc.oneof(
+        fc.date({
+          min: day(2026, 6, 1),
+          max: day(2026, 12, 1),
+          noInvalidDate: true,
+        }),
+        fc.constant(''),
+      ),
+      fc.oneof(
+        fc.date({
+          min: day(2026, 6, 1),
+          max: day(2026, 12, 1),
+          noInvalidDate: true,
+        }),
+        fc.constant(''),
+        cell,
+      ),
+      fc.constantFrom('D-1', 'D-2', ''),
+      fc.oneof(fc.integer({min: 0, max: 100000}), cell),
+    ),
+    {maxLength: 30},
+  )
+  .map(body => [LEADS.columns.map(c => c.header) as unknown[], ...body]);
+
+const leadsArg = fc.oneof(
+  {weight: 8, arbitrary: leadsTable},
+  {weight: 1, arbitrary: arg},
+);
+
 const tableArg = fc.oneof(
   {weight: 8, arbitrary: dealsTable},
   {weight: 1, arbitrary: arg},
 );
 
-type Kind = 'cells' | 'table' | 'aggregate' | 'pairs' | 'streak';
+type Kind =
+  | 'cells'
+  | 'table'
+  | 'aggregate'
+  | 'pairs'
+  | 'streak'
+  | 'indicators'
+  | 'warning';
 
 /** `ranged`: the arguments that are read cell by cell and so shape the result. */
 const FUNCTIONS: Record<
@@ -132,6 +183,9 @@ const FUNCTIONS: Record<
   MISS_HEADLINE: {kind: 'cells', arity: 3, ranged: [0, 1, 2]},
   MISS_SPLIT: {kind: 'pairs', arity: 3, ranged: [0, 1, 2]},
   TRUST_STREAK: {kind: 'streak', arity: 2},
+  MISS_PATTERN: {kind: 'cells', arity: 2, ranged: [0]},
+  LEADING_INDICATORS: {kind: 'indicators', arity: 4},
+  EARLY_WARNING: {kind: 'warning', arity: 3},
 };
 
 const isCell = (v: unknown) =>
@@ -183,6 +237,12 @@ function wellFormed(
     }
     case 'streak':
       return Number.isInteger(result) && (result as number) >= 0;
+    case 'indicators':
+      return (
+        isGridOf(result, 7) && (result as unknown[][])[0][0] === 'Week Starting'
+      );
+    case 'warning':
+      return result === '' || isGridOf(result, 1);
   }
 }
 
@@ -226,7 +286,12 @@ describe('every custom function under random cells', () => {
 
   for (const [name, {kind, arity, ranged}] of Object.entries(FUNCTIONS)) {
     it(`${name}: a well-formed result or an Error naming the function`, () => {
-      const first = kind === 'table' || kind === 'aggregate' ? tableArg : arg;
+      const first =
+        kind === 'table' || kind === 'aggregate'
+          ? tableArg
+          : kind === 'indicators' || kind === 'warning'
+            ? leadsArg
+            : arg;
       const rest = fc.array(arg, {minLength: arity - 1, maxLength: arity - 1});
       fc.assert(
         fc.property(first, rest, (a, more) =>

@@ -4,6 +4,7 @@
  * expected; blank cells take their defaults; a missing required setting
  * says which one to fill in.
  */
+import {MARKETING_SOURCES_TEXT} from '../../src/domain/leads/leads';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import vm from 'node:vm';
@@ -40,6 +41,10 @@ const BAD: Record<string, {value: unknown; why: RegExp}> = {
   },
   'Attendance Thresholds': {value: '90%, 80%', why: /low one is above/},
   Currency: {value: 'euros', why: /not a three-letter currency code/},
+  'Marketing Sources': {value: 'Web, , 42', why: /not a list of source names/},
+  'Conversion Window Days': {value: 0, why: /below 1/},
+  'Trend Alert': {value: 20, why: /above 100%/},
+  'CMO Email': {value: 'cmo at example.com', why: /is not an email address/},
 };
 
 describe('settings', () => {
@@ -61,6 +66,10 @@ describe('settings', () => {
       'Save-Play Threshold',
       'Attendance Thresholds',
       'Currency',
+      'Marketing Sources',
+      'Conversion Window Days',
+      'Trend Alert',
+      'CMO Email',
     ]);
   });
 
@@ -96,6 +105,10 @@ describe('settings', () => {
         pattern: '¤n',
         locale: 'en_US',
       },
+      marketingSources: MARKETING_SOURCES_TEXT,
+      conversionWindowDays: 30,
+      trendAlert: 0.2,
+      cmoEmail: '',
     });
   });
 

@@ -427,13 +427,14 @@ describe('setUpWorkbook on a workbook already in use', () => {
       'Grades',
       'Signals',
       'Attendance',
+      'Leads',
       'Scorecard',
       'Delivery Log',
       'Deal History',
     ]);
     expect(sheetState(emulator, 'Forecast').formulas).toEqual({});
     expect(report).toContain(
-      '\nAdded tabs: Commitments, Grades, Signals, Attendance, Scorecard, Delivery Log, Deal History.\n',
+      '\nAdded tabs: Commitments, Grades, Signals, Attendance, Leads, Scorecard, Delivery Log, Deal History.\n',
     );
   });
 
