@@ -518,7 +518,11 @@ export function LEADING_INDICATORS(
  * @return {string[][]} one sentence per row; blank when nothing turned
  * @customfunction
  */
-export function EARLY_WARNING(leads: unknown, deals?: unknown, as_of?: unknown) {
+export function EARLY_WARNING(
+  leads: unknown,
+  deals?: unknown,
+  as_of?: unknown,
+) {
   return earlyWarningOf(leads, deals, as_of, activeSheetClock());
 }
 

@@ -237,18 +237,23 @@ describe('EARLY_WARNING', () => {
   });
 
   it("sees the real December dip of Olist's lead cadence (or the built-in series of its shape)", () => {
-    const leads = sampleLeads('2026-11-09', '2026-11-20');
-    const table = [
-      LEAD_HEADERS,
-      ...leads.map(l => {
-        const [y, m, d] = l.qualified.split('-').map(Number);
-        return [l.id, '', l.source, iso(y, m, d), '', '', ''];
-      }),
-    ];
-    const [[sentence]] = call('EARLY_WARNING', table, '', AS_OF) as string[][];
-    expect(sentence).toMatch(
-      /^Qualified leads fell \d+%: 47\.5 a week over the last 4 weeks against 98 over the 8 before\.$/,
-    );
+    // With /work/shared/data, and without it (the built-in series).
+    const builtIn = {leads: '/nowhere/leads.csv', deals: '/nowhere/deals.csv'};
+    for (const paths of [undefined, builtIn]) {
+      const leads = sampleLeads('2026-11-09', '2026-11-20', paths);
+      const table = [
+        LEAD_HEADERS,
+        ...leads.map(l => {
+          const [y, m, d] = l.qualified.split('-').map(Number);
+          return [l.id, '', l.source, iso(y, m, d), '', '', ''];
+        }),
+      ];
+      expect(call('EARLY_WARNING', table, '', AS_OF)).toEqual([
+        [
+          'Qualified leads fell 52%: 47.5 a week over the last 4 weeks against 98 over the 8 before.',
+        ],
+      ]);
+    }
   });
 });
 
@@ -256,7 +261,7 @@ describe('CRM exports as pasted', () => {
   /** The same table under other headers, its columns in reverse order. */
   const renamed = (table: unknown[][], names: Record<string, string>) =>
     table.map((row, r) =>
-      row.map((v, c) => (r === 0 ? (names[String(v)] ?? v) : v)).reverse(),
+      row.map(v => (r === 0 ? (names[String(v)] ?? v) : v)).reverse(),
     );
 
   it('reads Salesforce- and HubSpot-shaped Leads as ours', () => {

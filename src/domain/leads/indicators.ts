@@ -235,8 +235,7 @@ export function leadingIndicators(input: IndicatorInput): IndicatorWeeks {
   const list = indicators();
   const turnsAt = (i: number) =>
     list.flatMap(
-      (ind, k) =>
-        turnAt(series[k], i, ind, input.trendAlert, windowDays) ?? [],
+      (ind, k) => turnAt(series[k], i, ind, input.trendAlert, windowDays) ?? [],
     );
   const shown = n - input.weeks;
   // The latest week every lead of which has had its whole window.
@@ -254,7 +253,10 @@ export function leadingIndicators(input: IndicatorInput): IndicatorWeeks {
       ) ?? [],
   );
   return {
-    starts: Array.from({length: input.weeks}, (_, i) => first + 7 * (shown + i)),
+    starts: Array.from(
+      {length: input.weeks},
+      (_, i) => first + 7 * (shown + i),
+    ),
     values: series.map(s => s.slice(shown)),
     warnings: Array.from({length: input.weeks}, (_, i) => turnsAt(shown + i)),
     turned,

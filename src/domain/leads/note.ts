@@ -32,7 +32,8 @@ export function earlyWarningNote(
     sentences.map(s => cell('p', s)).join('') +
     `<table border="1" cellpadding="4" style="border-collapse:collapse">${rows
       .map(
-        (l, i) => `<tr>${l.map(v => cell(i === 0 ? 'th' : 'td', v)).join('')}</tr>`,
+        (l, i) =>
+          `<tr>${l.map(v => cell(i === 0 ? 'th' : 'td', v)).join('')}</tr>`,
       )
       .join('')}</table>`;
   return {subject, body, htmlBody};
