@@ -16,6 +16,7 @@ import {build} from '../build';
 import {DEAL_HEADERS, type DealHeader} from '../../src/domain/deals';
 import {MEDDPICC} from '../../src/domain/workbook';
 import {median} from './load';
+import {benchLeads} from './leads';
 
 // The shared data sits beside the repository, or beside the folder of git worktrees.
 const CSV = [
@@ -410,5 +411,6 @@ export async function benchFormulas(): Promise<string[]> {
       .map(([n]) => `${n} ${growth(n, 0)}× (${growth(n, 1)}×)`)
       .join(', ')}`,
   );
+  lines.push(...benchLeads(bundle, AS_OF));
   return lines;
 }

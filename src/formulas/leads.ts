@@ -52,6 +52,12 @@ function compute(
       `leads is ${show(leads)}; pass the whole Leads table with its header row, e.g. Leads!A1:G`,
     );
   const today = dayNumber(asOfArg(fn, asOf, clock));
+  // The weeks are named by their Mondays: years a sheet can hold (1 to 9999).
+  if (!(today > -714000 && today < 2932000))
+    throw formulaError(
+      fn,
+      `as_of is ${show(singleCell(fn, 'as_of', asOf), clock)}, not a date between the years 1 and 9999`,
+    );
   const rows = asRows(leads);
   if (!isBlank(deals) && !isGrid(deals))
     throw formulaError(

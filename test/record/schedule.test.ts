@@ -93,15 +93,17 @@ describe('weekly schedule', () => {
       'snapshot',
       '',
       '',
-      'slip check',
+      'slip check+early warning',
       '',
       '',
       'readiness note',
       'snapshot',
     ]);
-    // Two CFO emails, and Thursday's readiness note to the CRO between them.
+    // Two CFO emails; between them Monday's early warning (the sample's leads dip) and
+    // Thursday's readiness note to the CRO.
     expect(emulator.outbox.map(m => m.subject.split(':')[0])).toEqual([
       'Rebuild scorecard, week 7 ending Fri 30 Oct 2026',
+      'Early warning',
       'Scorecard not ready for tomorrow',
       'Rebuild scorecard, week 8 ending Fri 6 Nov 2026',
     ]);

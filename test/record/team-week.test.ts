@@ -130,7 +130,7 @@ describe('a team runs the week', () => {
       'snapshot',
       '',
       '',
-      'slip check',
+      'slip check,early warning',
     ]);
     expect(emulator.ctx.calls.count('SpreadsheetApp.openById')).toBe(4);
 
