@@ -527,6 +527,16 @@ function leadRows(cal: Calendar): Row[] {
   }));
 }
 
+/**
+ * The early warning and the weekly table beside the leads, so `npm start`
+ * shows them computed: room for five sentences above the table.
+ */
+function leadFormulas(emulator: Emulator): void {
+  const sheet = emulator.spreadsheet.exposed().getSheetByName(LEADS.name)!;
+  sheet.getRange('I1').setFormula('=EARLY_WARNING(A1:G, Deals!A1:Z)');
+  sheet.getRange('I7').setFormula('=LEADING_INDICATORS(A1:G, Deals!A1:Z)');
+}
+
 /** Fills in the people and the rebuild's start in the Settings tab that set-up wrote. */
 function fillSettings(emulator: Emulator, cal: Calendar): void {
   const sheet = emulator.spreadsheet
@@ -581,6 +591,7 @@ export function fillSampleWorkbook(
     writeRows(emulator, SIGNALS_TAB, signalRows(cal, deals));
     writeRows(emulator, ATTENDANCE, attendanceRows(cal));
     writeRows(emulator, LEADS, leadRows(cal));
+    leadFormulas(emulator);
     fillSettings(emulator, cal);
   });
   emulator.ui.alerts.length = 0;

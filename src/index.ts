@@ -489,14 +489,11 @@ export function TRUST_STREAK(commits: unknown, actuals: unknown) {
 // ---------------------------------------------------------------- leading indicators and the miss pattern (issue 14)
 
 /**
- * Leading indicators per complete Monday–Sunday week, oldest first: qualified
- * leads, conversion to pipeline within 30 days ("pending" while the window is
- * open), median days to pipeline, marketing pipeline per deal, pipeline
- * velocity, and which turned (last 4 weeks against the 8 before, by 20% or more).
+ * Leading indicators per complete Monday–Sunday week, oldest first, and which turned.
  * @param {string[][]} leads the Leads table with its header row, e.g. Leads!A1:G
- * @param {string[][]} [deals] the Deals table with its header row, for amounts and velocity
+ * @param {string[][]} [deals] the Deals table, for amounts and velocity
  * @param {number} [weeks] weeks shown (12)
- * @param {Date} [as_of] day of evaluation (today): the weeks ended before it
+ * @param {Date} [as_of] day of evaluation (today)
  * @return {Array<Array<string|number>>} a header row, then one row per week
  * @customfunction
  */
@@ -510,10 +507,9 @@ export function LEADING_INDICATORS(
 }
 
 /**
- * The early warning: one sentence per leading indicator whose last 4 weeks
- * differ from the 8 before by 20% or more, either way.
+ * One sentence per leading indicator whose last 4 weeks differ from the 8 before by 20% or more.
  * @param {string[][]} leads the Leads table with its header row, e.g. Leads!A1:G
- * @param {string[][]} [deals] the Deals table with its header row, for amounts and velocity
+ * @param {string[][]} [deals] the Deals table, for amounts and velocity
  * @param {Date} [as_of] day of evaluation (today)
  * @return {string[][]} one sentence per row; blank when nothing turned
  * @customfunction
@@ -527,9 +523,7 @@ export function EARLY_WARNING(
 }
 
 /**
- * The miss pattern per period, oldest first: BEAT, SOFT MISS, HARD MISS, with
- * "— REPEATED" after an earlier hard miss and "— FREQUENT" after another soft
- * miss within 3 periods; the first period is BEAT or MISS.
+ * Miss pattern per period, oldest first: BEAT, SOFT MISS (— FREQUENT), HARD MISS (— REPEATED); the first is BEAT or MISS.
  * @param {number[][]} bookings each period's bookings
  * @param {number[][]} plan each period's plan
  * @return {string[][]} one result per period

@@ -44,6 +44,11 @@ function aliasesOf(tab: string): Record<string, string[][]> {
   return {};
 }
 
+/** Every key a header of a tab answers to: its own and its CRM aliases'. */
+export function spellings(tab: string, header: string): string[] {
+  return [header, ...(aliasesOf(tab)[header] ?? []).flat()].map(headerKey);
+}
+
 /** "A", "AB": a 0-based column index as the sheet names it. */
 export function columnLetter(index: number): string {
   let n = index + 1;

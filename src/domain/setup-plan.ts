@@ -6,7 +6,7 @@
  * reformatted or deleted: formats and dropdowns go only on new columns, so
  * a user's own column keeps its look even when its header is a contract one.
  */
-import {headerKey} from './headers';
+import {headerKey, spellings} from './headers';
 import {SETTINGS} from './settings';
 import {
   DEALS,
@@ -124,7 +124,10 @@ function runs<T>(
 function planTab(tab: TabSpec, existing: ExistingTab | undefined): TabPlan {
   const header = existing?.header ?? [];
   const present = new Set(header.map(headerKey).filter(k => k !== ''));
-  const missing = tab.columns.filter(c => !present.has(headerKey(c.header)));
+  // A CRM export's header (Opportunity ID) is the contract's: never add a second column for it.
+  const missing = tab.columns.filter(
+    c => !spellings(tab.name, c.header).some(k => present.has(k)),
+  );
   const headerColumn = Math.max(existing?.lastColumn ?? 0, header.length) + 1;
   const create = existing === undefined;
   const plan: TabPlan = {

@@ -93,13 +93,13 @@ export function readLeads(
     if (qualified !== qualified && pipeline !== pipeline) continue;
     let amount = num;
     if (a >= 0 && !isBlank(cells[a])) {
-      const n = toNumber(cells[a]);
-      if (n === undefined)
+      const value = toNumber(cells[a]);
+      if (value === undefined)
         throw new InputError(
           `Amount is ${show(cells[a], clock)}, not a number`,
           row,
         );
-      amount = n;
+      amount = value;
     }
     out.qualified[k] = qualified;
     out.pipeline[k] = pipeline;
@@ -163,6 +163,6 @@ export function dealFacts(
     ? {amounts, deals, note: ''}
     : {
         amounts,
-        note: `Pipeline Velocity is blank: the Deals table has no ${missing.map(h => `"${h}"`).join(', ')} column.`,
+        note: `Pipeline Velocity is blank: the Deals table has no ${missing.map(h => `"${h}"`).join(', ')} column${missing.length > 1 ? 's' : ''}.`,
       };
 }
