@@ -9,7 +9,7 @@
 import {createEmulator} from '../../emulator';
 import {loadBundle} from '../../emulator/loader';
 import {DEAL_HEADERS} from '../../src/domain/deals';
-import {MEDDPICC} from '../../src/domain/workbook';
+import {LEADS, MEDDPICC} from '../../src/domain/workbook';
 import {BASELINE, ZONES, localCell, plusDays} from './zones';
 
 const CUSTOM = {
@@ -65,6 +65,28 @@ function cellIn(zone: string, value: Local | undefined): unknown {
   return value;
 }
 
+/**
+ * Leads qualified every other day from 2 Aug, more of them from 12 Oct (a
+ * turn), some typed; some reach pipeline exactly 30 days later (inside the
+ * window), some 31 (outside).
+ */
+function leadsIn(zone: string, shift: number): unknown[][] {
+  const on = (day: string, n = 0) => plusDays(day, n + shift);
+  const rows = Array.from({length: 90}, (_, k) => {
+    const q = k < 60 ? on('2026-08-02', 2 * k) : on('2026-10-12', k - 60);
+    return [
+      `L${k}`,
+      '',
+      k % 2 ? 'Web' : 'Referral',
+      k % 5 === 0 ? q : localCell(zone, q),
+      k % 3 === 0 ? localCell(zone, plusDays(q, 30 + (k % 2))) : '',
+      `Z-${k % 24}`,
+      k % 4 ? 1000 * k : '',
+    ];
+  });
+  return [LEADS.columns.map(c => c.header), ...rows];
+}
+
 function tableIn(zone: string, shift = 0): unknown[][] {
   return [
     [...DEAL_HEADERS],
@@ -115,6 +137,14 @@ function answers(zone: string, asOf: string, shift: number) {
     SLIP_SIGNALS: call('SLIP_SIGNALS', table, day),
     SIGNAL_DENSITY: call('SIGNAL_DENSITY', table, day),
     FLAGGED_DEALS: call('FLAGGED_DEALS', table, day),
+    LEADING_INDICATORS: call(
+      'LEADING_INDICATORS',
+      leadsIn(zone, shift),
+      table,
+      8,
+      day,
+    ),
+    EARLY_WARNING: call('EARLY_WARNING', leadsIn(zone, shift), table, day),
     // as_of typed as text, and blank (the spreadsheet's today at 09:30)
     typed: call('SLIP_SIGNALS', table, asOf),
     today: [
@@ -139,9 +169,17 @@ describe('one calendar, every spreadsheet zone', () => {
       );
       const gates = days.map(d => JSON.stringify(baseline.get(d)!.GATE_CHECK));
       expect(new Set(slips).size).toBeGreaterThanOrEqual(5);
+      // The leading indicators move on with each Monday.
+      const weeks = days.map(d =>
+        JSON.stringify(baseline.get(d)!.LEADING_INDICATORS),
+      );
+      expect(new Set(weeks).size).toBe(2);
       expect(new Set(gates).size).toBeGreaterThanOrEqual(5);
     }
     const monday = baseline.get('2026-11-02')!;
+    expect((monday.EARLY_WARNING as string[][])[0][0]).toMatch(
+      /^Qualified leads rose \d+%: /,
+    );
     expect(monday.GATE_CHECK).toContainEqual(['PASS']);
     expect((monday.SLIP_SIGNALS as string[][]).flat().join()).toMatch(
       /no new stakeholders/,
