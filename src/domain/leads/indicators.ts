@@ -121,7 +121,7 @@ function turnAt(
     return undefined;
   const change = (recent - before) / before;
   // A hair under the line by floating point still meets it.
-  if (Math.abs(change) < alert - 1e-9) return undefined;
+  if (change === 0 || Math.abs(change) < alert - 1e-9) return undefined;
   const weeks = indicator.windowed
     ? `the last 4 weeks whose ${windowDays}-day window has closed`
     : 'the last 4 weeks';
