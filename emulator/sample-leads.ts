@@ -37,7 +37,8 @@ export interface SampleLead {
   amount?: number;
 }
 
-function hash(text: string): number {
+/** FNV-1a: the sample's deterministic stand-ins (amounts, conversions). */
+export function hash(text: string): number {
   let h = 2166136261;
   for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
   return h;

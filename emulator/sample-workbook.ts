@@ -40,7 +40,7 @@ import {
   type EmulatorOptions,
 } from './index';
 import {loadBundle, readBundle} from './loader';
-import {sampleLeads} from './sample-leads';
+import {hash, sampleLeads} from './sample-leads';
 
 export const MAVEN_CSV = join(
   __dirname,
@@ -165,11 +165,6 @@ export function crmDeals(csvPath = MAVEN_CSV): CrmDeal[] {
   return picked.length === 40 ? picked : builtInDeals();
 }
 
-function hash(text: string): number {
-  let h = 2166136261;
-  for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-  return h;
-}
 
 /** What one sample row holds, by the contract's headers. */
 type Row = Record<string, unknown>;

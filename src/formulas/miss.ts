@@ -143,46 +143,71 @@ export function missSplitOf(actual: Arg, commit: Arg, nonControllable: Arg) {
 }
 
 /**
+ * The past periods of two ranges read side by side, oldest first: rows after
+ * the last cell of `ranges[last]` (periods under way) and rows blank in both
+ * are left out; a past period needs both. Names: [cell, range] of each.
+ * `at`: each period's cell position.
+ */
+function periodsOf(
+  fn: string,
+  names: readonly [[string, string], [string, string]],
+  ranges: readonly [Arg, Arg],
+  last: 0 | 1,
+): {at: number[]; values: [number[], number[]]; cells: number} {
+  const [a, b] = ranges.map(cellsOf);
+  const [[aName, aRange], [bName, bRange]] = names;
+  if (a.length !== b.length) {
+    throw formulaError(
+      fn,
+      `${aRange} has ${a.length} cells but ${bRange} has ${b.length}; give ranges of the same size`,
+    );
+  }
+  const trimmed = last ? b : a;
+  let end = a.length;
+  while (end > 0 && isBlank(trimmed[end - 1])) end--;
+  const at: number[] = [];
+  const values: [number[], number[]] = [[], []];
+  for (let i = 0; i < end; i++) {
+    const row = i + 1;
+    if (isBlank(a[i]) && isBlank(b[i])) continue;
+    if (isBlank(a[i]) || isBlank(b[i])) {
+      throw formulaError(
+        fn,
+        `${isBlank(a[i]) ? aName : bName} is blank; every past period needs both its ${aName} and its ${bName}`,
+        row,
+      );
+    }
+    at.push(i);
+    values[0].push(requireNonNegative(fn, aName, a[i], row));
+    values[1].push(requireNonNegative(fn, bName, b[i], row));
+  }
+  return {at, values, cells: a.length};
+}
+
+/**
  * Consecutive most recent periods in which actual ≥ commit. Periods run
  * oldest to newest; blank rows and a final period without an actual yet are
  * skipped.
  */
 export function trustStreakOf(commits: Arg, actuals: Arg) {
-  const fn = 'TRUST_STREAK';
-  const c = cellsOf(commits);
-  const a = cellsOf(actuals);
-  if (c.length !== a.length) {
-    throw formulaError(
-      fn,
-      `commits has ${c.length} cells but actuals has ${a.length}; give ranges of the same size`,
-    );
-  }
-  let end = c.length;
-  // Trailing blank rows (whole-column ranges) and the period under way have no result yet.
-  while (end > 0 && isBlank(a[end - 1])) end--;
-  const periods: {commit: number; actual: number}[] = [];
-  for (let i = 0; i < end; i++) {
-    const row = i + 1;
-    if (isBlank(c[i]) && isBlank(a[i])) continue;
-    if (isBlank(c[i]) || isBlank(a[i])) {
-      throw formulaError(
-        fn,
-        `${isBlank(c[i]) ? 'commit' : 'actual'} is blank; every past period needs both its commit and its actual`,
-        row,
-      );
-    }
-    periods.push({
-      commit: requireNonNegative(fn, 'commit', c[i], row),
-      actual: requireNonNegative(fn, 'actual', a[i], row),
-    });
-  }
-  return trustStreak(periods);
+  const {values} = periodsOf(
+    'TRUST_STREAK',
+    [
+      ['commit', 'commits'],
+      ['actual', 'actuals'],
+    ],
+    [commits, actuals],
+    1,
+  );
+  return trustStreak(
+    values[0].map((commit, i) => ({commit, actual: values[1][i]})),
+  );
 }
 
 /**
- * MISS_PATTERN: one result per period in the bookings range's shape, oldest
- * first. Rows after the last bookings (periods still to come) and rows blank
- * in both give blank; a past period needs both its bookings and its plan.
+ * MISS_PATTERN: one result per period, down the column or along the row
+ * the bookings are in, oldest first; rows after the last bookings (periods
+ * to come) and rows blank in both give blank.
  */
 export function missPatternOf(bookings: Arg, plan: Arg) {
   const fn = 'MISS_PATTERN';
@@ -190,36 +215,20 @@ export function missPatternOf(bookings: Arg, plan: Arg) {
   // Periods run down one column or along one row: a block has no order.
   if (rows.length > 1 && rows.some(r => r.length !== 1))
     throw formulaError(fn, 'bookings must be one column or one row');
-  const b = cellsOf(bookings);
-  if (b.length === 0) throw formulaError(fn, 'bookings is an empty range');
-  const p = cellsOf(plan);
-  if (b.length !== p.length) {
-    throw formulaError(
-      fn,
-      `bookings has ${b.length} cells but plan has ${p.length}; give ranges of the same size`,
-    );
-  }
-  let end = b.length;
-  while (end > 0 && isBlank(b[end - 1])) end--;
-  const at: number[] = [];
-  const periods: {bookings: number; plan: number}[] = [];
-  for (let i = 0; i < end; i++) {
-    const row = isGrid(bookings) ? i + 1 : undefined;
-    if (isBlank(b[i]) && isBlank(p[i])) continue;
-    if (isBlank(b[i]) || isBlank(p[i]))
-      throw formulaError(
-        fn,
-        `${isBlank(b[i]) ? 'bookings' : 'plan'} is blank; every past period needs both its bookings and its plan`,
-        row,
-      );
-    at.push(i);
-    periods.push({
-      bookings: requireNonNegative(fn, 'bookings', b[i], row),
-      plan: requireNonNegative(fn, 'plan', p[i], row),
-    });
-  }
-  const results: string[] = new Array<string>(b.length).fill('');
-  missPattern(periods).forEach((r, k) => (results[at[k]] = r));
+  const {at, values, cells} = periodsOf(
+    fn,
+    [
+      ['bookings', 'bookings'],
+      ['plan', 'plan'],
+    ],
+    [bookings, plan],
+    0,
+  );
+  if (cells === 0) throw formulaError(fn, 'bookings is an empty range');
+  const results = new Array<string>(cells).fill('');
+  missPattern(
+    values[0].map((b, i) => ({bookings: b, plan: values[1][i]})),
+  ).forEach((r, k) => (results[at[k]] = r));
   if (!isGrid(bookings)) return results[0];
   return rows.length > 1 ? results.map(r => [r]) : [results];
 }
