@@ -49,15 +49,12 @@ export function spellings(tab: string, header: string): string[] {
   return [header, ...(aliasesOf(tab)[header] ?? []).flat()].map(headerKey);
 }
 
-/** "A", "AB": a 0-based column index as the sheet names it. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+/** A1 letters of a column (1 → A, 27 → AA). */
+export function letters(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 /**
@@ -90,7 +87,7 @@ export function locateColumns<K extends string>(
       if (found.length > 1) {
         const [a, b] = found.sort((x, y) => x - y);
         const cell = (i: number) =>
-          `"${String(headerRow[i]).trim()}" (column ${columnLetter(i)})`;
+          `"${String(headerRow[i]).trim()}" (column ${letters(i + 1)})`;
         throw new InputError(
           `${tab ? `the ${tab} table` : 'the table'} has two columns for "${name}": ${cell(a)} and ${cell(b)}; keep one`,
         );

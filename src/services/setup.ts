@@ -5,7 +5,7 @@
  * workbook and tests call it directly); the menu handler shows the report.
  */
 import {isBlank} from '../domain/cells';
-import {locateColumns} from '../domain/headers';
+import {letters, locateColumns} from '../domain/headers';
 import {safeCell} from '../domain/safe-text';
 import {
   changesTab,
@@ -168,14 +168,6 @@ function blocks<T>(runs: readonly ColumnRun<T>[]): ColumnRun<T>[][] {
 /** One row of a block: each run's value repeated over its columns. */
 function rowOf<T>(block: readonly ColumnRun<T>[]): T[] {
   return block.flatMap(run => new Array<T>(run.count).fill(run.value));
-}
-
-/** A1 letters of a column (1 → A, 27 → AA). */
-function letters(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /**
