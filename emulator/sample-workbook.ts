@@ -165,7 +165,6 @@ export function crmDeals(csvPath = MAVEN_CSV): CrmDeal[] {
   return picked.length === 40 ? picked : builtInDeals();
 }
 
-
 /** What one sample row holds, by the contract's headers. */
 type Row = Record<string, unknown>;
 
