@@ -7,6 +7,7 @@
 import {loadBundle} from '../../emulator/loader';
 import {sampleWorkbook, SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
 import type {Emulator} from '../../emulator';
+import {letters} from '../../src/domain/headers';
 
 /** Monday 23 November 2026, 16:00 in Tokyo (the sample's zone). */
 const MONDAY = new Date('2026-11-23T07:00:00Z');
@@ -81,16 +82,44 @@ describe('Monday early warning', () => {
     expect(theirs.htmlBody).toBe(ours.htmlBody);
   });
 
+  it('leaves the slip check as it was over Salesforce-shaped Deals', () => {
+    const run = (rename: boolean) => {
+      const emulator = sampleWorkbook({
+        today: '2026-11-23',
+        emulator: {now: MONDAY},
+      });
+      if (rename)
+        renameHeaders(emulator, 'Deals', {
+          'Deal ID': 'Opportunity ID',
+          Deal: 'Opportunity Name',
+          Owner: 'Opportunity Owner',
+          'Created On': 'Created Date',
+        });
+      const bundle = loadBundle(emulator);
+      const slips = bundle.call('runSlipCheck', [], {trigger: 'menu'});
+      const signals = emulator.spreadsheet.sheets.find(
+        s => s.state.name === 'Signals',
+      )!.state.values;
+      return {slips, signals: signals.map(r => r.slice(1))};
+    };
+    const ours = run(false);
+    expect(
+      (ours.slips as {signalsLogged: number}).signalsLogged,
+    ).toBeGreaterThan(0);
+    expect(run(true)).toEqual(ours);
+  });
+
   it('refuses an ambiguous Leads tab, reporting it like any failed step', () => {
     const emulator = sampleWorkbook({
       today: '2026-11-23',
       emulator: {now: MONDAY},
     });
-    header(emulator, 'Leads').push('Record ID');
+    const row = header(emulator, 'Leads');
+    row.push('Record ID');
     const bundle = loadBundle(emulator);
     bundle.call('installSchedule', [], {trigger: 'menu'});
     expect(() => bundle.call('onScheduleTick', [], {trigger: 'time'})).toThrow(
-      'the Leads table has two columns for "Lead ID": "Lead ID" (column A) and "Record ID" (column H); keep one',
+      `the Leads table has two columns for "Lead ID": "Lead ID" (column A) and "Record ID" (column ${letters(row.length)}); keep one`,
     );
     expect(
       emulator.outbox.some(m => m.subject.startsWith('Early warning')),
