@@ -490,8 +490,8 @@ export function TRUST_STREAK(commits: unknown, actuals: unknown) {
 
 /**
  * Leading indicators per complete Monday–Sunday week, oldest first, and which turned.
- * @param {string[][]} leads the Leads table with its header row, e.g. Leads!A1:G
- * @param {string[][]} [deals] the Deals table, for amounts and velocity
+ * @param {string[][]} leads the Leads table, e.g. Leads!A1:G
+ * @param {string[][]} [deals] the Deals table
  * @param {number} [weeks] weeks shown (12)
  * @param {Date} [as_of] day of evaluation (today)
  * @return {Array<Array<string|number>>} a header row, then one row per week
@@ -508,10 +508,10 @@ export function LEADING_INDICATORS(
 
 /**
  * One sentence per leading indicator whose last 4 weeks differ from the 8 before by 20% or more.
- * @param {string[][]} leads the Leads table with its header row, e.g. Leads!A1:G
- * @param {string[][]} [deals] the Deals table, for amounts and velocity
+ * @param {string[][]} leads the Leads table, e.g. Leads!A1:G
+ * @param {string[][]} [deals] the Deals table
  * @param {Date} [as_of] day of evaluation (today)
- * @return {string[][]} one sentence per row; blank when nothing turned
+ * @return {string[][]} one sentence per row; blank when none
  * @customfunction
  */
 export function EARLY_WARNING(

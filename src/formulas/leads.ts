@@ -9,6 +9,7 @@ import {
 } from '../domain/leads/indicators';
 import {
   MARKETING_SOURCES_TEXT,
+  PASS_LEADS,
   dealFacts,
   marketingSources,
   readLeads,
@@ -47,10 +48,7 @@ function compute(
   clock: WallClock,
 ): IndicatorWeeks & {note: string} {
   if (!isGrid(leads) || leads.length === 0)
-    throw formulaError(
-      fn,
-      `leads is ${show(leads)}; pass the whole Leads table with its header row, e.g. Leads!A1:G`,
-    );
+    throw formulaError(fn, `leads is ${show(leads)}; ${PASS_LEADS}`);
   const today = dayNumber(asOfArg(fn, asOf, clock));
   // The weeks are named by their Mondays: years a sheet can hold (1 to 9999).
   if (!(today > -714000 && today < 2932000))

@@ -55,7 +55,6 @@ export function sendEarlyWarning(
     to: [...new Set(to.map(e => e.toLowerCase()))].join(','),
     subject: note.subject,
     body: note.body,
-    htmlBody: note.htmlBody,
     name: 'Trust Rebuild early warning',
   });
   return `Early warning sent to ${to.join(' and ')}: ${result.turned.map(t => t.indicator.toLowerCase()).join(', ')} turned.`;

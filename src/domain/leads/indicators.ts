@@ -69,8 +69,6 @@ function indicators(): Indicator[] {
 export interface Turn {
   indicator: string;
   change: number;
-  recent: number;
-  before: number;
   sentence: string;
 }
 
@@ -128,8 +126,6 @@ function turnAt(
   return {
     indicator: indicator.name,
     change,
-    recent,
-    before,
     sentence: `${indicator.name} ${change > 0 ? 'rose' : 'fell'} ${percent(Math.abs(change))}: ${indicator.format(recent)}${indicator.per ?? ''} over ${weeks} against ${indicator.format(before)} over the 8 before.`,
   };
 }

@@ -14,7 +14,7 @@ import type {VelocityDeal} from './indicators';
 
 /** Salesforce's and HubSpot's marketing lead sources, and Olist's: the Marketing Sources default. */
 export const MARKETING_SOURCES_TEXT =
-  'Web, Organic Search, Paid Search, Social, Social Media, Paid Social, Email, Email Marketing, Display, Direct Traffic, Other Campaigns, Advertisement, Trade Show, Webinar';
+  'Web, Organic Search, Paid Search, Social, Social Media, Paid Social, Email, Email Marketing, Display, Direct Traffic, Other Campaigns, Webinar';
 
 /** A Marketing Sources list ("Web, Paid Search") as a test of a Source cell (any case or punctuation). */
 export function marketingSources(text: string): (source: unknown) => boolean {
@@ -39,6 +39,9 @@ export interface Leads {
 
 const num = Number.NaN;
 
+export const PASS_LEADS =
+  'pass the whole Leads table with its header row, e.g. Leads!A1:G';
+
 /**
  * Reads a Leads table (header row first, sheet row 1). Qualified On is
  * required; the other columns are read when present.
@@ -54,9 +57,7 @@ export function readLeads(
     'Leads',
   );
   if (c['Qualified On'] < 0)
-    throw new InputError(
-      'missing header "Qualified On"; pass the whole Leads table with its header row, e.g. Leads!A1:G',
-    );
+    throw new InputError(`missing header "Qualified On"; ${PASS_LEADS}`);
   const n = table.length - 1;
   const out: Leads = {
     qualified: new Float64Array(n),
