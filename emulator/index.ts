@@ -14,6 +14,7 @@ import {
 } from './context';
 import {FakeHtmlService} from './html';
 import {expose} from './instrument';
+import {DeveloperMetadataVisibility} from './developer-metadata';
 import {
   FakeLockService,
   holdDocumentLock,
@@ -201,6 +202,7 @@ export function createEmulator(
         expose(new FakeDataValidationBuilder(), 'DataValidationBuilder', ctx),
       flush: () => undefined,
       ProtectionType: {SHEET: 'SHEET', RANGE: 'RANGE'},
+      DeveloperMetadataVisibility,
       DataValidationCriteria: {
         VALUE_IN_LIST: 'VALUE_IN_LIST',
         CHECKBOX: 'CHECKBOX',

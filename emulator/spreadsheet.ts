@@ -14,6 +14,10 @@ import {
   isConsumerAccount,
   type ProtectionState,
 } from './protection';
+import {
+  DeveloperMetadataStore,
+  type DeveloperMetadataState,
+} from './developer-metadata';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -787,6 +791,8 @@ export interface SpreadsheetState {
   locale?: string;
   sheets: SheetState[];
   nextSheetId: number;
+  /** Spreadsheet-level developer metadata (developer-metadata.ts); none in a world saved before it. */
+  developerMetadata?: DeveloperMetadataState[];
 }
 
 export function emptySheetState(name: string, id: number): SheetState {
@@ -815,12 +821,30 @@ export class FakeSpreadsheet implements Emulates<
   | 'getNumSheets'
 > {
   readonly sheets: FakeSheet[];
+  readonly metadata: DeveloperMetadataStore;
 
   constructor(
     readonly ctx: EmulatorContext,
     readonly state: SpreadsheetState,
   ) {
     this.sheets = state.sheets.map(s => new FakeSheet(this, s));
+    this.metadata = new DeveloperMetadataStore(ctx, state);
+  }
+
+  /** Developer metadata on the spreadsheet itself (developer-metadata.ts says what is emulated). */
+  addDeveloperMetadata(key: string, value?: unknown, visibility?: unknown) {
+    this.metadata.add(key, value, visibility);
+    return this.exposed();
+  }
+
+  createDeveloperMetadataFinder() {
+    this.ctx.requireAuth('Spreadsheet.createDeveloperMetadataFinder', 'read');
+    return this.metadata.finder();
+  }
+
+  getDeveloperMetadata() {
+    this.ctx.requireAuth('Spreadsheet.getDeveloperMetadata', 'read');
+    return this.metadata.visible().map(e => this.metadata.exposed(e));
   }
 
   exposed() {

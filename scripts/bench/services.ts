@@ -24,6 +24,9 @@ const SPREADSHEET_PREFIXES = [
   'RangeList.',
   'Protection.',
   'DataValidationBuilder.',
+  // The record's head, kept in the spreadsheet's developer metadata.
+  'DeveloperMetadataFinder.',
+  'DeveloperMetadata.',
 ];
 
 function spreadsheetCalls(emulator: Emulator): number {

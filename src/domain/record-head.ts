@@ -14,9 +14,18 @@ export interface RecordHead {
   rows: number;
   chain: string;
   week: LocalDate | '';
-  /** Rows found deleted before, kept as evidence after the record moved on. */
+  /** Rows found deleted before, kept as evidence after the record moved on: the latest MAX_LOST. */
   lost?: LostRow[];
+  /** How many older deleted rows were dropped from `lost` to keep the head small. */
+  dropped?: number;
 }
+
+/**
+ * Deleted rows the head keeps by name: a year of weeks. Each is about 20
+ * characters, so the head stays near 1,300 characters, far below the 30,000
+ * a spreadsheet's developer metadata may hold; older ones are counted.
+ */
+export const MAX_LOST = 52;
 
 /** Reads a stored head; undefined when there is none or it is not one. */
 export function parseHead(text: string | null): RecordHead | undefined {
@@ -60,22 +69,27 @@ export function lostRows(
   ]);
 }
 
-/** Earlier evidence and new, each row once. */
+/** Earlier evidence and new, each row once: the latest MAX_LOST by name, the older ones counted. */
 export function mergeLost(
   earlier: readonly LostRow[] = [],
   found: readonly LostRow[] = [],
-): LostRow[] {
+  dropped = 0,
+): {lost: LostRow[]; dropped: number} {
   const byKey = new Map<string, LostRow>();
   for (const lost of [...earlier, ...found]) byKey.set(lost.join('@'), lost);
-  return [...byKey.values()];
+  const all = [...byKey.values()];
+  const over = Math.max(0, all.length - MAX_LOST);
+  return {lost: all.slice(over), dropped: dropped + over};
 }
 
 /** "1 Scorecard row was deleted from the end of the record: week ending 2026-11-27 (row 3)." */
-export function lostMessage(lost: readonly LostRow[]): string {
+export function lostMessage(lost: readonly LostRow[], dropped = 0): string {
   const weeks = lost.map(([row, week]) =>
     week
       ? `week ending ${week} (row ${row})`
       : `row ${row} (its week is not in the Delivery Log)`,
   );
-  return `${plural(lost.length, 'Scorecard row')} ${lost.length === 1 ? 'was' : 'were'} deleted from the end of the record: ${listed(weeks)}. Restore ${lost.length === 1 ? 'it' : 'them'} from the version history (File › Version history) or the CFO's emails of ${lost.length === 1 ? 'that week' : 'those weeks'}.`;
+  if (dropped) weeks.unshift(`${dropped} found earlier (no longer named)`);
+  const n = lost.length + dropped;
+  return `${plural(n, 'Scorecard row')} ${n === 1 ? 'was' : 'were'} deleted from the end of the record: ${listed(weeks)}. Restore ${n === 1 ? 'it' : 'them'} from the version history (File › Version history) or the CFO's emails of ${n === 1 ? 'that week' : 'those weeks'}.`;
 }

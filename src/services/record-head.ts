@@ -1,12 +1,15 @@
 /**
- * Where the record's head is kept: the script properties, one entry per
- * spreadsheet (keyed by its ID). Not the document properties: the scheduled
- * snapshot may run with no current document, where getDocumentProperties()
- * is null (PropertiesService reference: "When document properties are not
- * available this method returns null"; the emulator, test/emulator/
- * no-document.test.ts), and the head must be read and written by the same
- * run that appends, under its lock. An entry is about 150 bytes of the
- * store's 500 KB.
+ * Where the record's head is kept: in the spreadsheet itself, as
+ * spreadsheet-level developer metadata only this project can see or change
+ * (DeveloperMetadataVisibility.PROJECT). It is in no sheet, so deleting or
+ * recreating the Scorecard tab leaves it; it travels with the file and is
+ * read through openById by the scheduled run, which has no current document
+ * (so no document properties: getDocumentProperties() is null there). Not
+ * the script properties: one 500 KB store shared by every installation of
+ * the add-on, which a few thousand workbooks would fill. PROJECT metadata is
+ * no secret (the reference: "can be exposed to users with view access"), but
+ * another project cannot write it, and only it is read: a DOCUMENT entry
+ * under the same key, which any script with edit access could add, is not.
  */
 import type {LocalDate} from '../domain/calendar';
 import {isDate, toNumber} from '../domain/cells';
@@ -23,24 +26,53 @@ import {findTab, readTable} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The head and the key it is kept under (the spreadsheet's ID asked once per run). */
-export function readHead(spreadsheet: Spreadsheet): {
-  key: string;
+const KEY = 'trustRebuild.recordHead';
+
+export interface StoredHead {
   head: RecordHead | undefined;
-} {
-  const key = `recordHead:${spreadsheet.getId()}`;
-  return {
-    key,
-    head: parseHead(PropertiesService.getScriptProperties().getProperty(key)),
-  };
+  /** Whether the head stands in the metadata (a head moved from the script properties does not yet). */
+  inPlace: boolean;
+  /** Writes the head (the caller holds the document lock, as for the append it follows). */
+  write: (head: RecordHead) => void;
 }
 
-/** The caller holds the document lock, as for the append the head follows. */
-export function writeHead(key: string, head: RecordHead): void {
-  PropertiesService.getScriptProperties().setProperty(
-    key,
-    JSON.stringify(head),
-  );
+/**
+ * The head, from the metadata; else from the script properties where the
+ * version before kept it (keyed by the spreadsheet's ID), moved into the
+ * metadata at the first write and deleted there.
+ */
+export function readHead(spreadsheet: Spreadsheet): StoredHead {
+  const project = SpreadsheetApp.DeveloperMetadataVisibility.PROJECT;
+  const [slot] = spreadsheet
+    .createDeveloperMetadataFinder()
+    .withKey(KEY)
+    .withVisibility(project)
+    .find();
+  let head: RecordHead | undefined;
+  let moved: () => void = () => undefined;
+  if (slot) {
+    head = parseHead(slot.getValue());
+  } else {
+    const properties = PropertiesService.getScriptProperties();
+    const legacy = `recordHead:${spreadsheet.getId()}`;
+    const text = properties.getProperty(legacy);
+    head = parseHead(text);
+    if (text !== null) moved = () => properties.deleteProperty(legacy);
+  }
+  return {
+    head,
+    inPlace: !!slot,
+    write: next => {
+      const text = JSON.stringify(next);
+      if (slot) slot.setValue(text);
+      else spreadsheet.addDeveloperMetadata(KEY, text, project);
+      try {
+        moved();
+      } catch {
+        // The metadata, read first, is the head from now on; the old entry is only clutter.
+      }
+    },
+  };
 }
 
 /**
@@ -77,11 +109,12 @@ export function deletedRows(
   head: RecordHead | undefined,
   chains: readonly string[],
   localDate: (d: Date) => LocalDate,
-): {found: LostRow[]; all: LostRow[]} {
-  if (!head) return {found: [], all: []};
+): {found: LostRow[]; all: LostRow[]; dropped: number} {
+  if (!head) return {found: [], all: [], dropped: 0};
   const missing = missingRows(head, chains);
   const found = missing.length
     ? lostRows(head, missing, loggedWeeks(spreadsheet, localDate, head.week))
     : [];
-  return {found, all: mergeLost(head.lost, found)};
+  const {lost, dropped} = mergeLost(head.lost, found, head.dropped);
+  return {found, all: lost, dropped};
 }

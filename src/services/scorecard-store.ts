@@ -20,7 +20,7 @@ import {
 } from '../domain/record-head';
 import {sha256Hex} from './digest';
 import {withDocumentLock} from './lock';
-import {deletedRows, readHead, writeHead} from './record-head';
+import {deletedRows, readHead, type StoredHead} from './record-head';
 import {appendToTable, readTable, type Table, type TableRow} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -163,10 +163,10 @@ export function appendScorecardRow(
 
 /** The head before a write and the rows it finds deleted: read under the lock of the append. */
 export interface HeadBefore {
-  key: string;
-  head: RecordHead | undefined;
-  /** Every row known deleted (kept in the head), and those found just now. */
+  stored: StoredHead;
+  /** Every row known deleted (kept in the head, the latest by name and older ones counted), and those found just now. */
   lost: LostRow[];
+  dropped: number;
   found: LostRow[];
 }
 
@@ -175,14 +175,14 @@ export function headBefore(
   state: ScorecardState,
   localDate: (d: Date) => LocalDate,
 ): HeadBefore {
-  const {key, head} = readHead(spreadsheet);
-  const {all, found} = deletedRows(
+  const stored = readHead(spreadsheet);
+  const {all, found, dropped} = deletedRows(
     spreadsheet,
-    head,
+    stored.head,
     state.rows.map(r => r.chain),
     localDate,
   );
-  return {key, head, lost: all, found};
+  return {stored, lost: all, dropped, found};
 }
 
 /**
@@ -199,14 +199,18 @@ export function advanceHead(
     chain: state.lastChain,
     week: last?.weekEnding ?? '',
     ...(before.lost.length ? {lost: before.lost} : {}),
+    ...(before.dropped ? {dropped: before.dropped} : {}),
   };
-  if (JSON.stringify(head) === JSON.stringify(before.head)) return true;
+  const {stored} = before;
+  if (stored.inPlace && JSON.stringify(head) === JSON.stringify(stored.head))
+    return true;
   try {
-    writeHead(before.key, head);
+    stored.write(head);
     return true;
   } catch {
-    // The row is recorded; a head left behind only catches up at the next write
-    // (a head behind the rows it names still verifies), so this never loses a week.
+    // The row is recorded; a head left behind (the spreadsheet's metadata full,
+    // a service error) catches up at the next write that succeeds (a head behind
+    // the rows it names still verifies), so this never loses a week.
     return false;
   }
 }
@@ -240,10 +244,10 @@ export function verifyRecordAndHead(
         ...chained,
         ok: false,
         missingWeeks: [...new Set(weeks)].sort(),
-        message: `${lostMessage(before.lost)}${chained.ok ? '' : ` ${chained.message}`}`,
+        message: `${lostMessage(before.lost, before.dropped)}${chained.ok ? '' : ` ${chained.message}`}`,
       };
     }
-    const started = advanceHead(before, state) && !before.head;
+    const started = advanceHead(before, state) && !before.stored.head;
     return !started || state.rows.length === 0
       ? chained
       : {

@@ -13,6 +13,10 @@ import {loadBundle, type LoadedBundle} from '../../emulator/loader';
 import {sampleWorkbook, SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
 import type {Emulator} from '../../emulator';
 import type {CellValue} from '../../emulator/spreadsheet';
+import {
+  METADATA_LIMIT_CHARS,
+  THIS_PROJECT,
+} from '../../emulator/developer-metadata';
 import type {SidebarData} from '../../src/domain/sidebar-types';
 
 /** The text of a PDF as poppler's pdftotext reads it (the emulator's text writer: no browser needed). */
@@ -360,6 +364,12 @@ describe('describeChanges in plain words', () => {
   });
 });
 
+/** The owner deletes the last row (of two) behind the protection (Sheets' Delete row). */
+const deleteLastRow = (emulator: Emulator) => {
+  const scorecard = sheetOf(emulator, 'Scorecard').state;
+  scorecard.values.splice(2, 1);
+};
+
 describe('truncation is tampering (issue 11 §3)', () => {
   const nextFriday = new Date('2026-11-28T01:00:00Z');
 
@@ -371,12 +381,6 @@ describe('truncation is tampering (issue 11 §3)', () => {
     expect(verify(w.bundle).ok).toBe(true);
     return w;
   }
-
-  /** The owner deletes the last row behind the protection (Sheets' Delete row). */
-  const deleteLastRow = (emulator: Emulator) => {
-    const scorecard = sheetOf(emulator, 'Scorecard').state;
-    scorecard.values.splice(2, 1);
-  };
 
   it('names the deleted last week, from the head and the Delivery Log', () => {
     const {emulator, bundle} = twoWeeks();
@@ -429,10 +433,14 @@ describe('truncation is tampering (issue 11 §3)', () => {
     const fired = bundle.fireDueTriggers(new Date('2026-11-27T08:30:00Z'));
     expect(fired.length).toBeGreaterThan(0);
     expect(tab(emulator, 'Scorecard')).toHaveLength(3);
-    const head = Object.entries(emulator.properties.script).find(([k]) =>
-      k.startsWith('recordHead:'),
-    );
-    expect(JSON.parse(head![1])).toMatchObject({rows: 2, week: '2026-11-27'});
+    // In the spreadsheet, as metadata only this project sees; nothing in the shared script properties.
+    const [head] = emulator.spreadsheet.state.developerMetadata!;
+    expect(head).toMatchObject({visibility: 'PROJECT', project: THIS_PROJECT});
+    expect(JSON.parse(head.value!)).toMatchObject({
+      rows: 2,
+      week: '2026-11-27',
+    });
+    expect(emulator.properties.script).toEqual({});
     deleteLastRow(emulator);
     expect(verify(bundle).missingWeeks).toEqual(['2026-11-27']);
   });
@@ -441,20 +449,62 @@ describe('truncation is tampering (issue 11 §3)', () => {
 describe('a head that cannot be written', () => {
   it('never costs the week: the row is recorded and emailed, and the head catches up later', () => {
     const {emulator, bundle} = world();
-    // The script properties store is full (500 KB): every write is refused.
-    const store = emulator.properties.script;
-    for (let i = 0; i < 57; i++) store[`filler${i}`] = 'x'.repeat(9_000);
+    // Another add-on filled the spreadsheet's developer metadata to its 30,000 characters: every write is refused.
+    const metadata = (emulator.spreadsheet.state.developerMetadata = [
+      {
+        id: 1,
+        key: 'other',
+        value: 'x'.repeat(METADATA_LIMIT_CHARS - 'other'.length),
+        visibility: 'DOCUMENT' as const,
+        project: 'another-add-on',
+      },
+    ]);
     const result = snapshot(bundle);
     expect(result.status).toBe('recorded');
     expect(emulator.outbox).toHaveLength(1);
-    expect(Object.keys(store).some(k => k.startsWith('recordHead:'))).toBe(
-      false,
-    );
+    expect(metadata).toHaveLength(1);
     const full = verify(bundle);
     expect(full.ok).toBe(true);
     expect(full.message).not.toContain('starts now');
-    for (let i = 0; i < 57; i++) delete store[`filler${i}`];
+    metadata.pop();
     expect(verify(bundle).message).toContain("The record's head starts now");
+    expect(metadata).toHaveLength(1);
+  });
+});
+
+describe('a head kept by the version before, in the script properties', () => {
+  it('is moved into the metadata once and the property deleted, and still names a deleted week', () => {
+    const {emulator, bundle} = world();
+    snapshot(bundle);
+    emulator.ctx.setNow(new Date('2026-11-28T01:00:00Z'));
+    snapshot(bundle);
+    // As the version on main before this one left it: the head under the spreadsheet's ID.
+    const metadata = emulator.spreadsheet.state.developerMetadata!;
+    const [head] = metadata.splice(0);
+    const key = `recordHead:${emulator.spreadsheet.state.id}`;
+    emulator.properties.script[key] = head.value!;
+    deleteLastRow(emulator);
+    emulator.ctx.setNow(new Date('2026-12-05T01:00:00Z'));
+    expect(snapshot(bundle).message).toContain(
+      'week ending 2026-11-27 (row 3)',
+    );
+    expect(emulator.properties.script).toEqual({});
+    expect(metadata).toHaveLength(1);
+    expect(verify(bundle).missingWeeks).toEqual(['2026-11-27']);
+  });
+
+  it('an unchanged head is moved too, without a "starts now"', () => {
+    const {emulator, bundle} = world();
+    snapshot(bundle);
+    const metadata = emulator.spreadsheet.state.developerMetadata!;
+    const [head] = metadata.splice(0);
+    emulator.properties.script[`recordHead:${emulator.spreadsheet.state.id}`] =
+      head.value!;
+    const verdict = verify(bundle);
+    expect(verdict.ok).toBe(true);
+    expect(verdict.message).not.toContain('starts now');
+    expect(emulator.properties.script).toEqual({});
+    expect(metadata.map(m => m.value)).toEqual([head.value]);
   });
 });
 

@@ -375,6 +375,8 @@ describe('snapshot cost', () => {
     'Sheet.',
     'Range.',
     'Protection.',
+    'DeveloperMetadataFinder.',
+    'DeveloperMetadata.',
   ];
 
   function callsWithDeals(deals: number): number {

@@ -1,9 +1,11 @@
 import {
   lostMessage,
   lostRows,
+  MAX_LOST,
   mergeLost,
   missingRows,
   parseHead,
+  type LostRow,
   type RecordHead,
 } from '../../src/domain/record-head';
 
@@ -51,12 +53,35 @@ describe("the record's head", () => {
           [5, ''],
         ],
       ),
-    ).toEqual([
-      [4, '2026-11-27'],
-      [5, ''],
-    ]);
+    ).toEqual({
+      lost: [
+        [4, '2026-11-27'],
+        [5, ''],
+      ],
+      dropped: 0,
+    });
     expect(parseHead(JSON.stringify(head))).toEqual(head);
     for (const text of [null, '', 'not json', '{"rows":"3"}'])
       expect(parseHead(text)).toBeUndefined();
+  });
+
+  it('keeps the latest deleted rows by name and counts the older ones, so the head stays small', () => {
+    const rows = (from: number, n: number) =>
+      Array.from({length: n}, (_, i): LostRow => [from + i, '2026-11-27']);
+    const {lost, dropped} = mergeLost(rows(2, 40), rows(42, 30), 3);
+    expect(lost).toEqual(rows(20, MAX_LOST));
+    expect(dropped).toBe(3 + 70 - MAX_LOST);
+    // A head at the cap stays far below the 30,000 characters a spreadsheet's metadata may hold.
+    const head: RecordHead = {
+      rows: 9999,
+      chain: 'f'.repeat(64),
+      week: '2026-11-27',
+      lost,
+      dropped,
+    };
+    expect(JSON.stringify(head).length).toBeLessThan(2_000);
+    expect(lostMessage(lost.slice(-1), dropped)).toMatch(
+      /^22 Scorecard rows were deleted from the end of the record: 21 found earlier \(no longer named\) and week ending 2026-11-27 \(row 71\)\./,
+    );
   });
 });
