@@ -6,11 +6,14 @@
  * setValue/remove): a key is required; DOCUMENT-visible metadata is seen by
  * every project with access to the file, PROJECT-visible only by the project
  * that created it (DeveloperMetadataVisibility reference); a search returns
- * what the caller may see. The Sheets API metadata guide caps the metadata of
- * a spreadsheet at 30,000 characters; the emulator counts keys and values of
- * every project's entries against it, and refuses a write past it with
- * nothing written (the wording of Google's refusal is unconfirmed: it follows
- * Sheets' "above the limit of 5000000 cells" message). Only the spreadsheet
+ * what the caller may see; several entries may share a key (Sheets API
+ * reference: "There may be multiple metadata in a spreadsheet with the same
+ * key"). The Sheets API metadata guide caps the metadata of a spreadsheet at
+ * 30,000 characters (as reported: its limits section was not in the stored
+ * copies searched); the emulator counts keys and values of every project's
+ * entries against it, and refuses a write past it with nothing written (the
+ * wording of Google's refusal is unconfirmed: it follows Sheets' "above the
+ * limit of 5000000 cells" message). Only the spreadsheet
  * location is emulated: sheet, row and column metadata, and moving metadata,
  * throw "not emulated".
  */
