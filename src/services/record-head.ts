@@ -43,11 +43,10 @@ export interface StoredHead {
  */
 export function readHead(spreadsheet: Spreadsheet): StoredHead {
   const project = SpreadsheetApp.DeveloperMetadataVisibility.PROJECT;
-  const [slot] = spreadsheet
-    .createDeveloperMetadataFinder()
-    .withKey(KEY)
-    .withVisibility(project)
-    .find();
+  // One call for the list (usually just the head, or nothing), fewer than a finder's chain.
+  const slot = spreadsheet
+    .getDeveloperMetadata()
+    .find(m => m.getKey() === KEY && m.getVisibility() === project);
   let head: RecordHead | undefined;
   let moved: () => void = () => undefined;
   if (slot) {

@@ -70,6 +70,8 @@ describe('developer metadata on the spreadsheet', () => {
     expect(String(find('plain')[0].getVisibility())).toBe('DOCUMENT');
     expect(find('plain')[0].getValue()).toBeNull();
     expect(String(find('tag')[0].getVisibility())).toBe('PROJECT');
+    // One value per visibility, so comparing with the enum works.
+    expect(ss.getDeveloperMetadata()[1].getVisibility()).toBe(PROJECT);
     expect(find('tag')[0].getValue()).toBeNull();
     expect(find('named')[0].getValue()).toBe('PROJECT');
     expect(String(find('named')[0].getVisibility())).toBe('DOCUMENT');

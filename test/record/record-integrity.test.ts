@@ -411,6 +411,21 @@ describe('truncation is tampering (issue 11 §3)', () => {
     expect(verify(bundle).missingWeeks).toEqual(['2026-11-20', '2026-11-27']);
   });
 
+  it('a head forged as DOCUMENT metadata under the same key (any script with edit access can add one) is never read', () => {
+    const {emulator, bundle} = twoWeeks();
+    const scorecard = tab(emulator, 'Scorecard');
+    deleteLastRow(emulator);
+    const chain = byHeader(scorecard, 1)['Chain'];
+    emulator.spreadsheet.state.developerMetadata!.unshift({
+      id: 99,
+      key: 'trustRebuild.recordHead',
+      value: JSON.stringify({rows: 1, chain, week: '2026-11-20'}),
+      visibility: 'DOCUMENT',
+      project: 'owner-bound-script',
+    });
+    expect(verify(bundle).missingWeeks).toEqual(['2026-11-27']);
+  });
+
   it('a snapshot after the deletion records the week and keeps the evidence', () => {
     const {emulator, bundle} = twoWeeks();
     deleteLastRow(emulator);
@@ -435,6 +450,22 @@ describe('truncation is tampering (issue 11 §3)', () => {
     expect(tab(emulator, 'Scorecard')).toHaveLength(3);
     // In the spreadsheet, as metadata only this project sees; nothing in the shared script properties.
     const [head] = emulator.spreadsheet.state.developerMetadata!;
+    // Each head write runs under the lock of the append it follows: the document lock from the
+    // sidebar; in the scheduled run (no document lock there) the script lock, as for its rows.
+    const {writes} = emulator.ctx;
+    const headWrites = writes.flatMap((w, i) =>
+      w.sheet === '(developer metadata)' ? [[w, writes[i - 1]]] : [],
+    );
+    expect(
+      headWrites.map(([w, append]) => [
+        w.underDocumentLock,
+        append.sheet,
+        append.underDocumentLock,
+      ]),
+    ).toEqual([
+      [true, 'Scorecard', true],
+      [false, 'Scorecard', false],
+    ]);
     expect(head).toMatchObject({visibility: 'PROJECT', project: THIS_PROJECT});
     expect(JSON.parse(head.value!)).toMatchObject({
       rows: 2,
