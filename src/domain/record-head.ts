@@ -16,22 +16,20 @@ export interface RecordHead {
   week: LocalDate | '';
   /** Rows found deleted before, kept as evidence after the record moved on: the latest MAX_LOST. */
   lost?: LostRow[];
-  /** How many older deleted rows were dropped from `lost` to keep the head small. */
-  dropped?: number;
 }
 
 /**
- * Deleted rows the head keeps by name: a year of weeks. Each is about 20
- * characters, so the head stays near 1,300 characters, far below the 30,000
- * a spreadsheet's developer metadata may hold; older ones are counted.
+ * Deleted rows the head keeps: the latest, a year of weeks. Each is about 20
+ * characters, so the head stays near 1,300, far below the 30,000 a
+ * spreadsheet's developer metadata may hold.
  */
 export const MAX_LOST = 52;
 
 /** Reads a stored head; undefined when there is none or it is not one. */
 export function parseHead(text: string | null): RecordHead | undefined {
-  if (!text) return undefined;
   try {
-    const head = JSON.parse(text) as RecordHead;
+    // null parses to null and '' throws: both end in the catch.
+    const head = JSON.parse(text!) as RecordHead;
     return typeof head.rows === 'number' && typeof head.chain === 'string'
       ? head
       : undefined;
@@ -51,8 +49,8 @@ export function missingRows(
   chains: readonly string[],
 ): number[] {
   const n = chains.length;
-  if (head.rows === 0) return [];
-  if (n >= head.rows && chains[head.rows - 1] === head.chain) return [];
+  if (!head.rows || (n >= head.rows && chains[head.rows - 1] === head.chain))
+    return [];
   const first = Math.min(n, head.rows - 1);
   return Array.from({length: head.rows - first}, (_, i) => first + 2 + i);
 }
@@ -69,27 +67,23 @@ export function lostRows(
   ]);
 }
 
-/** Earlier evidence and new, each row once: the latest MAX_LOST by name, the older ones counted. */
+/** Earlier evidence and new, each row once, the latest MAX_LOST. */
 export function mergeLost(
   earlier: readonly LostRow[] = [],
   found: readonly LostRow[] = [],
-  dropped = 0,
-): {lost: LostRow[]; dropped: number} {
+): LostRow[] {
   const byKey = new Map<string, LostRow>();
   for (const lost of [...earlier, ...found]) byKey.set(lost.join('@'), lost);
-  const all = [...byKey.values()];
-  const over = Math.max(0, all.length - MAX_LOST);
-  return {lost: all.slice(over), dropped: dropped + over};
+  return [...byKey.values()].slice(-52); // MAX_LOST, inlined for the bundle
 }
 
 /** "1 Scorecard row was deleted from the end of the record: week ending 2026-11-27 (row 3)." */
-export function lostMessage(lost: readonly LostRow[], dropped = 0): string {
+export function lostMessage(lost: readonly LostRow[]): string {
   const weeks = lost.map(([row, week]) =>
     week
       ? `week ending ${week} (row ${row})`
       : `row ${row} (its week is not in the Delivery Log)`,
   );
-  if (dropped) weeks.unshift(`${dropped} found earlier (no longer named)`);
-  const n = lost.length + dropped;
-  return `${plural(n, 'Scorecard row')} ${n === 1 ? 'was' : 'were'} deleted from the end of the record: ${listed(weeks)}. Restore ${n === 1 ? 'it' : 'them'} from the version history (File › Version history) or the CFO's emails of ${n === 1 ? 'that week' : 'those weeks'}.`;
+  const one = lost.length === 1;
+  return `${plural(lost.length, 'Scorecard row')} ${one ? 'was' : 'were'} deleted from the end of the record: ${listed(weeks)}. Restore ${one ? 'it' : 'them'} from the version history (File › Version history) or the CFO's emails of ${one ? 'that week' : 'those weeks'}.`;
 }

@@ -26,13 +26,11 @@ import {findTab, readTable} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const KEY = 'trustRebuild.recordHead';
+const KEY = 'recordHead';
 
 export interface StoredHead {
   head: RecordHead | undefined;
-  /** Whether the head stands in the metadata (a head moved from the script properties does not yet). */
-  inPlace: boolean;
-  /** Writes the head (the caller holds the document lock, as for the append it follows). */
+  /** Writes the head if it changed (the caller holds the lock of the append it follows). */
   write: (head: RecordHead) => void;
 }
 
@@ -47,28 +45,21 @@ export function readHead(spreadsheet: Spreadsheet): StoredHead {
   const slot = spreadsheet
     .getDeveloperMetadata()
     .find(m => m.getKey() === KEY && m.getVisibility() === project);
-  let head: RecordHead | undefined;
-  let moved: () => void = () => undefined;
-  if (slot) {
-    head = parseHead(slot.getValue());
-  } else {
-    const properties = PropertiesService.getScriptProperties();
-    const legacy = `recordHead:${spreadsheet.getId()}`;
-    const text = properties.getProperty(legacy);
-    head = parseHead(text);
-    if (text !== null) moved = () => properties.deleteProperty(legacy);
-  }
+  const legacy = `${KEY}:${slot ? '' : spreadsheet.getId()}`;
+  const text = slot
+    ? slot.getValue()
+    : PropertiesService.getScriptProperties().getProperty(legacy);
   return {
-    head,
-    inPlace: !!slot,
-    write: next => {
-      const text = JSON.stringify(next);
-      if (slot) slot.setValue(text);
-      else spreadsheet.addDeveloperMetadata(KEY, text, project);
-      try {
-        moved();
-      } catch {
-        // The metadata, read first, is the head from now on; the old entry is only clutter.
+    head: parseHead(text),
+    write: head => {
+      const value = JSON.stringify(head);
+      if (slot) {
+        if (value !== text) slot.setValue(value);
+      } else {
+        spreadsheet.addDeveloperMetadata(KEY, value, project);
+        // Moved: the metadata, read first, is the head from now on.
+        if (text !== null)
+          PropertiesService.getScriptProperties().deleteProperty(legacy);
       }
     },
   };
@@ -99,21 +90,33 @@ function loggedWeeks(
   return row => weeks.get(row);
 }
 
+/** The head before a write and the rows it finds deleted: read under the lock of the append. */
+export interface HeadBefore {
+  stored: StoredHead;
+  /** Every row known deleted (kept in the head), and those found just now. */
+  lost: LostRow[];
+  found: LostRow[];
+}
+
 /**
- * The rows deleted from the end of the record: found now (named from the
- * head and the Delivery Log) and found before (kept in the head).
+ * The head, and the rows deleted from the end of the record: found now
+ * (named from the head and the Delivery Log) and found before (kept in it).
  */
-export function deletedRows(
+export function headBefore(
   spreadsheet: Spreadsheet,
-  head: RecordHead | undefined,
-  chains: readonly string[],
+  rows: readonly {chain: string}[],
   localDate: (d: Date) => LocalDate,
-): {found: LostRow[]; all: LostRow[]; dropped: number} {
-  if (!head) return {found: [], all: [], dropped: 0};
-  const missing = missingRows(head, chains);
-  const found = missing.length
-    ? lostRows(head, missing, loggedWeeks(spreadsheet, localDate, head.week))
+): HeadBefore {
+  const stored = readHead(spreadsheet);
+  const {head} = stored;
+  const missing = head
+    ? missingRows(
+        head,
+        rows.map(r => r.chain),
+      )
     : [];
-  const {lost, dropped} = mergeLost(head.lost, found, head.dropped);
-  return {found, all: lost, dropped};
+  const found = missing.length
+    ? lostRows(head!, missing, loggedWeeks(spreadsheet, localDate, head!.week))
+    : [];
+  return {stored, found, lost: mergeLost(head?.lost, found)};
 }

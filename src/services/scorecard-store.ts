@@ -20,7 +20,7 @@ import {
 } from '../domain/record-head';
 import {sha256Hex} from './digest';
 import {withDocumentLock} from './lock';
-import {deletedRows, readHead, type StoredHead} from './record-head';
+import {headBefore, type HeadBefore} from './record-head';
 import {appendToTable, readTable, type Table, type TableRow} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -161,33 +161,9 @@ export function appendScorecardRow(
   };
 }
 
-/** The head before a write and the rows it finds deleted: read under the lock of the append. */
-export interface HeadBefore {
-  stored: StoredHead;
-  /** Every row known deleted (kept in the head, the latest by name and older ones counted), and those found just now. */
-  lost: LostRow[];
-  dropped: number;
-  found: LostRow[];
-}
-
-export function headBefore(
-  spreadsheet: Spreadsheet,
-  state: ScorecardState,
-  localDate: (d: Date) => LocalDate,
-): HeadBefore {
-  const stored = readHead(spreadsheet);
-  const {all, found, dropped} = deletedRows(
-    spreadsheet,
-    stored.head,
-    state.rows.map(r => r.chain),
-    localDate,
-  );
-  return {stored, lost: all, dropped, found};
-}
-
 /**
  * Moves the head to the Scorecard as it now ends, keeping any deleted rows as
- * evidence; writes only a change. Whether the head now stands there.
+ * evidence (readHead writes only a change). Whether the head now stands there.
  */
 export function advanceHead(
   before: HeadBefore,
@@ -199,13 +175,9 @@ export function advanceHead(
     chain: state.lastChain,
     week: last?.weekEnding ?? '',
     ...(before.lost.length ? {lost: before.lost} : {}),
-    ...(before.dropped ? {dropped: before.dropped} : {}),
   };
-  const {stored} = before;
-  if (stored.inPlace && JSON.stringify(head) === JSON.stringify(stored.head))
-    return true;
   try {
-    stored.write(head);
+    before.stored.write(head);
     return true;
   } catch {
     // The row is recorded; a head left behind (the spreadsheet's metadata full,
@@ -237,14 +209,14 @@ export function verifyRecordAndHead(
 ): Verification {
   const chained = verifyScorecardRows(state);
   return withDocumentLock(() => {
-    const before = headBefore(spreadsheet, state, localDate);
+    const before = headBefore(spreadsheet, state.rows, localDate);
     if (before.lost.length) {
       const weeks = before.lost.map(([, week]) => week).filter(w => w !== '');
       return {
         ...chained,
         ok: false,
         missingWeeks: [...new Set(weeks)].sort(),
-        message: `${lostMessage(before.lost, before.dropped)}${chained.ok ? '' : ` ${chained.message}`}`,
+        message: `${lostMessage(before.lost)}${chained.ok ? '' : ` ${chained.message}`}`,
       };
     }
     const started = advanceHead(before, state) && !before.stored.head;

@@ -22,10 +22,10 @@ import {secureRecord, sheetOf} from './protection';
 import {
   advanceHead,
   appendScorecardRow,
-  headBefore,
   readScorecard,
   rowsForWeek,
 } from './scorecard-store';
+import {headBefore} from './record-head';
 import {readRecordSettings} from './settings';
 import {readWeek, weekContext} from './week';
 
@@ -86,7 +86,7 @@ export function snapshotWeek(
       sheetOf(secured, SCORECARD),
     );
     // The head as it was, and any rows deleted from the end since: kept as evidence whatever is written.
-    const head = headBefore(spreadsheet, state, context.clock.localDate);
+    const head = headBefore(spreadsheet, state.rows, context.clock.localDate);
     const earlier = rowsForWeek(state, context.weekEnding);
     const latest = earlier[earlier.length - 1];
     const changes = latest
