@@ -13,11 +13,7 @@ import {
 import type {WeekRecord} from '../domain/scorecard-record';
 import {SCORECARD} from '../domain/workbook';
 import type {LocalDate} from '../domain/calendar';
-import {
-  lostMessage,
-  type LostRow,
-  type RecordHead,
-} from '../domain/record-head';
+import {lostMessage, type RecordHead} from '../domain/record-head';
 import {sha256Hex} from './digest';
 import {withDocumentLock} from './lock';
 import {headBefore, type HeadBefore} from './record-head';
