@@ -159,6 +159,7 @@ function fail(
   throw new InputError(
     `${header} is ${show(value, clock)}, not ${expected}`,
     row,
+    header,
   );
 }
 

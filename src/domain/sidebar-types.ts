@@ -94,6 +94,11 @@ export interface SidebarData {
   signals: SignalView[];
   /** Open deals (not Closed Won / Closed Lost) the CRO can log a signal on. */
   deals: DealOption[];
+  /**
+   * Why the Deals tab could not be read ('' when it could), naming the tab,
+   * the header or the cell: no deal is offered and gate compliance is blank.
+   */
+  dealsProblem: string;
   scorecard: ScorecardView;
   attendance: AttendanceView;
 }

@@ -2,12 +2,12 @@
 import {isCommit, isOpen, type DealHeader} from '../domain/deals';
 import {EB_CONFIRMATION_DAYS, evaluateGate, gateVerdict} from '../domain/gate';
 import {MEDDPICC} from '../domain/workbook';
-import type {WallClock} from '../domain/wall-clock';
+import type {WallClock, WallTime} from '../domain/wall-clock';
 import {asOfArg, daysArg, guard, type Arg} from './args';
-import {eachDeal, mapDeals, readDealTable} from './deal-table';
+import {eachDeal, mapDeals, readDealTable, type DealTable} from './deal-table';
 
 /** The headers the gate reads. */
-const GATE_HEADERS: readonly DealHeader[] = [
+export const GATE_HEADERS: readonly DealHeader[] = [
   ...MEDDPICC,
   'Economic Buyer Name',
   'EB Confirmed On',
@@ -49,16 +49,31 @@ export function gateCompliance(
   return guard(fn, () => {
     const when = asOfArg(fn, asOf, clock);
     const days = daysArg(fn, 'eb_days', ebDays, EB_CONFIRMATION_DAYS);
-    const table = readDealTable(fn, deals, clock, [
-      'Forecast Category',
-      ...GATE_HEADERS,
-    ]);
-    let committed = 0;
-    let passing = 0;
-    eachDeal(table, isCommit, deal => {
-      committed++;
-      if (evaluateGate(deal, when, days).passes) passing++;
-    });
-    return committed === 0 ? '' : passing / committed;
+    return complianceOf(
+      readDealTable(fn, deals, clock, COMPLIANCE_HEADERS),
+      when,
+      days,
+    );
   });
+}
+
+/** What gate compliance needs: only Commit deals count. */
+export const COMPLIANCE_HEADERS: readonly DealHeader[] = [
+  'Forecast Category',
+  ...GATE_HEADERS,
+];
+
+/** The share of Commit deals passing the gate: GATE_COMPLIANCE's number, and the snapshot's. */
+export function complianceOf(
+  table: DealTable,
+  when: WallTime,
+  days: number,
+): number | '' {
+  let committed = 0;
+  let passing = 0;
+  eachDeal(table, isCommit, deal => {
+    committed++;
+    if (evaluateGate(deal, when, days).passes) passing++;
+  });
+  return committed === 0 ? '' : passing / committed;
 }

@@ -6,7 +6,7 @@ import {asOfArg, guard, type Arg} from './args';
 import {eachDeal, mapDeals, readDealTable} from './deal-table';
 
 /** The headers the six single-snapshot signals read. */
-const SIGNAL_HEADERS: readonly DealHeader[] = [
+export const SIGNAL_HEADERS: readonly DealHeader[] = [
   'Close Date',
   'Committed Close Date',
   'Last Champion Reply',

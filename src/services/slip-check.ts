@@ -13,12 +13,9 @@ import {
 } from '../domain/calendar';
 import {isBlank, isDate, toText} from '../domain/cells';
 import {plural} from '../domain/words';
-import {
-  DEAL_HEADERS,
-  isCommit,
-  locateDealColumns,
-  dealReader,
-} from '../domain/deals';
+import {isCommit, type DealHeader} from '../domain/deals';
+import {dealTableOf} from '../formulas/deal-table';
+import {SIGNAL_HEADERS} from '../formulas/signals';
 import {
   HEDGE_PHRASES,
   SNAPSHOT_RULES,
@@ -38,6 +35,7 @@ import {
 import {
   DEAL_HISTORY,
   DEALS,
+  MEDDPICC,
   SIGNALS_TAB,
   type SlipSignal,
 } from '../domain/workbook';
@@ -49,12 +47,39 @@ import {readSettings} from './settings';
 import {
   appendRows,
   readTable,
+  readingTable,
   requireTab,
   upsertRows,
   type TableRecord,
 } from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The Signals columns the check reads and writes. */
+const SIGNAL_COLUMNS = [
+  'Logged At',
+  'Deal ID',
+  'Signal',
+  'Source',
+  'Note',
+  'Save Play',
+  'Save Play Owner',
+  'Withdrawn At',
+];
+
+/**
+ * Every Deals column the check reads, each required: read as blank, a
+ * renamed one would change which signals fire (or leave a save-play without
+ * its owner) without a word, as SLIP_SIGNALS refuses it.
+ */
+const SLIP_CHECK_HEADERS: readonly DealHeader[] = [
+  'Deal ID',
+  'Forecast Category',
+  'Owner',
+  'Stage',
+  ...MEDDPICC,
+  ...SIGNAL_HEADERS,
+];
 
 const RULES = [
   ...SNAPSHOT_RULES,
@@ -93,22 +118,18 @@ export function runSlipCheck(
 
   return withDocumentLock(() => {
     secureRecord(spreadsheet, settings, 'run the slip check', [DEAL_HISTORY]);
-    const cells = readTable(spreadsheet, DEALS, {
-      required: ['Deal ID', 'Forecast Category'],
-    }).cells;
-    const columns = locateDealColumns(
-      cells[0] ?? [],
-      ['Deal ID', 'Forecast Category'],
-      DEAL_HEADERS,
-    );
+    const deals = readTable(spreadsheet, DEALS, {
+      required: SLIP_CHECK_HEADERS,
+    });
 
     // Last week's (or the latest earlier) recorded state of each deal.
     const previous = new Map<
       string,
       {week: LocalDate; snapshot: DealSnapshot}
     >();
+    // Every column of the history: the check writes each (a missing one would fail after the signals were logged).
     for (const {record} of readTable(spreadsheet, DEAL_HISTORY, {
-      required: ['Week Ending', 'Deal ID'],
+      required: DEAL_HISTORY.columns.map(c => c.header),
     }).rows) {
       const when = record['Week Ending'];
       const id = toText(record['Deal ID']);
@@ -130,8 +151,9 @@ export function runSlipCheck(
     const logged = new Set<string>();
     const hasSavePlay = new Set<string>();
     const sunday = addDays(monday, 6);
+    // Without Withdrawn At a withdrawn signal would block the real one; without Save Play, save-plays would double.
     for (const {record} of readTable(spreadsheet, SIGNALS_TAB, {
-      required: ['Logged At', 'Deal ID', 'Signal'],
+      required: SIGNAL_COLUMNS,
     }).rows) {
       const at = record['Logged At'];
       // A withdrawn signal no longer counts: the check may log it again if it really fires.
@@ -148,44 +170,51 @@ export function runSlipCheck(
     const flagged: string[] = [];
     let savePlays = 0;
     let commitDeals = 0;
-    const readDeal = dealReader(columns, clock);
-    for (let i = 1; i < cells.length; i++) {
-      const deal: DealWithHistory = readDeal(cells[i], i + 1);
-      if (!isCommit(deal.category) || deal.dealId === '') continue;
-      commitDeals++;
-      deal.previous = previous.get(deal.dealId)?.snapshot;
-      const fired: SlipSignal[] = firingSignals(deal, context, RULES);
-      const fresh = fired.filter(
-        s => !logged.has(`${deal.dealId}\u0000${s.toLowerCase()}`),
-      );
-      const rows: TableRecord[] = fresh.map(signal => ({
-        'Logged At': loggedAt,
-        'Deal ID': deal.dealId,
-        Signal: signal,
-        Source: 'auto',
-        Note: SIGNAL_NOTES[signal],
-      }));
-      if (fired.length >= 2) {
-        flagged.push(deal.dealId);
-        if (!hasSavePlay.has(deal.dealId) && rows.length > 0) {
-          rows[0]['Save Play'] = savePlayFor(fired);
-          rows[0]['Save Play Owner'] = deal.owner;
-          savePlays++;
+    const table = dealTableOf(
+      deals.cells,
+      deals.columns,
+      SLIP_CHECK_HEADERS,
+      clock,
+    );
+    readingTable(deals, () => {
+      for (let i = 0; i < table.rows.length; i++) {
+        const deal: DealWithHistory = table.read(table.rows[i], i + 2);
+        if (!isCommit(deal.category) || deal.dealId === '') continue;
+        commitDeals++;
+        deal.previous = previous.get(deal.dealId)?.snapshot;
+        const fired: SlipSignal[] = firingSignals(deal, context, RULES);
+        const fresh = fired.filter(
+          s => !logged.has(`${deal.dealId}\u0000${s.toLowerCase()}`),
+        );
+        const rows: TableRecord[] = fresh.map(signal => ({
+          'Logged At': loggedAt,
+          'Deal ID': deal.dealId,
+          Signal: signal,
+          Source: 'auto',
+          Note: SIGNAL_NOTES[signal],
+        }));
+        if (fired.length >= 2) {
+          flagged.push(deal.dealId);
+          if (!hasSavePlay.has(deal.dealId) && rows.length > 0) {
+            rows[0]['Save Play'] = savePlayFor(fired);
+            rows[0]['Save Play Owner'] = deal.owner;
+            savePlays++;
+          }
         }
+        newSignals.push(...rows);
+        history.push({
+          'Week Ending': weekCell,
+          'Deal ID': deal.dealId,
+          Stage: deal.stage,
+          'Close Date':
+            deal.closeDate === undefined
+              ? ''
+              : clock.midnight(isoDay(deal.closeDate)),
+          'Next Step': deal.nextStep,
+          MEDDPICC: meddpiccText(deal),
+        });
       }
-      newSignals.push(...rows);
-      history.push({
-        'Week Ending': weekCell,
-        'Deal ID': deal.dealId,
-        Stage: deal.stage,
-        'Close Date':
-          deal.closeDate === undefined
-            ? ''
-            : clock.midnight(isoDay(deal.closeDate)),
-        'Next Step': deal.nextStep,
-        MEDDPICC: meddpiccText(deal),
-      });
-    }
+    });
 
     appendRows(spreadsheet, SIGNALS_TAB, newSignals);
     const historyTab = requireTab(spreadsheet, DEAL_HISTORY);

@@ -8,6 +8,7 @@
  */
 import {isBlank, isDate, toText} from '../domain/cells';
 import {headerKey, locateColumns} from '../domain/headers';
+import {InputError} from '../domain/input-error';
 import {safeCell, type CellInput} from '../domain/safe-text';
 import type {TabSpec} from '../domain/workbook';
 import {withDocumentLock} from './lock';
@@ -91,6 +92,35 @@ function requireHeaders(
     const list = missing.map(h => `"${h}"`).join(', ');
     throw new Error(
       `The "${tab.name}" tab has no ${list} header${missing.length > 1 ? 's' : ''} in row 1: add ${missing.length > 1 ? 'them' : 'it'} (any case or spacing) or ${SETUP_HINT}.`,
+    );
+  }
+}
+
+/** A tab's column of a header as Sheets letters it: 0 → A, 26 → AA. */
+function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * Runs a reading of a table's rows, turning the domain's refusal of a cell
+ * into an Error a person can find the cell by, whatever the size of the tab:
+ * `The "Deals" tab, row 4212 (cell W4212): Next Step Due is "TBD", not a date.`
+ */
+export function readingTable<T>(
+  table: Pick<Table, 'tab' | 'columns'>,
+  body: () => T,
+): T {
+  try {
+    return body();
+  } catch (err) {
+    if (!(err instanceof InputError) || err.row === undefined) throw err;
+    const at = err.header === undefined ? -1 : table.columns[err.header];
+    const cell = at >= 0 ? ` (cell ${columnLetter(at)}${err.row})` : '';
+    throw new Error(
+      `The "${table.tab.name}" tab, row ${err.row}${cell}: ${err.message}.`,
     );
   }
 }

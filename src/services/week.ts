@@ -11,10 +11,13 @@ import {
   weekEndingOf,
   type LocalDate,
 } from '../domain/calendar';
-import {isBlank, isDate, show, toNumber, toFlag, toText} from '../domain/cells';
+import {isBlank, isDate, show, toNumber, toText} from '../domain/cells';
+import {isActive} from '../domain/sidebar-views';
 import {readAmount} from '../domain/money';
 import {targetAt} from '../domain/milestones';
-import {gateCompliance} from '../formulas/gate';
+import {COMPLIANCE_HEADERS, complianceOf} from '../formulas/gate';
+import {dealTableOf} from '../formulas/deal-table';
+import {InputError} from '../domain/input-error';
 import {
   computeWeekRecord,
   varianceOf,
@@ -38,7 +41,12 @@ import {
   type Grade,
 } from '../domain/workbook';
 import {localDates, zoneClock, type ZoneClock} from './clock';
-import {tableReader, type TableReader, type TableRecord} from './tables';
+import {
+  readingTable,
+  tableReader,
+  type TableReader,
+  type TableRecord,
+} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -68,6 +76,26 @@ export function weekContext(
 }
 
 const numberOr = (v: unknown): number | '' => toNumber(v) ?? '';
+
+/**
+ * The columns the week's record reads, per tab. Each is required: read as
+ * blank, it would change the record without a word (a retired commitment
+ * graded again, a withdrawn signal counted, no save-play executed). Week
+ * Ending of Forecast may be absent (the row is then found by its Week).
+ */
+export const WEEK_COLUMNS = {
+  forecast: ['Week', 'Committed', 'Closed'],
+  commitments: ['Commitment ID', 'Commitment', 'Active'],
+  grades: ['Week Ending', 'Commitment ID', 'Grade', 'Reason', 'Next Action'],
+  signals: [
+    'Logged At',
+    'Signal',
+    'Save Play',
+    'Save Play Executed On',
+    'Withdrawn At',
+  ],
+  attendance: ['Week Ending', 'Invited', 'Attended'],
+} as const;
 
 const GRADE_OF = new Map(GRADES.map(g => [g.toLowerCase(), g]));
 
@@ -104,49 +132,55 @@ export function readWeek(
   settings: Settings,
   context: WeekContext,
   read: TableReader = tableReader(spreadsheet),
-): {record: WeekRecord; trend: TrendPoint[]} {
+  /** Set by the sidebar: a Deals tab that cannot be read leaves gate compliance blank and says why, rather than failing. */
+  options: {toleratingDeals?: boolean} = {},
+): {record: WeekRecord; trend: TrendPoint[]; dealsProblem: string} {
   const local = localDates(context.clock);
-  const rows = (tab: typeof FORECAST, required: string[]): TableRecord[] =>
-    read(tab, required).rows.map(r => r.record);
+  const rows = (
+    tab: typeof FORECAST,
+    required: readonly string[],
+  ): TableRecord[] => read(tab, required).rows.map(r => r.record);
 
   // Amounts typed as text are read the spreadsheet locale's way. One that
   // reads two ways is refused, naming the cell, when it is this week's row;
   // elsewhere it is left blank, as any non-number is, so an old row cannot block the week.
-  const forecast: ForecastWeek[] = read(FORECAST, [
-    'Committed',
-    'Closed',
-  ]).rows.map(({record: r, rowNumber}) => {
-    const week = numberOr(r['Week']);
-    const weekEnding = local(r['Week Ending']);
-    const thisWeek =
-      weekEnding === context.weekEnding ||
-      (weekEnding === '' && week === context.week);
-    const amount = (header: string): number | '' => {
-      const reading = readAmount(r[header], settings.currency);
-      if (reading.ok) return reading.value;
-      if (!thisWeek) return '';
-      throw new Error(
-        `Forecast row ${rowNumber}: ${header} is ${show(r[header])}, ${reading.why}.`,
-      );
-    };
-    return {
-      week,
-      weekEnding,
-      committed: amount('Committed'),
-      closed: amount('Closed'),
-    };
-  });
-  const commitments: CommitmentRow[] = rows(COMMITMENTS, [
-    'Commitment ID',
-    'Commitment',
-  ]).map(r => ({
+  const forecastTable = read(FORECAST, WEEK_COLUMNS.forecast);
+  const forecast = readingTable(forecastTable, () =>
+    forecastTable.rows.map(({record: r, rowNumber}): ForecastWeek => {
+      const week = numberOr(r['Week']);
+      const weekEnding = local(r['Week Ending']);
+      const thisWeek =
+        weekEnding === context.weekEnding ||
+        (weekEnding === '' && week === context.week);
+      const amount = (header: string): number | '' => {
+        const reading = readAmount(r[header], settings.currency);
+        if (reading.ok) return reading.value;
+        if (!thisWeek) return '';
+        throw new InputError(
+          `${header} is ${show(r[header])}, ${reading.why}`,
+          rowNumber,
+          header,
+        );
+      };
+      return {
+        week,
+        weekEnding,
+        committed: amount('Committed'),
+        closed: amount('Closed'),
+      };
+    }),
+  );
+  const commitments: CommitmentRow[] = rows(
+    COMMITMENTS,
+    WEEK_COLUMNS.commitments,
+  ).map(r => ({
     id: toText(r['Commitment ID']),
     commitment: toText(r['Commitment']),
-    active: r['Active'] === '' ? true : toFlag(r['Active']),
+    active: isActive(r['Active']),
   }));
   // Only this week's grades matter to the record.
   const grades: GradeRow[] = [];
-  for (const r of rows(GRADES_TAB, ['Week Ending', 'Commitment ID', 'Grade'])) {
+  for (const r of rows(GRADES_TAB, WEEK_COLUMNS.grades)) {
     const weekEnding = local(r['Week Ending']);
     const grade = GRADE_OF.get(toText(r['Grade']).toLowerCase());
     if (weekEnding !== context.weekEnding || !grade) continue;
@@ -165,7 +199,7 @@ export function readWeek(
     context.clock.midnight(d).getTime(),
   );
   const signals: SignalRow[] = [];
-  for (const r of rows(SIGNALS_TAB, ['Logged At', 'Signal'])) {
+  for (const r of rows(SIGNALS_TAB, WEEK_COLUMNS.signals)) {
     const at = r['Logged At'];
     const t = isDate(at) ? at.getTime() : NaN;
     // A withdrawn signal stays on the tab; no count includes it.
@@ -177,7 +211,7 @@ export function readWeek(
     });
   }
   const attendance: AttendanceRow[] = [];
-  for (const r of rows(ATTENDANCE, ['Week Ending', 'Invited', 'Attended'])) {
+  for (const r of rows(ATTENDANCE, WEEK_COLUMNS.attendance)) {
     const invited = toNumber(r['Invited']);
     const attended = toNumber(r['Attended']);
     const weekEnding = local(r['Week Ending']);
@@ -187,13 +221,26 @@ export function readWeek(
   }
 
   // The gate as GATE_COMPLIANCE computes it, on the same cells, as of the week ending.
-  const deals = read(DEALS).cells;
-  const compliance = gateCompliance(
-    deals,
-    context.clock.midnight(context.weekEnding),
-    settings.ebConfirmationDays,
-    context.clock,
-  ) as number | '';
+  let compliance: number | '' = '';
+  let dealsProblem = '';
+  try {
+    const deals = read(DEALS, COMPLIANCE_HEADERS);
+    compliance = readingTable(deals, () =>
+      complianceOf(
+        dealTableOf(
+          deals.cells,
+          deals.columns,
+          COMPLIANCE_HEADERS,
+          context.clock,
+        ),
+        context.clock.wall(context.clock.midnight(context.weekEnding)),
+        settings.ebConfirmationDays,
+      ),
+    );
+  } catch (err) {
+    if (!options.toleratingDeals) throw err;
+    dealsProblem = (err as Error).message;
+  }
 
   const week = Math.max(context.week, 1);
   const record = computeWeekRecord({
@@ -208,5 +255,9 @@ export function readWeek(
     varianceTarget: targetAt(settings.varianceMilestones, week),
     gateTarget: targetAt(settings.gateMilestones, week),
   });
-  return {record, trend: varianceTrend(forecast, settings, context.week)};
+  return {
+    record,
+    trend: varianceTrend(forecast, settings, context.week),
+    dealsProblem,
+  };
 }

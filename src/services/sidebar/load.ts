@@ -4,7 +4,7 @@
  * this week's numbers against their targets as the snapshot computes them.
  */
 import {addDays} from '../../domain/calendar';
-import type {SidebarData} from '../../domain/sidebar-types';
+import type {DealOption, SidebarData} from '../../domain/sidebar-types';
 import {
   attendanceView,
   dealOptions,
@@ -20,7 +20,7 @@ import {
 } from '../../domain/workbook';
 import {checkWorkbookSettings} from '../settings';
 import {tableReader} from '../tables';
-import {readWeekRecord} from '../week';
+import {readWeek, WEEK_COLUMNS} from '../week';
 import {sidebarWeek, weekSpan} from './calendar';
 import {currentUser} from './refusal';
 import {statusThresholds} from '../../domain/status';
@@ -33,11 +33,23 @@ export function loadSidebar(): SidebarData {
   const week = sidebarWeek(spreadsheet, settings, new Date(), timeZone);
   // One read per tab, shared with the week's record below.
   const read = tableReader(spreadsheet);
-  const commitments = read(COMMITMENTS, ['Commitment ID', 'Commitment']);
-  const grades = read(GRADES_TAB, ['Week Ending', 'Commitment ID', 'Grade']);
-  const signals = read(SIGNALS_TAB, ['Logged At', 'Deal ID', 'Signal']);
-  const deals = read(DEALS, ['Deal ID']);
-  const attendance = read(ATTENDANCE, ['Week Ending', 'Invited', 'Attended']);
+  const commitments = read(COMMITMENTS, WEEK_COLUMNS.commitments);
+  const grades = read(GRADES_TAB, WEEK_COLUMNS.grades);
+  const signals = read(SIGNALS_TAB, [...WEEK_COLUMNS.signals, 'Deal ID']);
+  const attendance = read(ATTENDANCE, WEEK_COLUMNS.attendance);
+  // A broken Deals tab must not stop the grading: the views that need it say why instead.
+  const problems = new Set<string>();
+  let deals: DealOption[] = [];
+  try {
+    // Without Forecast Category every closed deal would be offered as open.
+    deals = dealOptions(read(DEALS, ['Deal ID', 'Forecast Category']).rows);
+  } catch (err) {
+    problems.add((err as Error).message);
+  }
+  const {record, dealsProblem} = readWeek(spreadsheet, settings, week, read, {
+    toleratingDeals: true,
+  });
+  if (dealsProblem) problems.add(dealsProblem);
   return {
     user: currentUser(),
     timeZone: week.clock.timeZone,
@@ -56,14 +68,15 @@ export function loadSidebar(): SidebarData {
       signals.cells,
       weekSpan(week, week.today),
     ),
-    deals: dealOptions(deals.rows),
+    deals,
+    dealsProblem: [...problems].join(' '),
     attendance: attendanceView(
       attendance.rows,
       attendance.cells,
       week.span(week.weekEnding),
     ),
     scorecard: {
-      record: readWeekRecord(spreadsheet, settings, week, read),
+      record,
       thresholds: statusThresholds(settings),
     },
   };
