@@ -143,7 +143,12 @@ function metricRow(n: NumberStatus): HTMLElement {
 
 export function renderScorecardView(app: App): HTMLElement {
   const record = app.record();
-  const numbers = weekStatuses(record, app.data.scorecard.thresholds);
+  const {dealsProblem} = app.data;
+  const numbers = weekStatuses(
+    record,
+    app.data.scorecard.thresholds,
+    dealsProblem !== '',
+  );
   const error = h('p', {class: 'error', role: 'alert', hidden: true});
   const button = h(
     'button',
@@ -172,6 +177,7 @@ export function renderScorecardView(app: App): HTMLElement {
       `week ending ${dayLabel(record.weekEnding)}`,
     ),
     h('h2', {class: 'section-title'}, 'This week’s numbers'),
+    dealsProblem && h('p', {class: 'problem', role: 'alert'}, dealsProblem),
     h('ul', {class: 'metrics'}, ...numbers.map(metricRow)),
     attendanceForm(app),
     h('h2', {class: 'section-title'}, 'Commitments'),

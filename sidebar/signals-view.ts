@@ -332,6 +332,10 @@ function logForm(app: App): HTMLElement {
     'form',
     {class: 'card', novalidate: true, 'aria-labelledby': 'log-title'},
     h('h2', {id: 'log-title'}, 'Log a slip signal'),
+    // No deal is offered when the Deals tab cannot be read: say why.
+    app.data.deals.length === 0 &&
+      app.data.dealsProblem &&
+      h('p', {class: 'problem', role: 'alert'}, app.data.dealsProblem),
     h('label', {for: picker.input.id}, 'Deal'),
     picker.root,
     dealError,

@@ -686,6 +686,48 @@ describe('the CRO’s sidebar at 300 px', () => {
     );
     expect(callsOf('saveGrades')).toBe(saves);
   });
+
+  it('still loads the grading with a renamed Deals column, and shows the problem where deals are needed', async () => {
+    const em = preview.world.emulator;
+    em.run({}, () => {
+      const sheet = em.spreadsheet.exposed().getSheetByName('Deals')!;
+      const header = sheet.getDataRange().getValues()[0];
+      sheet
+        .getRange(1, header.indexOf('EB Confirmed On') + 1)
+        .setValue('EB sign-off (old)');
+    });
+    await openSidebarPage();
+    expect(
+      await page.locator('#panel-grade section.commitment').count(),
+    ).toBeGreaterThanOrEqual(3);
+    const problem =
+      /The "Deals" tab has no "EB Confirmed On" header in row 1: add it/;
+    await page.getByRole('tab', {name: 'Scorecard'}).click();
+    await expect(
+      page.locator('#panel-scorecard .problem').first().textContent(),
+    ).resolves.toMatch(problem);
+    await expect(
+      page.locator('#panel-scorecard .metric').nth(1).textContent(),
+    ).resolves.toMatch(/not computed: the Deals tab cannot be read/);
+    await screenshot('sidebar-deals-problem.png');
+    // The deal list needs no EB column: deals are still offered for a signal.
+    await page.getByRole('tab', {name: 'Signals'}).click();
+    expect(await page.locator('#panel-signals .problem').count()).toBe(0);
+
+    // Without Forecast Category no deal can be offered as open: the Signals view says why.
+    em.run({}, () => {
+      const sheet = em.spreadsheet.exposed().getSheetByName('Deals')!;
+      const header = sheet.getDataRange().getValues()[0];
+      sheet
+        .getRange(1, header.indexOf('Forecast Category') + 1)
+        .setValue('Category (old)');
+    });
+    await openSidebarPage();
+    await page.getByRole('tab', {name: 'Signals'}).click();
+    await expect(
+      page.locator('#panel-signals .problem').textContent(),
+    ).resolves.toMatch(/The "Deals" tab has no "Forecast Category" header/);
+  });
 });
 
 /** The text of the option the focused combobox highlights (null when none is). */
