@@ -132,6 +132,60 @@ describe('Commitments Active is required everywhere', () => {
     }
     expect(snapshotOf(emulator, 'Scorecard')).toBe(scorecard);
   });
+
+  it('renamed Active: the readiness note on the eve says the snapshot would fail, and why', () => {
+    // Thursday 19 November 2026, 16:00 in Los Angeles: the eve of the Scorecard Day.
+    const {emulator, bundle} = world(new Date('2026-11-20T00:00:00Z'));
+    bundle.call('installSchedule', [], {trigger: 'menu'});
+    renameHeader(emulator, 'Commitments', 'Active', 'Retired?');
+    bundle.call('onScheduleTick', [], {trigger: 'time'});
+    const note = emulator.outbox.find(m => m.to === SAMPLE_PEOPLE.cro)!;
+    expect(note.body).toMatch(
+      /the snapshot would fail: The "Commitments" tab has no "Active" header/,
+    );
+  });
+});
+
+describe('the snapshot: which columns are required, which may be absent', () => {
+  // Read as blank, each of these would change the record without a word.
+  it.each([
+    ['Forecast', 'Week'],
+    ['Forecast', 'Committed'],
+    ['Commitments', 'Active'],
+    ['Grades', 'Reason'],
+    ['Grades', 'Next Action'],
+    ['Signals', 'Save Play'],
+    ['Signals', 'Save Play Executed On'],
+    ['Signals', 'Withdrawn At'],
+    ['Attendance', 'Invited'],
+  ])('renamed %s %s: refused, naming the tab and the header', (tab, header) => {
+    const {emulator, bundle} = world(FRIDAY_EVENING);
+    renameHeader(emulator, tab, header, `${header} (old)`);
+    expect(
+      errorOf(() => bundle.call('snapshotWeek', [], {trigger: 'sidebar'})),
+    ).toContain(`The "${tab}" tab has no "${header}" header in row 1`);
+    expect(values(emulator, 'Scorecard')).toHaveLength(1);
+  });
+
+  // Absent, these change nothing the record holds: the row is found by its Week; the rest is shown only.
+  it.each([
+    ['Forecast', 'Week Ending'],
+    ['Commitments', 'Metric'],
+    ['Grades', 'Graded By'],
+    ['Signals', 'Outcome'],
+  ])('renamed %s %s: the same record', (tab, header) => {
+    const record = (rename: boolean) => {
+      const {emulator, bundle} = world(FRIDAY_EVENING);
+      if (rename) renameHeader(emulator, tab, header, `${header} (old)`);
+      bundle.call('snapshotWeek', [], {trigger: 'sidebar'});
+      const [head, row] = values(emulator, 'Scorecard');
+      // Everything but when and the chain, which differ run to run.
+      return head
+        .map((h, i) => [h, row[i]])
+        .filter(([h]) => !['Snapshot At', 'Chain'].includes(String(h)));
+    };
+    expect(record(true)).toEqual(record(false));
+  });
 });
 
 describe('a broken Deals tab names itself and does not stop grading', () => {
