@@ -14,7 +14,7 @@ import {
 import {isBlank, isDate, toText} from '../domain/cells';
 import {plural} from '../domain/words';
 import {isCommit, type DealHeader} from '../domain/deals';
-import {dealTableOf} from '../formulas/deal-table';
+import {dealTableOf, eachDeal} from '../formulas/deal-table';
 import {SIGNAL_HEADERS} from '../formulas/signals';
 import {
   HEDGE_PHRASES,
@@ -176,10 +176,10 @@ export function runSlipCheck(
       SLIP_CHECK_HEADERS,
       clock,
     );
-    readingTable(deals, () => {
-      for (let i = 0; i < table.rows.length; i++) {
-        const deal: DealWithHistory = table.read(table.rows[i], i + 2);
-        if (!isCommit(deal.category) || deal.dealId === '') continue;
+    // Commit deals only, read as FLAGGED_DEALS reads them: another deal's cells are never refused.
+    readingTable(deals, () =>
+      eachDeal(table, isCommit, (deal: DealWithHistory) => {
+        if (deal.dealId === '') return;
         commitDeals++;
         deal.previous = previous.get(deal.dealId)?.snapshot;
         const fired: SlipSignal[] = firingSignals(deal, context, RULES);
@@ -213,8 +213,8 @@ export function runSlipCheck(
           'Next Step': deal.nextStep,
           MEDDPICC: meddpiccText(deal),
         });
-      }
-    });
+      }),
+    );
 
     appendRows(spreadsheet, SIGNALS_TAB, newSignals);
     const historyTab = requireTab(spreadsheet, DEAL_HISTORY);

@@ -257,7 +257,15 @@ describe('every bulk error names the tab, the sheet row, the header and the valu
       row[id] = `D-${i + 1}`;
       return row;
     });
+    // A Commit deal: the check reads Commit deals only, as FLAGGED_DEALS does.
+    const category = header.indexOf('Forecast Category');
+    rows[4210] = [...sample.find(r => r[category] === 'Commit')!];
+    rows[4210][id] = 'D-4211';
     rows[4210][header.indexOf('Next Step Due')] = 'TBD';
+    // The same in a closed deal is not read, so refuses nothing.
+    rows[99] = [...sample.find(r => r[category] === 'Closed Won')!];
+    rows[99][id] = 'D-100';
+    rows[99][header.indexOf('Next Step Due')] = 'TBD';
     emulator.run({}, () => {
       const sheet = emulator.spreadsheet.exposed().getSheetByName('Deals')!;
       sheet.insertRowsAfter(sheet.getMaxRows(), 5000);
