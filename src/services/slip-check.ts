@@ -176,45 +176,49 @@ export function runSlipCheck(
       SLIP_CHECK_HEADERS,
       clock,
     );
-    // Commit deals only, read as FLAGGED_DEALS reads them: another deal's cells are never refused.
+    // Commit deals only, read as FLAGGED_DEALS reads them (another deal's
+    // cells are never refused), all before anything is written.
+    const commit: DealWithHistory[] = [];
     readingTable(deals, () =>
-      eachDeal(table, isCommit, (deal: DealWithHistory) => {
-        if (deal.dealId === '') return;
-        commitDeals++;
-        deal.previous = previous.get(deal.dealId)?.snapshot;
-        const fired: SlipSignal[] = firingSignals(deal, context, RULES);
-        const fresh = fired.filter(
-          s => !logged.has(`${deal.dealId}\u0000${s.toLowerCase()}`),
-        );
-        const rows: TableRecord[] = fresh.map(signal => ({
-          'Logged At': loggedAt,
-          'Deal ID': deal.dealId,
-          Signal: signal,
-          Source: 'auto',
-          Note: SIGNAL_NOTES[signal],
-        }));
-        if (fired.length >= 2) {
-          flagged.push(deal.dealId);
-          if (!hasSavePlay.has(deal.dealId) && rows.length > 0) {
-            rows[0]['Save Play'] = savePlayFor(fired);
-            rows[0]['Save Play Owner'] = deal.owner;
-            savePlays++;
-          }
-        }
-        newSignals.push(...rows);
-        history.push({
-          'Week Ending': weekCell,
-          'Deal ID': deal.dealId,
-          Stage: deal.stage,
-          'Close Date':
-            deal.closeDate === undefined
-              ? ''
-              : clock.midnight(isoDay(deal.closeDate)),
-          'Next Step': deal.nextStep,
-          MEDDPICC: meddpiccText(deal),
-        });
+      eachDeal(table, isCommit, deal => {
+        if (deal.dealId !== '') commit.push(deal);
       }),
     );
+    for (const deal of commit) {
+      commitDeals++;
+      deal.previous = previous.get(deal.dealId)?.snapshot;
+      const fired: SlipSignal[] = firingSignals(deal, context, RULES);
+      const fresh = fired.filter(
+        s => !logged.has(`${deal.dealId}\u0000${s.toLowerCase()}`),
+      );
+      const rows: TableRecord[] = fresh.map(signal => ({
+        'Logged At': loggedAt,
+        'Deal ID': deal.dealId,
+        Signal: signal,
+        Source: 'auto',
+        Note: SIGNAL_NOTES[signal],
+      }));
+      if (fired.length >= 2) {
+        flagged.push(deal.dealId);
+        if (!hasSavePlay.has(deal.dealId) && rows.length > 0) {
+          rows[0]['Save Play'] = savePlayFor(fired);
+          rows[0]['Save Play Owner'] = deal.owner;
+          savePlays++;
+        }
+      }
+      newSignals.push(...rows);
+      history.push({
+        'Week Ending': weekCell,
+        'Deal ID': deal.dealId,
+        Stage: deal.stage,
+        'Close Date':
+          deal.closeDate === undefined
+            ? ''
+            : clock.midnight(isoDay(deal.closeDate)),
+        'Next Step': deal.nextStep,
+        MEDDPICC: meddpiccText(deal),
+      });
+    }
 
     appendRows(spreadsheet, SIGNALS_TAB, newSignals);
     const historyTab = requireTab(spreadsheet, DEAL_HISTORY);

@@ -105,10 +105,23 @@ function columnLetter(index: number): string {
 }
 
 /**
- * Runs a reading of a table's rows, turning the domain's refusal of a cell
- * into an Error a person can find the cell by, whatever the size of the tab:
+ * A cell a person can find, whatever the size of the tab:
  * `The "Deals" tab, row 4212 (cell W4212): Next Step Due is "TBD", not a date.`
  */
+export function cellError(
+  table: Pick<Table, 'tab' | 'columns'>,
+  row: number,
+  header: string | undefined,
+  message: string,
+): Error {
+  const at = header === undefined ? -1 : (table.columns[header] ?? -1);
+  const cell = at >= 0 ? ` (cell ${columnLetter(at)}${row})` : '';
+  return new Error(
+    `The "${table.tab.name}" tab, row ${row}${cell}: ${message}.`,
+  );
+}
+
+/** Runs a reading of a table's rows, turning the domain's refusal of a cell into a cellError. */
 export function readingTable<T>(
   table: Pick<Table, 'tab' | 'columns'>,
   body: () => T,
@@ -117,11 +130,7 @@ export function readingTable<T>(
     return body();
   } catch (err) {
     if (!(err instanceof InputError) || err.row === undefined) throw err;
-    const at = err.header === undefined ? -1 : table.columns[err.header];
-    const cell = at >= 0 ? ` (cell ${columnLetter(at)}${err.row})` : '';
-    throw new Error(
-      `The "${table.tab.name}" tab, row ${err.row}${cell}: ${err.message}.`,
-    );
+    throw cellError(table, err.row, err.header, err.message);
   }
 }
 

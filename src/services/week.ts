@@ -17,7 +17,6 @@ import {readAmount} from '../domain/money';
 import {targetAt} from '../domain/milestones';
 import {COMPLIANCE_HEADERS, complianceOf} from '../formulas/gate';
 import {dealTableOf} from '../formulas/deal-table';
-import {InputError} from '../domain/input-error';
 import {
   computeWeekRecord,
   varianceOf,
@@ -42,6 +41,7 @@ import {
 } from '../domain/workbook';
 import {localDates, zoneClock, type ZoneClock} from './clock';
 import {
+  cellError,
   readingTable,
   tableReader,
   type TableReader,
@@ -126,6 +126,26 @@ export function varianceTrend(
     .sort((a, b) => a.week - b.week);
 }
 
+/** The gate as GATE_COMPLIANCE computes it, on the same cells, as of the week ending; a refusal names the Deals tab. */
+function weekGate(
+  read: TableReader,
+  settings: Settings,
+  context: WeekContext,
+): number | '' {
+  const {clock} = context;
+  const deals = read(DEALS, COMPLIANCE_HEADERS);
+  const table = dealTableOf(
+    deals.cells,
+    deals.columns,
+    COMPLIANCE_HEADERS,
+    clock,
+  );
+  const asOf = clock.wall(clock.midnight(context.weekEnding));
+  return readingTable(deals, () =>
+    complianceOf(table, asOf, settings.ebConfirmationDays),
+  );
+}
+
 /** This week's record and the variance trend of the rebuild up to it. */
 export function readWeek(
   spreadsheet: Spreadsheet,
@@ -144,32 +164,31 @@ export function readWeek(
   // Amounts typed as text are read the spreadsheet locale's way. One that
   // reads two ways is refused, naming the cell, when it is this week's row;
   // elsewhere it is left blank, as any non-number is, so an old row cannot block the week.
-  const forecastTable = read(FORECAST, WEEK_COLUMNS.forecast);
-  const forecast = readingTable(forecastTable, () =>
-    forecastTable.rows.map(({record: r, rowNumber}): ForecastWeek => {
-      const week = numberOr(r['Week']);
-      const weekEnding = local(r['Week Ending']);
-      const thisWeek =
-        weekEnding === context.weekEnding ||
-        (weekEnding === '' && week === context.week);
-      const amount = (header: string): number | '' => {
-        const reading = readAmount(r[header], settings.currency);
-        if (reading.ok) return reading.value;
-        if (!thisWeek) return '';
-        throw new InputError(
-          `${header} is ${show(r[header])}, ${reading.why}`,
-          rowNumber,
-          header,
-        );
-      };
-      return {
-        week,
-        weekEnding,
-        committed: amount('Committed'),
-        closed: amount('Closed'),
-      };
-    }),
-  );
+  const weeks = read(FORECAST, WEEK_COLUMNS.forecast);
+  const forecast: ForecastWeek[] = weeks.rows.map(({record: r, rowNumber}) => {
+    const week = numberOr(r['Week']);
+    const weekEnding = local(r['Week Ending']);
+    const thisWeek =
+      weekEnding === context.weekEnding ||
+      (weekEnding === '' && week === context.week);
+    const amount = (header: string): number | '' => {
+      const reading = readAmount(r[header], settings.currency);
+      if (reading.ok) return reading.value;
+      if (!thisWeek) return '';
+      throw cellError(
+        weeks,
+        rowNumber,
+        header,
+        `${header} is ${show(r[header])}, ${reading.why}`,
+      );
+    };
+    return {
+      week,
+      weekEnding,
+      committed: amount('Committed'),
+      closed: amount('Closed'),
+    };
+  });
   const commitments: CommitmentRow[] = rows(
     COMMITMENTS,
     WEEK_COLUMNS.commitments,
@@ -220,23 +239,10 @@ export function readWeek(
     attendance.push({weekEnding, invited, attended});
   }
 
-  // The gate as GATE_COMPLIANCE computes it, on the same cells, as of the week ending.
   let compliance: number | '' = '';
   let dealsProblem = '';
   try {
-    const deals = read(DEALS, COMPLIANCE_HEADERS);
-    compliance = readingTable(deals, () =>
-      complianceOf(
-        dealTableOf(
-          deals.cells,
-          deals.columns,
-          COMPLIANCE_HEADERS,
-          context.clock,
-        ),
-        context.clock.wall(context.clock.midnight(context.weekEnding)),
-        settings.ebConfirmationDays,
-      ),
-    );
+    compliance = weekGate(read, settings, context);
   } catch (err) {
     if (!options.toleratingDeals) throw err;
     dealsProblem = (err as Error).message;
