@@ -9,9 +9,11 @@ import {
   appendRows,
   appendToTable,
   readTable,
+  readingTable,
   updateRows,
   upsertRows,
 } from '../../src/services/tables';
+import {InputError} from '../../src/domain/input-error';
 import {DEALS, GRADES_TAB, SIGNALS_TAB} from '../../src/domain/workbook';
 import {activeSpreadsheet, inEmulator, tabWith} from './harness';
 
@@ -125,6 +127,30 @@ describe('readTable', () => {
       readTable(activeSpreadsheet(emulator), DEALS),
     );
     expect(table.rows[0].record['Deal ID']).toBe('D1');
+  });
+});
+
+describe('readingTable', () => {
+  it('names the tab, the sheet row and the cell of a refused value, past column Z too', () => {
+    const emulator = createEmulator();
+    // 27 columns of the user’s own and Deal ID first: Next Step Due lands in column AC.
+    const own = Array.from({length: 27}, (_, i) => `Mine ${i + 1}`);
+    tabWith(emulator, 'Deals', [[...own, 'Deal ID', 'Next Step Due']]);
+    const table = inEmulator(emulator, () =>
+      readTable(activeSpreadsheet(emulator), DEALS),
+    );
+    const refuse = (header?: string, row?: number) => () =>
+      readingTable(table, () => {
+        throw new InputError('Next Step Due is "TBD", not a date', row, header);
+      });
+    expect(refuse('Next Step Due', 4212)).toThrow(
+      'The "Deals" tab, row 4212 (cell AC4212): Next Step Due is "TBD", not a date.',
+    );
+    // Without a header the row is still named; without a row the refusal is left as it is.
+    expect(refuse(undefined, 7)).toThrow(
+      /^The "Deals" tab, row 7: Next Step Due/,
+    );
+    expect(refuse('Next Step Due')).toThrow(/^Next Step Due is "TBD"/);
   });
 });
 
