@@ -99,15 +99,6 @@ export const WEEK_COLUMNS = {
 
 const GRADE_OF = new Map(GRADES.map(g => [g.toLowerCase(), g]));
 
-export function readWeekRecord(
-  spreadsheet: Spreadsheet,
-  settings: Settings,
-  context: WeekContext,
-  read: TableReader = tableReader(spreadsheet),
-): WeekRecord {
-  return readWeek(spreadsheet, settings, context, read).record;
-}
-
 /** The weeks of the rebuild so far with their variance and the target in force then. */
 export function varianceTrend(
   forecast: readonly ForecastWeek[],
