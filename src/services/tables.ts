@@ -7,7 +7,7 @@
  * becomes a formula). Columns of the user's own are kept and ignored.
  */
 import {isBlank, isDate, toText} from '../domain/cells';
-import {headerKey, locateColumns} from '../domain/headers';
+import {headerKey, letters, locateColumns} from '../domain/headers';
 import {InputError} from '../domain/input-error';
 import {safeCell, type CellInput} from '../domain/safe-text';
 import type {TabSpec} from '../domain/workbook';
@@ -96,14 +96,6 @@ function requireHeaders(
   }
 }
 
-/** A tab's column of a header as Sheets letters it: 0 → A, 26 → AA. */
-function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 /**
  * A cell a person can find, whatever the size of the tab:
  * `The "Deals" tab, row 4212 (cell W4212): Next Step Due is "TBD", not a date.`
@@ -115,7 +107,7 @@ export function cellError(
   message: string,
 ): Error {
   const at = header === undefined ? -1 : (table.columns[header] ?? -1);
-  const cell = at >= 0 ? ` (cell ${columnLetter(at)}${row})` : '';
+  const cell = at >= 0 ? ` (cell ${letters(at + 1)}${row})` : '';
   return new Error(
     `The "${table.tab.name}" tab, row ${row}${cell}: ${message}.`,
   );
