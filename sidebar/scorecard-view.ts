@@ -144,10 +144,11 @@ function metricRow(n: NumberStatus): HTMLElement {
 export function renderScorecardView(app: App): HTMLElement {
   const record = app.record();
   const {dealsProblem} = app.data;
-  const numbers = weekStatuses(
-    record,
-    app.data.scorecard.thresholds,
-    dealsProblem !== '',
+  // Without a readable Deals tab the gate is not computed: never "no Commit deals".
+  const numbers = weekStatuses(record, app.data.scorecard.thresholds).map(n =>
+    dealsProblem && n.metric === 'Qualification-gate compliance'
+      ? {...n, says: 'not computed: the Deals tab cannot be read'}
+      : n,
   );
   const error = h('p', {class: 'error', role: 'alert', hidden: true});
   const button = h(

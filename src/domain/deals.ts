@@ -159,7 +159,6 @@ function fail(
   throw new InputError(
     `${header} is ${show(value, clock)}, not ${expected}`,
     row,
-    header,
   );
 }
 

@@ -8,8 +8,6 @@ export class InputError extends Error {
   constructor(
     message: string,
     readonly row?: number,
-    /** The header of the cell, when the error is about one (the table layer names its cell). */
-    readonly header?: string,
   ) {
     super(message);
     // A plain "Error" to Sheets and to other realms: the row is in the message.

@@ -108,8 +108,6 @@ export function attendanceStatus(
 export function weekStatuses(
   record: WeekRecord,
   thresholds: StatusThresholds,
-  /** The Deals tab could not be read (the sidebar shows why): no gate number, not "no Commit deals". */
-  dealsUnread = false,
 ): NumberStatus[] {
   const v = record.variance;
   const money = (n: number | '') =>
@@ -136,9 +134,8 @@ export function weekStatuses(
       value: g,
       target: gt === '' ? '—' : `at least ${pct(gt)}`,
       status: gateStatus(g, gt),
-      says: dealsUnread
-        ? 'not computed: the Deals tab cannot be read'
-        : g === ''
+      says:
+        g === ''
           ? 'no Commit deals'
           : `${pct(g)} of Commit deals pass the gate`,
     },

@@ -4,7 +4,6 @@
  * the header row's cell holding the result's title, blank rows giving "".
  */
 import {
-  DEAL_HEADERS,
   categoryReader,
   dealReader,
   isBlankRow,
@@ -46,40 +45,14 @@ export function readDealTable(
     );
   }
   const all = asRows(deals);
-  return withReaders(
-    all.slice(1),
-    locateDealColumns(all[0], required, optional),
-    clock,
-  );
-}
-
-function withReaders(
-  rows: unknown[][],
-  columns: DealColumns,
-  clock: WallClock,
-): DealTable {
+  const columns = locateDealColumns(all[0], required, optional);
   const category = categoryReader(clock, columns.Stage);
-  return {columns, rows, category, read: dealReader(columns, clock, category)};
-}
-
-/**
- * The Deals tab as the services read it: the table layer has located (and
- * required) the columns; only the `wanted` ones are read, so a bad cell in a
- * column the caller does not use never refuses it.
- */
-export function dealTableOf(
-  cells: unknown[][],
-  located: Readonly<Record<string, number>>,
-  wanted: readonly DealHeader[],
-  clock: WallClock,
-): DealTable {
-  // Stage decides what a Salesforce "Closed" category means, as in locateDealColumns.
-  const read = new Set<DealHeader>(wanted);
-  if (read.has('Forecast Category')) read.add('Stage');
-  const columns = {} as DealColumns;
-  for (const h of DEAL_HEADERS)
-    columns[h] = read.has(h) ? (located[h] ?? -1) : -1;
-  return withReaders(cells.slice(1), columns, clock);
+  return {
+    columns,
+    rows: all.slice(1),
+    category,
+    read: dealReader(columns, clock, category),
+  };
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 import {isBlank, isDate, toText} from '../domain/cells';
 import {plural} from '../domain/words';
 import {isCommit, type DealHeader} from '../domain/deals';
-import {dealTableOf, eachDeal} from '../formulas/deal-table';
+import {eachDeal, readDealTable} from '../formulas/deal-table';
 import {SIGNAL_HEADERS} from '../formulas/signals';
 import {
   HEDGE_PHRASES,
@@ -46,6 +46,7 @@ import {secureRecord} from './protection';
 import {readSettings} from './settings';
 import {
   appendRows,
+  headerNames,
   readTable,
   readingTable,
   requireTab,
@@ -54,18 +55,6 @@ import {
 } from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** The Signals columns the check reads and writes. */
-const SIGNAL_COLUMNS = [
-  'Logged At',
-  'Deal ID',
-  'Signal',
-  'Source',
-  'Note',
-  'Save Play',
-  'Save Play Owner',
-  'Withdrawn At',
-];
 
 /**
  * Every Deals column the check reads, each required: read as blank, a
@@ -129,7 +118,7 @@ export function runSlipCheck(
     >();
     // Every column of the history: the check writes each (a missing one would fail after the signals were logged).
     for (const {record} of readTable(spreadsheet, DEAL_HISTORY, {
-      required: DEAL_HISTORY.columns.map(c => c.header),
+      required: headerNames(DEAL_HISTORY),
     }).rows) {
       const when = record['Week Ending'];
       const id = toText(record['Deal ID']);
@@ -151,9 +140,10 @@ export function runSlipCheck(
     const logged = new Set<string>();
     const hasSavePlay = new Set<string>();
     const sunday = addDays(monday, 6);
-    // Without Withdrawn At a withdrawn signal would block the real one; without Save Play, save-plays would double.
+    // Signals whole, as the sidebar and the snapshot read it: without Withdrawn At a
+    // withdrawn signal would block the real one; without Save Play, save-plays would double.
     for (const {record} of readTable(spreadsheet, SIGNALS_TAB, {
-      required: SIGNAL_COLUMNS,
+      required: headerNames(SIGNALS_TAB),
     }).rows) {
       const at = record['Logged At'];
       // A withdrawn signal no longer counts: the check may log it again if it really fires.
@@ -170,16 +160,16 @@ export function runSlipCheck(
     const flagged: string[] = [];
     let savePlays = 0;
     let commitDeals = 0;
-    const table = dealTableOf(
+    const table = readDealTable(
+      DEALS.name,
       deals.cells,
-      deals.columns,
-      SLIP_CHECK_HEADERS,
       clock,
+      SLIP_CHECK_HEADERS,
     );
     // Commit deals only, read as FLAGGED_DEALS reads them (another deal's
     // cells are never refused), all before anything is written.
     const commit: DealWithHistory[] = [];
-    readingTable(deals, () =>
+    readingTable(DEALS, () =>
       eachDeal(table, isCommit, deal => {
         if (deal.dealId !== '') commit.push(deal);
       }),

@@ -7,7 +7,7 @@
  * becomes a formula). Columns of the user's own are kept and ignored.
  */
 import {isBlank, isDate, toText} from '../domain/cells';
-import {headerKey, letters, locateColumns} from '../domain/headers';
+import {headerKey, locateColumns} from '../domain/headers';
 import {InputError} from '../domain/input-error';
 import {safeCell, type CellInput} from '../domain/safe-text';
 import type {TabSpec} from '../domain/workbook';
@@ -65,7 +65,8 @@ export function requireTab(spreadsheet: Spreadsheet, tab: TabSpec): Sheet {
   return sheet;
 }
 
-function headerNames(tab: TabSpec): string[] {
+/** Every header of a tab in the contract's spelling: what a reader requires when it reads the tab whole. */
+export function headerNames(tab: TabSpec): string[] {
   return tab.columns.map(c => c.header);
 }
 
@@ -97,32 +98,16 @@ function requireHeaders(
 }
 
 /**
- * A cell a person can find, whatever the size of the tab:
- * `The "Deals" tab, row 4212 (cell W4212): Next Step Due is "TBD", not a date.`
+ * Runs a reading of a tab's rows, turning the domain's refusal of a row into
+ * an Error a person can find the cell by, whatever the size of the tab:
+ * `The "Deals" tab, row 4212: Next Step Due is "TBD", not a date.`
  */
-export function cellError(
-  table: Pick<Table, 'tab' | 'columns'>,
-  row: number,
-  header: string | undefined,
-  message: string,
-): Error {
-  const at = header === undefined ? -1 : (table.columns[header] ?? -1);
-  const cell = at >= 0 ? ` (cell ${letters(at + 1)}${row})` : '';
-  return new Error(
-    `The "${table.tab.name}" tab, row ${row}${cell}: ${message}.`,
-  );
-}
-
-/** Runs a reading of a table's rows, turning the domain's refusal of a cell into a cellError. */
-export function readingTable<T>(
-  table: Pick<Table, 'tab' | 'columns'>,
-  body: () => T,
-): T {
+export function readingTable<T>(tab: TabSpec, body: () => T): T {
   try {
     return body();
   } catch (err) {
     if (!(err instanceof InputError) || err.row === undefined) throw err;
-    throw cellError(table, err.row, err.header, err.message);
+    throw new Error(`The "${tab.name}" tab, row ${err.row}: ${err.message}.`);
   }
 }
 

@@ -13,10 +13,11 @@ import {
 } from '../domain/calendar';
 import {isBlank, isDate, show, toNumber, toText} from '../domain/cells';
 import {isActive} from '../domain/sidebar-views';
+import {InputError} from '../domain/input-error';
 import {readAmount} from '../domain/money';
 import {targetAt} from '../domain/milestones';
 import {COMPLIANCE_HEADERS, complianceOf} from '../formulas/gate';
-import {dealTableOf} from '../formulas/deal-table';
+import {readDealTable} from '../formulas/deal-table';
 import {
   computeWeekRecord,
   varianceOf,
@@ -38,10 +39,11 @@ import {
   GRADES_TAB,
   SIGNALS_TAB,
   type Grade,
+  type TabSpec,
 } from '../domain/workbook';
 import {localDates, zoneClock, type ZoneClock} from './clock';
 import {
-  cellError,
+  headerNames,
   readingTable,
   tableReader,
   type TableReader,
@@ -77,26 +79,6 @@ export function weekContext(
 
 const numberOr = (v: unknown): number | '' => toNumber(v) ?? '';
 
-/**
- * The columns the week's record reads, per tab. Each is required: read as
- * blank, it would change the record without a word (a retired commitment
- * graded again, a withdrawn signal counted, no save-play executed). Week
- * Ending of Forecast may be absent (the row is then found by its Week).
- */
-export const WEEK_COLUMNS = {
-  forecast: ['Week', 'Committed', 'Closed'],
-  commitments: ['Commitment ID', 'Commitment', 'Active'],
-  grades: ['Week Ending', 'Commitment ID', 'Grade', 'Reason', 'Next Action'],
-  signals: [
-    'Logged At',
-    'Signal',
-    'Save Play',
-    'Save Play Executed On',
-    'Withdrawn At',
-  ],
-  attendance: ['Week Ending', 'Invited', 'Attended'],
-} as const;
-
 const GRADE_OF = new Map(GRADES.map(g => [g.toLowerCase(), g]));
 
 /** The weeks of the rebuild so far with their variance and the target in force then. */
@@ -125,14 +107,14 @@ function weekGate(
 ): number | '' {
   const {clock} = context;
   const deals = read(DEALS, COMPLIANCE_HEADERS);
-  const table = dealTableOf(
+  const table = readDealTable(
+    DEALS.name,
     deals.cells,
-    deals.columns,
-    COMPLIANCE_HEADERS,
     clock,
+    COMPLIANCE_HEADERS,
   );
   const asOf = clock.wall(clock.midnight(context.weekEnding));
-  return readingTable(deals, () =>
+  return readingTable(DEALS, () =>
     complianceOf(table, asOf, settings.ebConfirmationDays),
   );
 }
@@ -147,50 +129,46 @@ export function readWeek(
   options: {toleratingDeals?: boolean} = {},
 ): {record: WeekRecord; trend: TrendPoint[]; dealsProblem: string} {
   const local = localDates(context.clock);
-  const rows = (
-    tab: typeof FORECAST,
-    required: readonly string[],
-  ): TableRecord[] => read(tab, required).rows.map(r => r.record);
+  // Each tab whole: a column read as blank would change the record without a
+  // word (a retired commitment graded again, a withdrawn signal counted).
+  const rowsOf = (tab: TabSpec) => read(tab, headerNames(tab)).rows;
+  const rows = (tab: TabSpec): TableRecord[] => rowsOf(tab).map(r => r.record);
 
   // Amounts typed as text are read the spreadsheet locale's way. One that
   // reads two ways is refused, naming the cell, when it is this week's row;
   // elsewhere it is left blank, as any non-number is, so an old row cannot block the week.
-  const weeks = read(FORECAST, WEEK_COLUMNS.forecast);
-  const forecast: ForecastWeek[] = weeks.rows.map(({record: r, rowNumber}) => {
-    const week = numberOr(r['Week']);
-    const weekEnding = local(r['Week Ending']);
-    const thisWeek =
-      weekEnding === context.weekEnding ||
-      (weekEnding === '' && week === context.week);
-    const amount = (header: string): number | '' => {
-      const reading = readAmount(r[header], settings.currency);
-      if (reading.ok) return reading.value;
-      if (!thisWeek) return '';
-      throw cellError(
-        weeks,
-        rowNumber,
-        header,
-        `${header} is ${show(r[header])}, ${reading.why}`,
-      );
-    };
-    return {
-      week,
-      weekEnding,
-      committed: amount('Committed'),
-      closed: amount('Closed'),
-    };
-  });
-  const commitments: CommitmentRow[] = rows(
-    COMMITMENTS,
-    WEEK_COLUMNS.commitments,
-  ).map(r => ({
+  const forecast = readingTable(FORECAST, () =>
+    rowsOf(FORECAST).map(({record: r, rowNumber}): ForecastWeek => {
+      const week = numberOr(r['Week']);
+      const weekEnding = local(r['Week Ending']);
+      const thisWeek =
+        weekEnding === context.weekEnding ||
+        (weekEnding === '' && week === context.week);
+      const amount = (header: string): number | '' => {
+        const reading = readAmount(r[header], settings.currency);
+        if (reading.ok) return reading.value;
+        if (!thisWeek) return '';
+        throw new InputError(
+          `${header} is ${show(r[header])}, ${reading.why}`,
+          rowNumber,
+        );
+      };
+      return {
+        week,
+        weekEnding,
+        committed: amount('Committed'),
+        closed: amount('Closed'),
+      };
+    }),
+  );
+  const commitments: CommitmentRow[] = rows(COMMITMENTS).map(r => ({
     id: toText(r['Commitment ID']),
     commitment: toText(r['Commitment']),
     active: isActive(r['Active']),
   }));
   // Only this week's grades matter to the record.
   const grades: GradeRow[] = [];
-  for (const r of rows(GRADES_TAB, WEEK_COLUMNS.grades)) {
+  for (const r of rows(GRADES_TAB)) {
     const weekEnding = local(r['Week Ending']);
     const grade = GRADE_OF.get(toText(r['Grade']).toLowerCase());
     if (weekEnding !== context.weekEnding || !grade) continue;
@@ -209,7 +187,7 @@ export function readWeek(
     context.clock.midnight(d).getTime(),
   );
   const signals: SignalRow[] = [];
-  for (const r of rows(SIGNALS_TAB, WEEK_COLUMNS.signals)) {
+  for (const r of rows(SIGNALS_TAB)) {
     const at = r['Logged At'];
     const t = isDate(at) ? at.getTime() : NaN;
     // A withdrawn signal stays on the tab; no count includes it.
@@ -221,7 +199,7 @@ export function readWeek(
     });
   }
   const attendance: AttendanceRow[] = [];
-  for (const r of rows(ATTENDANCE, WEEK_COLUMNS.attendance)) {
+  for (const r of rows(ATTENDANCE)) {
     const invited = toNumber(r['Invited']);
     const attended = toNumber(r['Attended']);
     const weekEnding = local(r['Week Ending']);

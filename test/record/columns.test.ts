@@ -147,16 +147,22 @@ describe('Commitments Active is required everywhere', () => {
 });
 
 describe('the snapshot: which columns are required, which may be absent', () => {
-  // Read as blank, each of these would change the record without a word.
+  // Forecast, Commitments, Grades, Signals and Attendance are read whole: a
+  // column read as blank would change the record (a retired commitment graded
+  // again, a withdrawn signal counted) or drop what it shows without a word.
   it.each([
     ['Forecast', 'Week'],
+    ['Forecast', 'Week Ending'],
     ['Forecast', 'Committed'],
     ['Commitments', 'Active'],
+    ['Commitments', 'Metric'],
     ['Grades', 'Reason'],
     ['Grades', 'Next Action'],
+    ['Grades', 'Graded By'],
     ['Signals', 'Save Play'],
     ['Signals', 'Save Play Executed On'],
     ['Signals', 'Withdrawn At'],
+    ['Signals', 'Outcome'],
     ['Attendance', 'Invited'],
   ])('renamed %s %s: refused, naming the tab and the header', (tab, header) => {
     const {emulator, bundle} = world(FRIDAY_EVENING);
@@ -167,25 +173,26 @@ describe('the snapshot: which columns are required, which may be absent', () => 
     expect(values(emulator, 'Scorecard')).toHaveLength(1);
   });
 
-  // Absent, these change nothing the record holds: the row is found by its Week; the rest is shown only.
-  it.each([
-    ['Forecast', 'Week Ending'],
-    ['Commitments', 'Metric'],
-    ['Grades', 'Graded By'],
-    ['Signals', 'Outcome'],
-  ])('renamed %s %s: the same record', (tab, header) => {
-    const record = (rename: boolean) => {
-      const {emulator, bundle} = world(FRIDAY_EVENING);
-      if (rename) renameHeader(emulator, tab, header, `${header} (old)`);
-      bundle.call('snapshotWeek', [], {trigger: 'sidebar'});
-      const [head, row] = values(emulator, 'Scorecard');
-      // Everything but when and the chain, which differ run to run.
-      return head
-        .map((h, i) => [h, row[i]])
-        .filter(([h]) => !['Snapshot At', 'Chain'].includes(String(h)));
-    };
-    expect(record(true)).toEqual(record(false));
-  });
+  // Deals is a CRM paste: the snapshot needs only the gate's columns of it.
+  it.each([['Amount'], ['Close Date'], ['Notes'], ['Deal ID']])(
+    'renamed Deals %s: the same record',
+    header => {
+      const record = (rename: boolean) => {
+        const {emulator, bundle} = world(FRIDAY_EVENING);
+        if (rename) renameHeader(emulator, 'Deals', header, `${header} (old)`);
+        bundle.call('snapshotWeek', [], {trigger: 'sidebar'});
+        const [head, row] = values(emulator, 'Scorecard');
+        // Everything but when and the chain, which differ run to run.
+        return head
+          .map((h, i) => [h, row[i]])
+          .filter(
+            ([h]) =>
+              !['Snapshot At', 'Chain', 'Grades Data'].includes(String(h)),
+          );
+      };
+      expect(record(true)).toEqual(record(false));
+    },
+  );
 });
 
 describe('a broken Deals tab names itself and does not stop grading', () => {

@@ -361,7 +361,7 @@ describe('a Berlin workbook', () => {
     const {emulator, bundle} = berlin();
     week7(emulator)[2] = '2,150';
     expect(() => snapshot(bundle)).toThrow(
-      /"Forecast" tab, row \d+ \(cell C\d+\): Committed is "2,150", could be 2,15 € or 2.150 €/,
+      /"Forecast" tab, row \d+: Committed is "2,150", could be 2,15 € or 2.150 €/,
     );
     expect(tab(emulator, 'Scorecard')).toHaveLength(1);
     expect(emulator.outbox).toHaveLength(0);

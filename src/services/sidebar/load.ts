@@ -20,7 +20,7 @@ import {
 } from '../../domain/workbook';
 import {checkWorkbookSettings} from '../settings';
 import {tableReader} from '../tables';
-import {readWeek, WEEK_COLUMNS} from '../week';
+import {readWeek} from '../week';
 import {sidebarWeek, weekSpan} from './calendar';
 import {currentUser} from './refusal';
 import {statusThresholds} from '../../domain/status';
@@ -33,23 +33,23 @@ export function loadSidebar(): SidebarData {
   const week = sidebarWeek(spreadsheet, settings, new Date(), timeZone);
   // One read per tab, shared with the week's record below.
   const read = tableReader(spreadsheet);
-  const commitments = read(COMMITMENTS, WEEK_COLUMNS.commitments);
-  const grades = read(GRADES_TAB, WEEK_COLUMNS.grades);
-  const signals = read(SIGNALS_TAB, [...WEEK_COLUMNS.signals, 'Deal ID']);
-  const attendance = read(ATTENDANCE, WEEK_COLUMNS.attendance);
   // A broken Deals tab must not stop the grading: the views that need it say why instead.
-  const problems = new Set<string>();
+  const weekRead = readWeek(spreadsheet, settings, week, read, {
+    toleratingDeals: true,
+  });
+  let {dealsProblem} = weekRead;
+  // The week's record has read (and required) each of these tabs whole.
+  const commitments = read(COMMITMENTS);
+  const grades = read(GRADES_TAB);
+  const signals = read(SIGNALS_TAB);
+  const attendance = read(ATTENDANCE);
   let deals: DealOption[] = [];
   try {
     // Without Forecast Category every closed deal would be offered as open.
     deals = dealOptions(read(DEALS, ['Deal ID', 'Forecast Category']).rows);
   } catch (err) {
-    problems.add((err as Error).message);
+    dealsProblem = (err as Error).message;
   }
-  const {record, dealsProblem} = readWeek(spreadsheet, settings, week, read, {
-    toleratingDeals: true,
-  });
-  if (dealsProblem) problems.add(dealsProblem);
   return {
     user: currentUser(),
     timeZone: week.clock.timeZone,
@@ -69,14 +69,14 @@ export function loadSidebar(): SidebarData {
       weekSpan(week, week.today),
     ),
     deals,
-    dealsProblem: [...problems].join(' '),
+    dealsProblem,
     attendance: attendanceView(
       attendance.rows,
       attendance.cells,
       week.span(week.weekEnding),
     ),
     scorecard: {
-      record,
+      record: weekRead.record,
       thresholds: statusThresholds(settings),
     },
   };
