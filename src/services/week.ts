@@ -47,7 +47,6 @@ import {
   readingTable,
   tableReader,
   type TableReader,
-  type TableRecord,
 } from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -99,26 +98,6 @@ export function varianceTrend(
     .sort((a, b) => a.week - b.week);
 }
 
-/** The gate as GATE_COMPLIANCE computes it, on the same cells, as of the week ending; a refusal names the Deals tab. */
-function weekGate(
-  read: TableReader,
-  settings: Settings,
-  context: WeekContext,
-): number | '' {
-  const {clock} = context;
-  const deals = read(DEALS, COMPLIANCE_HEADERS);
-  const table = readDealTable(
-    DEALS.name,
-    deals.cells,
-    clock,
-    COMPLIANCE_HEADERS,
-  );
-  const asOf = clock.wall(clock.midnight(context.weekEnding));
-  return readingTable(DEALS, () =>
-    complianceOf(table, asOf, settings.ebConfirmationDays),
-  );
-}
-
 /** This week's record and the variance trend of the rebuild up to it. */
 export function readWeek(
   spreadsheet: Spreadsheet,
@@ -126,19 +105,18 @@ export function readWeek(
   context: WeekContext,
   read: TableReader = tableReader(spreadsheet),
   /** Set by the sidebar: a Deals tab that cannot be read leaves gate compliance blank and says why, rather than failing. */
-  options: {toleratingDeals?: boolean} = {},
+  options: {lenient?: boolean} = {},
 ): {record: WeekRecord; trend: TrendPoint[]; dealsProblem: string} {
   const local = localDates(context.clock);
   // Each tab whole: a column read as blank would change the record without a
   // word (a retired commitment graded again, a withdrawn signal counted).
-  const rowsOf = (tab: TabSpec) => read(tab, headerNames(tab)).rows;
-  const rows = (tab: TabSpec): TableRecord[] => rowsOf(tab).map(r => r.record);
+  const rows = (tab: TabSpec) => read(tab, headerNames(tab)).rows;
 
   // Amounts typed as text are read the spreadsheet locale's way. One that
   // reads two ways is refused, naming the cell, when it is this week's row;
   // elsewhere it is left blank, as any non-number is, so an old row cannot block the week.
   const forecast = readingTable(FORECAST, () =>
-    rowsOf(FORECAST).map(({record: r, rowNumber}): ForecastWeek => {
+    rows(FORECAST).map(({record: r, rowNumber}): ForecastWeek => {
       const week = numberOr(r['Week']);
       const weekEnding = local(r['Week Ending']);
       const thisWeek =
@@ -161,14 +139,14 @@ export function readWeek(
       };
     }),
   );
-  const commitments: CommitmentRow[] = rows(COMMITMENTS).map(r => ({
+  const commitments: CommitmentRow[] = rows(COMMITMENTS).map(({record: r}) => ({
     id: toText(r['Commitment ID']),
     commitment: toText(r['Commitment']),
     active: isActive(r['Active']),
   }));
   // Only this week's grades matter to the record.
   const grades: GradeRow[] = [];
-  for (const r of rows(GRADES_TAB)) {
+  for (const {record: r} of rows(GRADES_TAB)) {
     const weekEnding = local(r['Week Ending']);
     const grade = GRADE_OF.get(toText(r['Grade']).toLowerCase());
     if (weekEnding !== context.weekEnding || !grade) continue;
@@ -187,7 +165,7 @@ export function readWeek(
     context.clock.midnight(d).getTime(),
   );
   const signals: SignalRow[] = [];
-  for (const r of rows(SIGNALS_TAB)) {
+  for (const {record: r} of rows(SIGNALS_TAB)) {
     const at = r['Logged At'];
     const t = isDate(at) ? at.getTime() : NaN;
     // A withdrawn signal stays on the tab; no count includes it.
@@ -199,7 +177,7 @@ export function readWeek(
     });
   }
   const attendance: AttendanceRow[] = [];
-  for (const r of rows(ATTENDANCE)) {
+  for (const {record: r} of rows(ATTENDANCE)) {
     const invited = toNumber(r['Invited']);
     const attended = toNumber(r['Attended']);
     const weekEnding = local(r['Week Ending']);
@@ -208,12 +186,21 @@ export function readWeek(
     attendance.push({weekEnding, invited, attended});
   }
 
+  // The gate as GATE_COMPLIANCE computes it, on the same cells, as of the week ending; a refusal names the Deals tab.
+  const {clock} = context;
   let compliance: number | '' = '';
   let dealsProblem = '';
   try {
-    compliance = weekGate(read, settings, context);
+    const deals = read(DEALS, COMPLIANCE_HEADERS).cells;
+    compliance = readingTable(DEALS, () =>
+      complianceOf(
+        readDealTable(DEALS.name, deals, clock, COMPLIANCE_HEADERS),
+        clock.wall(clock.midnight(context.weekEnding)),
+        settings.ebConfirmationDays,
+      ),
+    );
   } catch (err) {
-    if (!options.toleratingDeals) throw err;
+    if (!options.lenient) throw err;
     dealsProblem = (err as Error).message;
   }
 

@@ -35,7 +35,7 @@ export function loadSidebar(): SidebarData {
   const read = tableReader(spreadsheet);
   // A broken Deals tab must not stop the grading: the views that need it say why instead.
   const weekRead = readWeek(spreadsheet, settings, week, read, {
-    toleratingDeals: true,
+    lenient: true,
   });
   let {dealsProblem} = weekRead;
   // The week's record has read (and required) each of these tabs whole.
