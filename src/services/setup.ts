@@ -132,21 +132,28 @@ export const NEW_TAB_COLUMNS = 26;
 
 type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
 
-/** Validation rules built once per set-up and reused by every column and tab that takes them. */
+/**
+ * Validation rules built once per set-up and reused by every column and tab
+ * that takes them, all from one builder: build() makes a rule of the
+ * builder's settings as they are then (DataValidationBuilder reference), so
+ * a builder goes on to the next rule with only what differs set again.
+ */
 function ruleBook(): (plan: ValidationPlan) => Rule {
   const built = new Map<string, Rule>();
+  let builder: GoogleAppsScript.Spreadsheet.DataValidationBuilder | undefined;
+  // A new builder allows invalid data (DataValidationBuilder.setAllowInvalid: "The default for a new data validation builder is true").
+  let allowsInvalid = true;
   return plan => {
     const key = JSON.stringify(plan);
     let rule = built.get(key);
     if (!rule) {
-      const builder = SpreadsheetApp.newDataValidation();
-      if (plan.kind === 'checkbox') rule = builder.requireCheckbox().build();
-      else {
-        builder.requireValueInList([...plan.values], true);
-        // A new builder already allows invalid data (DataValidationBuilder.setAllowInvalid: "The default for a new data validation builder is true").
-        if (!plan.allowInvalid) builder.setAllowInvalid(false);
-        rule = builder.build();
-      }
+      builder ??= SpreadsheetApp.newDataValidation();
+      const allowInvalid = plan.kind === 'checkbox' || plan.allowInvalid;
+      if (allowInvalid !== allowsInvalid)
+        builder.setAllowInvalid((allowsInvalid = allowInvalid));
+      if (plan.kind === 'checkbox') builder.requireCheckbox();
+      else builder.requireValueInList([...plan.values], true);
+      rule = builder.build();
       built.set(key, rule);
     }
     return rule;
@@ -280,6 +287,23 @@ function apply(
 }
 
 /**
+ * The Settings tab's cells as a read would return them, without reading: what
+ * the survey read of a tab set-up did not change, or what set-up wrote into
+ * the tab it created (text is written as text, so it reads back as written).
+ */
+function settingsAsRead(
+  sheet: Sheet | undefined,
+  plan: TabPlan,
+  unchanged: unknown[][] | undefined,
+): {sheet: Sheet; cells: unknown[][]} | undefined {
+  if (!sheet) return undefined;
+  if (unchanged) return {sheet, cells: unchanged};
+  if (!plan.create) return undefined;
+  const rows = plan.settingsToAdd.map(s => [s.Setting, s.Value]);
+  return {sheet, cells: [plan.newHeaders, ...rows]};
+}
+
+/**
  * Adds every missing tab, header and setting of the workbook contract and
  * returns what it did, in words. Never moves, overwrites or deletes a cell
  * that holds anything; running it again changes nothing.
@@ -299,12 +323,11 @@ export function setUpWorkbook(
       sheets[name] = apply(spreadsheet, tabPlan, ruleFor, sheets[name]);
       changed.add(name);
     }
-    // What the survey read still holds for a tab set-up did not change: no second read.
-    const settingsSheet = sheets[SETTINGS_TAB.name];
-    const settingsRead =
-      settingsSheet && found.settingsCells && !changed.has(SETTINGS_TAB.name)
-        ? {sheet: settingsSheet, cells: found.settingsCells}
-        : undefined;
+    const settingsRead = settingsAsRead(
+      sheets[SETTINGS_TAB.name],
+      plan.tabs.find(p => p.tab === SETTINGS_TAB)!,
+      changed.has(SETTINGS_TAB.name) ? undefined : found.settingsCells,
+    );
     const recordTabs: RecordTab[] = [];
     for (const tab of RECORD_TABS) {
       const sheet = sheets[tab.name];

@@ -171,6 +171,25 @@ describe('DataValidationBuilder', () => {
       false,
     );
   });
+
+  it('build() makes a rule of the builder\'s settings as they are then ("Constructs a data validation rule from the settings applied to the builder"): building on changes no rule built before', () => {
+    const {SpreadsheetApp} = world();
+    const builder = SpreadsheetApp.newDataValidation();
+    const list = builder.requireValueInList(['a', 'b'], true).build();
+    const strict = builder.setAllowInvalid(false).build();
+    const checkbox = builder.requireCheckbox().build();
+    expect([list, strict, checkbox].map(r => r.getCriteriaType())).toEqual([
+      'VALUE_IN_LIST',
+      'VALUE_IN_LIST',
+      'CHECKBOX',
+    ]);
+    expect(list.getCriteriaValues()).toEqual([['a', 'b'], true]);
+    expect([list, strict, checkbox].map(r => r.getAllowInvalid())).toEqual([
+      true,
+      false,
+      false,
+    ]);
+  });
 });
 
 describe('Range.setDataValidations', () => {

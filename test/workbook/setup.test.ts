@@ -145,6 +145,30 @@ describe('setUpWorkbook on an empty spreadsheet', () => {
     );
   });
 
+  it('builds every rule from one builder, reads back nothing it wrote, and asks a protection it just made nothing it knows', () => {
+    expect(emulator.ctx.calls.count('SpreadsheetApp.newDataValidation')).toBe(
+      1,
+    );
+    const deals = sheetState(emulator, 'Deals');
+    const col = (h: string) => DEALS.columns.findIndex(c => c.header === h) + 1;
+    // Deals are pasted from a CRM: its rules flag rather than refuse; the add-on's own tabs refuse.
+    expect(
+      deals.validations[`2,${col('Forecast Category')}`].allowInvalid,
+    ).toBe(true);
+    expect(deals.validations[`2,${col('Metrics')}`].allowInvalid).toBe(true);
+    expect(
+      sheetState(emulator, 'Commitments').validations['2,6'].allowInvalid,
+    ).toBe(true);
+    for (const c of [3, 4])
+      expect(
+        sheetState(emulator, 'Signals').validations[`2,${c}`].allowInvalid,
+      ).toBe(false);
+    // The new Settings tab's keepers are known from what set-up wrote into it.
+    expect(emulator.ctx.calls.count('Sheet.getSheetValues')).toBe(0);
+    expect(emulator.ctx.calls.count('Spreadsheet.getSheetByName')).toBe(0);
+    expect(emulator.ctx.calls.count('Protection.canDomainEdit')).toBe(0);
+  });
+
   it('creates every tab of docs/workbook.md with its headers in row 1, frozen', () => {
     for (const [tab, headers] of Object.entries(WORKBOOK_MD)) {
       const state = sheetState(emulator, tab);
