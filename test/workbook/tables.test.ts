@@ -345,6 +345,8 @@ describe('upsertRows', () => {
         'Range.getFormulas': 1,
         'Range.setValues': 2,
       });
+      // The one read of the tab's cells is that getSheetValues: no Range read besides.
+      expect(emulator.ctx.calls.count('Range.getValues')).toBe(0);
       const sheet = emulator.spreadsheet.sheets.find(
         s => s.state.name === 'Grades',
       )!;
