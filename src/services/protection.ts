@@ -122,16 +122,10 @@ export function requireKeeper(
   tabs: readonly TabSpec[] = RECORD_TABS,
   /** The tabs and their protections, when the caller (set-up) has just found them. */
   known?: RecordTab[],
-  /** Whether the user may write a tab, when the caller knows it without asking (see secureRecord). */
-  mayWrite: (t: RecordTab, me: string) => boolean = () => false,
 ): {keepers: Keepers; tabs: RecordTab[]} {
   const found = known ?? recordTabs(spreadsheet, tabs);
   const keepers = keepersOf(settings);
-  if (
-    found.some(
-      t => t.protection && !mayWrite(t, keepers.me) && !t.protection.canEdit(),
-    )
-  ) {
+  if (found.some(t => t.protection && !t.protection.canEdit())) {
     const all = keepersNamed(spreadsheet, keepers.emails);
     throw new Error(notAKeeperMessage(keepers.me, action, all));
   }
@@ -157,24 +151,18 @@ const stateOf = (
 /** A protection Sheet.protect() has just made: not warning-only, no description (pinned in test/emulator/protection.test.ts). */
 const FRESH: ProtectionState = {warningOnly: false, description: ''};
 
-/** The keepers our description names (every one was made an editor before it was written); undefined when it is not ours. */
-function namedIn(state: ProtectionState): Set<string> | undefined {
+/** Whether the protection already holds these keepers (all of them, or, when not all are known, at least these). */
+function upToDate(state: ProtectionState, keepers: Keepers): boolean {
+  if (state.warningOnly) return false;
   const description = state.description;
-  if (!description.startsWith(DESCRIPTION)) return undefined;
-  return new Set(
+  if (!description.startsWith(DESCRIPTION)) return false;
+  const named = new Set(
     description
       .slice(DESCRIPTION.length)
       .split(', ')
       .filter(e => e !== '')
       .map(sameKey),
   );
-}
-
-/** Whether the protection already holds these keepers (all of them, or, when not all are known, at least these). */
-function upToDate(state: ProtectionState, keepers: Keepers): boolean {
-  if (state.warningOnly) return false;
-  const named = namedIn(state);
-  if (!named) return false;
   const wanted = keepers.emails.map(sameKey);
   return (
     wanted.every(e => named.has(e)) &&
@@ -253,26 +241,7 @@ export function secureRecord(
   setUp = false,
   known?: RecordTab[],
 ): {changed: boolean; tabs: RecordTab[]; keepers: Keepers} {
-  const tabsFound = known ?? recordTabs(spreadsheet, tabs);
-  // What each protection says of itself, read once: the refresh needs it, and a
-  // user our description names was made an editor, so canEdit() need not be asked.
-  const states = new Map(
-    tabsFound.map(t => [
-      t,
-      t.protection && stateOf(t.protection, t.warningOnly),
-    ]),
-  );
-  const found = requireKeeper(
-    spreadsheet,
-    settings,
-    action,
-    tabs,
-    tabsFound,
-    (t, me) => {
-      const state = states.get(t);
-      return !!state && !!namedIn(state)?.has(sameKey(me));
-    },
-  );
+  const found = requireKeeper(spreadsheet, settings, action, tabs, known);
   const keepers = found.keepers;
   if (setUp && noteSetUpBy(keepers.me)) {
     if (!keepers.emails.some(e => sameKey(e) === sameKey(keepers.me)))
@@ -282,7 +251,7 @@ export function secureRecord(
   let owner: string | undefined;
   const askOwner = () => (owner ??= ownerOf(spreadsheet));
   for (const t of found.tabs) {
-    const state = states.get(t);
+    const state = t.protection && stateOf(t.protection, t.warningOnly);
     if (!setUp && state && upToDate(state, keepers)) continue;
     changed =
       protectTab(askOwner, t.sheet, keepers, t.protection, state) || changed;
