@@ -1,6 +1,14 @@
 // gts's shared config, plus the folders that are build output or fixtures.
 module.exports = [
-  {ignores: ['dist/', 'coverage/', 'test-output/', '.preview/']},
+  {
+    ignores: [
+      'dist/',
+      'dist-field-checks/',
+      'coverage/',
+      'test-output/',
+      '.preview/',
+    ],
+  },
   ...require('gts'),
   // The sidebar is browser code, type-checked by its own tsconfig (DOM library).
   {

@@ -68,7 +68,6 @@ import {
   withdrawSignal as withdrawSlipSignal,
 } from './services/sidebar/signals';
 import {setUpWorkbookFromMenu} from './services/setup';
-import {runChecks} from './services/field-checks';
 
 // ---------------------------------------------------------------- lifecycle
 
@@ -165,19 +164,6 @@ export function verifyScorecard() {
  */
 export function onScheduleTick(e?: GoogleAppsScript.Events.TimeDriven) {
   return tick(e);
-}
-
-// ---------------------------------------------------------------- after the first deploy
-
-/**
- * Checks, in this spreadsheet, the Apps Script behaviours the add-on relies on
- * that no local test can confirm (README: Apps Script assumptions). Run it
- * from the Apps Script editor after the first deploy (it is not on the menu):
- * it logs one PASS or FAIL line per check and cleans up what it wrote.
- * @return {Object} {passed, failed, lines}
- */
-export function runFieldChecks() {
-  return runChecks();
 }
 
 // ---------------------------------------------------------------- sidebar

@@ -5,8 +5,12 @@
  * writing still removes its scratch tab.
  */
 import {createEmulator, type Emulator} from '../../emulator';
-import {loadBundle} from '../../emulator/loader';
-import {readEntryPoints} from '../../scripts/build';
+import {join} from 'node:path';
+import {loadBundle, readBundle} from '../../emulator/loader';
+import {FIELD_CHECKS_DIR, readEntryPoints} from '../../scripts/build';
+
+/** The field checks' own script, built beside dist/ and never pushed with the add-on. */
+const FIELD_CHECKS = readBundle(join(FIELD_CHECKS_DIR, 'Code.js'));
 
 interface Summary {
   passed: number;
@@ -39,7 +43,7 @@ function run(patch: (g: Emulator['globals']) => void = () => undefined): {
     user: 'analyst@acme.example',
   });
   patch(emulator.globals);
-  const summary = loadBundle(emulator).call(
+  const summary = loadBundle(emulator, FIELD_CHECKS).call(
     'runFieldChecks',
     [],
     EDITOR,
@@ -50,7 +54,7 @@ function run(patch: (g: Emulator['globals']) => void = () => undefined): {
 const lineOf = (summary: Summary, start: string) =>
   summary.lines.find(l => l.includes(start)) ?? '';
 
-describe('runFieldChecks (dist/Code.js in the emulator)', () => {
+describe('runFieldChecks (dist-field-checks/Code.js in the emulator)', () => {
   it('passes every check in the emulator, logs one line each and leaves nothing behind', () => {
     const {summary, emulator} = run();
     expect(summary.failed).toBe(0);
@@ -120,10 +124,14 @@ describe('runFieldChecks (dist/Code.js in the emulator)', () => {
     ]);
   });
 
-  it('is not a custom function: no @customfunction, not UPPER_CASE, not on the menu', () => {
-    const entry = readEntryPoints().find(e => e.name === 'runFieldChecks');
-    expect(entry?.jsdoc).toMatch(/Apps Script editor after the first deploy/);
+  it('is a script of its own: not in the add-on, not a custom function, not on the menu', () => {
+    const entry = readEntryPoints(
+      join(__dirname, '..', '..', 'src', 'field-checks', 'index.ts'),
+    ).find(e => e.name === 'runFieldChecks');
+    expect(entry?.jsdoc).toMatch(/Run it\s+\* from the Apps Script editor/);
     expect(entry?.jsdoc).not.toContain('@customfunction');
+    expect(readEntryPoints().map(e => e.name)).not.toContain('runFieldChecks');
+    expect(readBundle()).not.toContain('field check');
     const emulator = createEmulator();
     loadBundle(emulator).call('onOpen', [{authMode: 'NONE'}], {
       authMode: 'NONE',

@@ -5,9 +5,9 @@
  * line. A check that writes uses a scratch tab, deleted even when it fails.
  */
 import {isDate} from '../domain/cells';
-import {sha256Hex} from './digest';
-import {withDocumentLock} from './lock';
-import {protectTab} from './protection';
+import {sha256Hex} from '../services/digest';
+import {withDocumentLock} from '../services/lock';
+import {protectTab} from '../services/protection';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
