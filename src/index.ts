@@ -5,6 +5,7 @@
  * reaches Sheets' autocomplete.
  */
 import {forecastBias, forecastVariance} from './formulas/forecast';
+import {commitBreakdown, defensibleCommit} from './formulas/defensible';
 import {gateCheck, gateCompliance} from './formulas/gate';
 import {earlyWarningOf, leadingIndicatorsOf} from './formulas/leads';
 import {
@@ -14,6 +15,8 @@ import {
   missTypeOf,
   trustStreakOf,
 } from './formulas/miss';
+import {optionsRank} from './formulas/options';
+import {reinflationCheck} from './formulas/reinflation';
 import {
   attendanceRate,
   attendanceStatus,
@@ -517,4 +520,59 @@ export function EARLY_WARNING(
  */
 export function MISS_PATTERN(bookings: unknown, plan: unknown) {
   return missPatternOf(bookings, plan);
+}
+
+// ---------------------------------------------------------------- the quarter (issue 13)
+
+/**
+ * The defensible commit: Amount over Commit deals that pass the gate with fewer than two slip signals.
+ * @param {string[][]} deals the Deals table with its header row
+ * @param {Date} [as_of] moment of evaluation (now)
+ * @param {number} [eb_days] days an EB confirmation stays valid (14)
+ * @return {number} the defensible commit
+ * @customfunction
+ */
+export function DEFENSIBLE_COMMIT(
+  deals: unknown,
+  as_of?: unknown,
+  eb_days?: unknown,
+) {
+  return defensibleCommit(deals, as_of, eb_days, activeSheetClock());
+}
+
+/**
+ * Per Commit or Best Case deal: in the defensible commit or why not, and upside.
+ * @param {string[][]} deals the Deals table with its header row
+ * @param {Date} [as_of] moment of evaluation (now)
+ * @param {number} [eb_days] days an EB confirmation stays valid (14)
+ * @return {string[][]} a header row, then one row per deal
+ * @customfunction
+ */
+export function COMMIT_BREAKDOWN(
+  deals: unknown,
+  as_of?: unknown,
+  eb_days?: unknown,
+) {
+  return commitBreakdown(deals, as_of, eb_days, activeSheetClock());
+}
+
+/**
+ * Re-inflation guard: an aggressive commit before two delivered periods is too soon.
+ * @param {number[][]} commits each period's commit, oldest first
+ * @param {number[][]} actuals each period's actual
+ * @return {string[][]} OK or AGGRESSIVE TOO SOON per period
+ * @customfunction
+ */
+export function REINFLATION_CHECK(commits: unknown, actuals: unknown) {
+  return reinflationCheck(commits, actuals);
+}
+
+/**
+ * Options ranked: highest impact first, then lowest effort.
+ * @param {string[][]} options the Options table with its header row
+ * @return {string[][]} the options, ranked
+ * @customfunction
+ */
+export function OPTIONS_RANK(options: unknown) {
+  return optionsRank(options);
 }

@@ -177,6 +177,34 @@ export const LEADS: TabSpec = {
   ],
 };
 
+// ---- quarters (issue 13): the quarter's record and the options before the plan
+
+/** One row per quarter: the CRO's commit at its start against what it closed at. */
+export const QUARTERS: TabSpec = {
+  name: 'Quarters',
+  columns: [
+    col('Quarter', 'text'),
+    col('Quarter End', 'date'),
+    col('Plan', 'currency'),
+    col('Commit', 'currency'),
+    col('Downturn-Adjusted Commit', 'currency'),
+    col('Actual', 'currency'),
+    col('Non-Controllable', 'currency'),
+  ],
+};
+
+/** Optional: the options weighed before the 60-day plan; a chosen one may become a commitment. */
+export const OPTIONS: TabSpec = {
+  name: 'Options',
+  columns: [
+    col('Option', 'text'),
+    col('Impact', 'number'),
+    col('Effort', 'number'),
+    col('Owner', 'text'),
+    col('Chosen', 'checkbox'),
+  ],
+};
+
 export const SETTINGS_TAB: TabSpec = {
   name: 'Settings',
   columns: [col('Setting', 'text'), col('Value', 'text')],
@@ -257,6 +285,8 @@ export const TABS: readonly TabSpec[] = [
   SIGNALS_TAB,
   ATTENDANCE,
   LEADS,
+  QUARTERS,
+  OPTIONS,
   SETTINGS_TAB,
   SCORECARD,
   DELIVERY_LOG,
