@@ -8,7 +8,9 @@
  */
 import {LEADS} from '../../src/domain/workbook';
 import fc from 'fast-check';
+import {toNumber, toText} from '../../src/domain/cells';
 import {DEAL_HEADERS} from '../../src/domain/deals';
+import {headerKey} from '../../src/domain/headers';
 import {customFunctionResultProblem} from '../../emulator/custom-function-result';
 import {readEntryPoints} from '../../scripts/build';
 import {call, day} from './sheet';
@@ -49,7 +51,7 @@ const range = fc.array(fc.array(cell, {maxLength: 3}), {maxLength: 5});
 const arg = fc.oneof(cell, range, fc.constant(undefined));
 
 /** A cell that fits its Deals column most of the time, and anything at all otherwise. */
-function dealCell(header: string): fc.Arbitrary<unknown> {
+function dealCell(header: string, noise = 1 / 10): fc.Arbitrary<unknown> {
   const dates = fc.oneof(
     fc.date({
       min: day(2026, 1, 1),
@@ -68,38 +70,46 @@ function dealCell(header: string): fc.Arbitrary<unknown> {
           'closed lost',
           '',
         )
-      : /Date|On$|Last/.test(header)
-        ? dates
-        : /^(Metrics|Economic Buyer|Decision|Paper Process$|Identify|Champion|Competition)/.test(
-              header,
-            )
-          ? fc.oneof(fc.boolean(), fc.constantFrom('TRUE', 'no', ''))
-          : fc.oneof(
-              fc.string({maxLength: 20}),
-              fc.constantFrom('maybe next week', ''),
-            );
+      : header === 'Amount'
+        ? fc.oneof(
+            fc.integer({min: -1000, max: 5_000_000}),
+            fc.double({min: 0, max: 1e7, noNaN: true}),
+            fc.constantFrom('$1,200', '1.5M', '(500)', ''),
+          )
+        : /Date|Due|On$|Last/.test(header)
+          ? dates
+          : /^(Metrics|Economic Buyer|Decision|Paper Process$|Identify|Champion|Competition)/.test(
+                header,
+              )
+            ? fc.oneof(fc.boolean(), fc.constantFrom('TRUE', 'no', ''))
+            : fc.oneof(
+                fc.string({maxLength: 20}),
+                fc.constantFrom('maybe next week', ''),
+              );
   return fc.oneof(
-    {weight: 9, arbitrary: fitting},
+    {weight: Math.round(1 / noise) - 1, arbitrary: fitting},
     {weight: 1, arbitrary: cell},
   );
 }
 
 /** Deals tables: the contract's headers (some dropped, shuffled, extra ones added) and rows that mostly fit. */
-const dealsTable = fc
-  .tuple(
-    fc.shuffledSubarray([...DEAL_HEADERS, 'Region', ''], {
-      minLength: DEAL_HEADERS.length - 2,
-    }),
-    fc.nat({max: 6}),
-  )
-  .chain(([headers, rows]) =>
-    fc
-      .array(fc.tuple(...headers.map(dealCell)), {
-        minLength: rows,
-        maxLength: rows,
-      })
-      .map(body => [headers as unknown[], ...body]),
-  );
+const dealsTableOf = (dropped: number, noise?: number) =>
+  fc
+    .tuple(
+      fc.shuffledSubarray([...DEAL_HEADERS, 'Region', ''], {
+        minLength: DEAL_HEADERS.length + 2 - dropped,
+      }),
+      fc.nat({max: 6}),
+    )
+    .chain(([headers, rows]) =>
+      fc
+        .array(fc.tuple(...headers.map(h => dealCell(h, noise))), {
+          minLength: rows,
+          maxLength: rows,
+        })
+        .map(body => [headers as unknown[], ...body]),
+    );
+const dealsTable = dealsTableOf(4);
 
 /** A Leads table: the contract's headers over cells that mostly fit them. */
 const leadsTable = fc
@@ -156,7 +166,11 @@ type Kind =
   | 'pairs'
   | 'streak'
   | 'indicators'
-  | 'warning';
+  | 'warning'
+  | 'sum'
+  | 'breakdown'
+  | 'verdicts'
+  | 'ranked';
 
 /** `ranged`: the arguments that are read cell by cell and so shape the result. */
 const FUNCTIONS: Record<
@@ -186,7 +200,43 @@ const FUNCTIONS: Record<
   MISS_PATTERN: {kind: 'cells', arity: 2, ranged: [0]},
   LEADING_INDICATORS: {kind: 'indicators', arity: 4},
   EARLY_WARNING: {kind: 'warning', arity: 3},
+  DEFENSIBLE_COMMIT: {kind: 'sum', arity: 3},
+  COMMIT_BREAKDOWN: {kind: 'breakdown', arity: 3},
+  REINFLATION_CHECK: {kind: 'verdicts', arity: 2},
+  OPTIONS_RANK: {kind: 'ranked', arity: 1},
 };
+
+/** Options tables: the contract's headers, shuffled, over cells that mostly fit. */
+const optionsTable = fc
+  .shuffledSubarray(['Option', 'Impact', 'Effort', 'Owner', 'Chosen'], {
+    minLength: 3,
+  })
+  .chain(headers =>
+    fc
+      .array(
+        fc.tuple(
+          ...headers.map(h =>
+            fc.oneof(
+              {
+                weight: 9,
+                arbitrary:
+                  h === 'Impact' || h === 'Effort'
+                    ? fc.oneof(fc.integer({min: 1, max: 5}), fc.constant('3'))
+                    : h === 'Chosen'
+                      ? fc.boolean()
+                      : fc.string({minLength: 1, maxLength: 12}),
+              },
+              {weight: 1, arbitrary: cell},
+            ),
+          ),
+        ),
+        {maxLength: 6},
+      )
+      .map(body => [headers as unknown[], ...body]),
+  );
+
+const YES_NO = ['YES', 'NO'];
+const SCORES = [1, 2, 3, 4, 5];
 
 const isCell = (v: unknown) =>
   typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
@@ -243,6 +293,45 @@ function wellFormed(
       );
     case 'warning':
       return result === '' || isGridOf(result, 1);
+    case 'sum':
+      return typeof result === 'number' && Number.isFinite(result);
+    case 'breakdown':
+      return (
+        isGridOf(result, 6) &&
+        (result as unknown[][])
+          .slice(1)
+          .every(
+            ([id, name, amount, inCommit, why, upside]) =>
+              typeof id === 'string' &&
+              typeof name === 'string' &&
+              typeof amount === 'number' &&
+              YES_NO.includes(inCommit as string) &&
+              (inCommit === 'YES') === (why === '') &&
+              YES_NO.includes(upside as string),
+          )
+      );
+    case 'ranked':
+      return (
+        isGridOf(result, 5) &&
+        (result as unknown[][])
+          .slice(1)
+          .every(
+            ([option, impact, effort, , chosen], i, rows) =>
+              option !== '' &&
+              [impact, effort].every(n => SCORES.includes(n as number)) &&
+              (chosen === 'YES' || chosen === '') &&
+              (i === 0 ||
+                (rows[i - 1][1] as number) > (impact as number) ||
+                (rows[i - 1][1] === impact &&
+                  (rows[i - 1][2] as number) <= (effort as number))),
+          )
+      );
+    case 'verdicts':
+      return (
+        (!Array.isArray(args[0]) && result === '') ||
+        (isGridOf(result) &&
+          (result as unknown[][]).flat().every(v => typeof v === 'string'))
+      );
   }
 }
 
@@ -287,17 +376,22 @@ describe('every custom function under random cells', () => {
   for (const [name, {kind, arity, ranged}] of Object.entries(FUNCTIONS)) {
     it(`${name}: a well-formed result or an Error naming the function`, () => {
       const first =
-        kind === 'table' || kind === 'aggregate'
-          ? tableArg
-          : kind === 'indicators' || kind === 'warning'
-            ? leadsArg
-            : arg;
+        kind === 'ranked'
+          ? fc.oneof(
+              {weight: 8, arbitrary: optionsTable},
+              {weight: 1, arbitrary: arg},
+            )
+          : ['table', 'aggregate', 'sum', 'breakdown'].includes(kind)
+            ? tableArg
+            : kind === 'indicators' || kind === 'warning'
+              ? leadsArg
+              : arg;
       const rest = fc.array(arg, {minLength: arity - 1, maxLength: arity - 1});
       fc.assert(
         fc.property(first, rest, (a, more) =>
           check(name, kind, [a, ...more], ranged),
         ),
-        {numRuns: kind === 'table' || kind === 'aggregate' ? 300 : 500},
+        {numRuns: first === arg ? 500 : 300},
       );
     });
   }
@@ -319,5 +413,87 @@ describe('every custom function under random cells', () => {
       {numRuns: 200, seed: 20261130},
     );
     expect(results).toBeGreaterThan(20);
+  });
+});
+
+/** What a call gave: its result, or the message it threw. */
+function attempt(name: string, ...args: unknown[]) {
+  try {
+    return {result: call(name, ...args)};
+  } catch (err) {
+    return {error: (err as Error).message};
+  }
+}
+
+describe('the defensible commit agrees exactly with GATE_CHECK and SLIP_SIGNALS', () => {
+  const asOf = fc.oneof(
+    fc.date({
+      min: new Date('2026-10-01T00:00:00Z'),
+      max: new Date('2027-01-31T00:00:00Z'),
+      noInvalidDate: true,
+    }),
+    fc.constant(day(2026, 11, 20)),
+  );
+  const ebDays = fc.constantFrom('', 7, 14, 30);
+
+  it('on random Deals tables: the same deals in, the same reasons out', () => {
+    let compared = 0;
+    fc.assert(
+      // Every header and little noise, so that most tables reach a verdict.
+      fc.property(dealsTableOf(0, 1 / 400), asOf, ebDays, (table, when, eb) => {
+        const gate = attempt('GATE_CHECK', table, when, eb);
+        const signals = attempt('SLIP_SIGNALS', table, when);
+        const sum = attempt('DEFENSIBLE_COMMIT', table, when, eb);
+        const breakdown = attempt('COMMIT_BREAKDOWN', table, when, eb);
+        // A refused cell on a deal neither function reads (Pipeline, no category) fails only the first two.
+        if (gate.error || signals.error) return true;
+        // Everything else they read, GATE_CHECK and SLIP_SIGNALS read and accepted.
+        const own =
+          /: (missing headers? "(Forecast Category|Amount|Deal ID|Deal)"|row \d+: Amount is )/;
+        if (sum.error) expect(sum.error).toMatch(own);
+        if (breakdown.error) expect(breakdown.error).toMatch(own);
+        if (sum.error || breakdown.error) return true;
+        const header = table[0].map(headerKey);
+        const at = (row: unknown[], h: string) =>
+          row[header.indexOf(headerKey(h))];
+        let expected = 0;
+        const rows: unknown[][] = [];
+        table.slice(1).forEach((row, i) => {
+          const category = headerKey(at(row, 'Forecast Category'));
+          if (category !== 'commit' && category !== 'bestcase') return;
+          const verdict = (gate.result as string[][])[i + 1][0];
+          const fired = (signals.result as string[][])[i + 1][0]
+            .split(', ')
+            .filter(s => s !== '');
+          const amount = toNumber(at(row, 'Amount'))!;
+          const commit = category === 'commit';
+          const passes = verdict === 'PASS';
+          const inCommit = commit && passes && fired.length < 2;
+          const why = [
+            ...(commit ? [] : ['Best Case, not Commit']),
+            ...(passes ? [] : [`fails the gate: ${verdict.slice(6)}`]),
+            ...(fired.length < 2
+              ? []
+              : [`${fired.length} slip signals: ${fired.join(', ')}`]),
+          ];
+          if (inCommit) expected += amount;
+          rows.push([
+            toText(at(row, 'Deal ID')),
+            toText(at(row, 'Deal')),
+            amount,
+            inCommit ? 'YES' : 'NO',
+            why.join('; '),
+            !commit && passes ? 'YES' : 'NO',
+          ]);
+        });
+        expect(sum.result).toBe(expected);
+        expect((breakdown.result as unknown[][]).slice(1)).toEqual(rows);
+        if (rows.length > 0) compared++;
+        return true;
+      }),
+      // A fixed seed: the count below must not depend on luck.
+      {numRuns: 300, seed: 20261130},
+    );
+    expect(compared).toBeGreaterThan(30);
   });
 });
