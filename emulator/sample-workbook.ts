@@ -5,8 +5,8 @@
  * formats, dropdowns and protection), then the rows are written: 12 weeks of
  * Forecast with the case's variances, about 40 deals from the Maven CRM
  * export with gate and signal states of every kind, three active
- * commitments with six weeks of grades, signals with save-plays, attendance
- * and settings. Every date is relative to the sample's "today".
+ * commitments with six weeks of grades, signals with save-plays, attendance,
+ * the case's quarters, the options weighed before the plan, and settings. Every date is relative to the sample's "today".
  */
 import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -26,6 +26,8 @@ import {
   GRADES_TAB,
   LEADS,
   MEDDPICC,
+  OPTIONS,
+  QUARTERS,
   SETTINGS_TAB,
   SIGNALS_TAB,
   type Grade,
@@ -324,9 +326,11 @@ function dealRows(cal: Calendar, deals: CrmDeal[]): Row[] {
       // Opened one to four months before it closes (or, open, before today): velocity's days to close.
       'Created On': cal.day(addDays(open ? t : close, -(30 + (h % 90)))),
     };
-    // Outside Commit the MEDDPICC picture fills in with the stage.
+    // Outside Commit the MEDDPICC picture fills in with the stage; the first
+    // Best Case deal is fully qualified: the defensible commit's upside.
+    const upside = i === 14;
     const documented =
-      category === 'Commit'
+      category === 'Commit' || upside
         ? 8
         : category === 'Pipeline'
           ? 2 + (h % 3)
@@ -334,10 +338,10 @@ function dealRows(cal: Calendar, deals: CrmDeal[]): Row[] {
     MEDDPICC.forEach((name, j) => {
       row[name] = j < documented;
     });
-    if (category !== 'Commit') return row;
+    if (category !== 'Commit' && !upside) return row;
 
-    const story = COMMIT_STORY[i];
-    row['Committed Close Date'] = cal.day(close);
+    const story = COMMIT_STORY[i] ?? {};
+    if (!upside) row['Committed Close Date'] = cal.day(close);
     row['Economic Buyer Name'] = BUYERS[i % BUYERS.length];
     row['EB Confirmed On'] = cal.day(addDays(t, -((h % 10) + 1)));
     row['Paper Process Map'] = `https://docs.example.com/paper-process/${d.id}`;
@@ -531,6 +535,71 @@ function leadFormulas(emulator: Emulator): void {
   sheet.getRange('I7').setFormula('=LEADING_INDICATORS(A1:G, Deals!A1:Z)');
 }
 
+/** The last day of the month `months` after the month of `date`. */
+function monthEnd(date: LocalDate, months: number): LocalDate {
+  const [y, m] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m + months, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * The case's quarters (docs/playbook.md): the Q2 miss, the conservative Q3
+ * and the Q4 raise. Fiscal quarters, the missed one ending the month before
+ * the rebuild starts. The whole case is there, Q3 and Q4 actuals included,
+ * though the sample's today falls in Q3, so REINFLATION_CHECK shows both
+ * verdicts; the playbook gives no plans, so Plan is left blank.
+ */
+function quarterRows(cal: Calendar): Row[] {
+  const CASE: [string, number, number][] = [
+    ['Q2 FY27', 33_000_000, 24_100_000],
+    ['Q3 FY27', 26_500_000, 28_300_000],
+    ['Q4 FY27', 32_000_000, 33_700_000],
+  ];
+  return CASE.map(([quarter, commit, actual], i) => ({
+    Quarter: quarter,
+    'Quarter End': cal.day(monthEnd(cal.rebuildStart, 3 * i - 1)),
+    Commit: commit,
+    Actual: actual,
+  }));
+}
+
+/** The options weighed before the plan; the chosen three became C1 to C3. */
+const OPTION_ROWS: Row[] = [
+  {Option: 'Hire two more SDRs', Impact: 2, Effort: 4, Owner: 'CRO'},
+  {
+    Option: 'Gate review before any deal enters Commit',
+    Impact: 5,
+    Effort: 2,
+    Owner: SAMPLE_PEOPLE.croName,
+    Chosen: true,
+  },
+  {
+    Option: 'Weekly pipeline review with every rep',
+    Impact: 3,
+    Effort: 3,
+    Owner: 'Sales managers',
+  },
+  {
+    Option: 'Call the number on Monday from Commit deals only',
+    Impact: 5,
+    Effort: 3,
+    Owner: SAMPLE_PEOPLE.croName,
+    Chosen: true,
+  },
+  {
+    Option: 'A named save-play for every signalled deal',
+    Impact: 4,
+    Effort: 2,
+    Owner: 'RevOps',
+    Chosen: true,
+  },
+  {
+    Option: 'Replace the CRM forecast module',
+    Impact: 3,
+    Effort: 5,
+    Owner: 'RevOps',
+  },
+];
+
 /** Fills in the people and the rebuild's start in the Settings tab that set-up wrote. */
 function fillSettings(emulator: Emulator, cal: Calendar): void {
   const sheet = emulator.spreadsheet
@@ -586,6 +655,8 @@ export function fillSampleWorkbook(
     writeRows(emulator, ATTENDANCE, attendanceRows(cal));
     writeRows(emulator, LEADS, leadRows(cal));
     leadFormulas(emulator);
+    writeRows(emulator, QUARTERS, quarterRows(cal));
+    writeRows(emulator, OPTIONS, OPTION_ROWS);
     fillSettings(emulator, cal);
   });
   emulator.ui.alerts.length = 0;

@@ -76,6 +76,16 @@ const WORKBOOK_MD: Record<string, string[]> = {
     'Withdrawn At',
   ],
   Attendance: ['Week Ending', 'Invited', 'Attended'],
+  Quarters: [
+    'Quarter',
+    'Quarter End',
+    'Plan',
+    'Commit',
+    'Downturn-Adjusted Commit',
+    'Actual',
+    'Non-Controllable',
+  ],
+  Options: ['Option', 'Impact', 'Effort', 'Owner', 'Chosen'],
   Settings: ['Setting', 'Value'],
   Scorecard: [
     'Week Ending',
@@ -452,13 +462,15 @@ describe('setUpWorkbook on a workbook already in use', () => {
       'Signals',
       'Attendance',
       'Leads',
+      'Quarters',
+      'Options',
       'Scorecard',
       'Delivery Log',
       'Deal History',
     ]);
     expect(sheetState(emulator, 'Forecast').formulas).toEqual({});
     expect(report).toContain(
-      '\nAdded tabs: Commitments, Grades, Signals, Attendance, Leads, Scorecard, Delivery Log, Deal History.\n',
+      '\nAdded tabs: Commitments, Grades, Signals, Attendance, Leads, Quarters, Options, Scorecard, Delivery Log, Deal History.\n',
     );
   });
 
