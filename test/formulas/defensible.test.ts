@@ -116,6 +116,18 @@ describe('DEFENSIBLE_COMMIT', () => {
       /^DEFENSIBLE_COMMIT: deals is 42; pass the whole Deals table/,
     );
   });
+
+  it('reads a deal’s signal columns only once it passes the gate; the breakdown reads them all', () => {
+    const badSignal = dealsTable([
+      deal({Amount: 10}),
+      deal({Amount: 20, Champion: false, 'Next Step Due': 'next week'}),
+    ]);
+    expect(call('DEFENSIBLE_COMMIT', badSignal, AS_OF)).toBe(10);
+    for (const fn of ['COMMIT_BREAKDOWN', 'SLIP_SIGNALS'])
+      expect(errorOf(fn, badSignal, AS_OF).message).toBe(
+        `${fn}: row 3: Next Step Due is "next week", not a date`,
+      );
+  });
 });
 
 describe('COMMIT_BREAKDOWN', () => {

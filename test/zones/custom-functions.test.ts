@@ -35,6 +35,7 @@ function calendarDeals(shift: number): Record<string, Local>[] {
       k % 5 === 0 ? {typed: on(from, n)} : {at: on(from, n)};
     const deal: Record<string, Local> = {
       'Deal ID': `Z-${k}`,
+      Amount: String(1000 * (k + 1)),
       'Forecast Category':
         k === 23 ? 'Closed Won' : k % 4 === 3 ? 'Best Case' : 'Commit',
       'Economic Buyer Name': k % 11 === 4 ? '' : 'Dana Ortiz',
@@ -145,6 +146,8 @@ function answers(zone: string, asOf: string, shift: number) {
       day,
     ),
     EARLY_WARNING: call('EARLY_WARNING', leadsIn(zone, shift), table, day),
+    DEFENSIBLE_COMMIT: call('DEFENSIBLE_COMMIT', table, day),
+    COMMIT_BREAKDOWN: call('COMMIT_BREAKDOWN', table, day),
     // as_of typed as text, and blank (the spreadsheet's today at 09:30)
     typed: call('SLIP_SIGNALS', table, asOf),
     today: [
@@ -175,6 +178,8 @@ describe('one calendar, every spreadsheet zone', () => {
       );
       expect(new Set(weeks).size).toBe(2);
       expect(new Set(gates).size).toBeGreaterThanOrEqual(5);
+      const sums = days.map(d => baseline.get(d)!.DEFENSIBLE_COMMIT);
+      expect(new Set(sums).size).toBeGreaterThanOrEqual(3);
     }
     const monday = baseline.get('2026-11-02')!;
     expect((monday.EARLY_WARNING as string[][])[0][0]).toMatch(
