@@ -600,6 +600,37 @@ const OPTION_ROWS: Row[] = [
   },
 ];
 
+/**
+ * Live formulas beside the quarter's tabs, as an analyst would add them: the
+ * re-inflation guard next to each quarter, the options ranked beside the
+ * list. Columns are found by header; each formula goes after the last one.
+ */
+function quarterFormulas(emulator: Emulator, quarters: number): void {
+  const ss = emulator.spreadsheet.exposed();
+  const letter = (tab: TabSpec, header: string) => {
+    const row = ss.getSheetByName(tab.name)!.getDataRange().getValues()[0];
+    return String.fromCharCode(
+      65 + row.map(headerKey).indexOf(headerKey(header)),
+    );
+  };
+  /** A formula in row 2 under its label, or in row 1 when it titles its own result. */
+  const beside = (tab: TabSpec, formula: string, label?: string) => {
+    const sheet = ss.getSheetByName(tab.name)!;
+    const column = sheet.getLastColumn() + 1;
+    if (label) sheet.getRange(1, column).setValue(label);
+    sheet.getRange(label ? 2 : 1, column).setFormula(formula);
+  };
+  const [commit, actual] = ['Commit', 'Actual'].map(h => letter(QUARTERS, h));
+  const last = quarters + 1;
+  beside(
+    QUARTERS,
+    `=REINFLATION_CHECK(${commit}2:${commit}${last}, ${actual}2:${actual}${last})`,
+    'Re-inflation Check',
+  );
+  const end = letter(OPTIONS, 'Chosen');
+  beside(OPTIONS, `=OPTIONS_RANK(A1:${end}${OPTION_ROWS.length + 1})`);
+}
+
 /** Fills in the people and the rebuild's start in the Settings tab that set-up wrote. */
 function fillSettings(emulator: Emulator, cal: Calendar): void {
   const sheet = emulator.spreadsheet
@@ -655,8 +686,10 @@ export function fillSampleWorkbook(
     writeRows(emulator, ATTENDANCE, attendanceRows(cal));
     writeRows(emulator, LEADS, leadRows(cal));
     leadFormulas(emulator);
-    writeRows(emulator, QUARTERS, quarterRows(cal));
+    const quarters = quarterRows(cal);
+    writeRows(emulator, QUARTERS, quarters);
     writeRows(emulator, OPTIONS, OPTION_ROWS);
+    quarterFormulas(emulator, quarters.length);
     fillSettings(emulator, cal);
   });
   emulator.ui.alerts.length = 0;
