@@ -8,7 +8,7 @@ import {
   SCORE_MIN,
   type Option,
 } from '../domain/quarters/options';
-import {asRows, formulaError, isGrid, type Arg} from './args';
+import {asRows, formulaError, guard, isGrid, type Arg} from './args';
 
 const HEADERS = ['Option', 'Impact', 'Effort', 'Owner', 'Chosen'] as const;
 
@@ -25,7 +25,8 @@ export function optionsRank(options: Arg) {
     );
   }
   const [header, ...body] = asRows(options);
-  const at = locateColumns(header, HEADERS);
+  // Header matching may refuse an ambiguous header row; its InputError reads as this function's.
+  const at = guard(fn, () => locateColumns(header, HEADERS));
   const missing = HEADERS.slice(0, 3).filter(h => at[h] < 0);
   if (missing.length > 0) {
     throw formulaError(
