@@ -1,7 +1,6 @@
 /** Options before the plan in cells: OPTIONS_RANK over the Options tab. */
-import {show, toFlag, toNumber, toText} from '../domain/cells';
+import {isBlank, show, toFlag, toNumber, toText} from '../domain/cells';
 import {locateColumns} from '../domain/headers';
-import {isBlankRow} from '../domain/deals';
 import {
   rankOptions,
   SCORE_MAX,
@@ -38,7 +37,8 @@ export function optionsRank(options: Arg) {
     at[h] < 0 ? '' : cells[at[h]];
   const list: Option[] = [];
   body.forEach((cells, i) => {
-    if (isBlankRow(cells)) return;
+    // An unticked Chosen box alone (Sheets' FALSE below the list) is an empty row.
+    if (cells.every(v => v === false || isBlank(v))) return;
     const row = i + 2;
     const score = (h: 'Impact' | 'Effort') => {
       const n = toNumber(cell(cells, h));

@@ -4,7 +4,7 @@ import {call, errorOf} from './sheet';
 const HEADER = ['Option', 'Impact', 'Effort', 'Owner', 'Chosen'];
 
 describe('OPTIONS_RANK', () => {
-  it('ranks by impact, then effort, keeping ties in the table order, and marks chosen ones', () => {
+  it('ranks by impact, then effort, keeping ties in the table order, and marks chosen ones; empty rows and unticked boxes below the list are left out', () => {
     const options = [
       HEADER,
       ['Hire two SDRs', 2, 4, 'CRO', false],
@@ -12,8 +12,10 @@ describe('OPTIONS_RANK', () => {
       ['Weekly pipeline review', 3, 3, 'Managers', ''],
       ['Call the number on Monday', 5, 3, 'Dana', 'yes'],
       ['', '', '', '', ''],
+      ['', '', '', '', false],
       ['Save-play owner per flagged deal', '4', 2, 'RevOps', true],
       ['Deal desk', 3, 3, 'Finance', false],
+      ['', '', '', '', false],
     ];
     expect(call('OPTIONS_RANK', options)).toEqual([
       HEADER,
