@@ -1,8 +1,8 @@
 /**
  * The add-on's whole public surface. Every global Apps Script calls is
- * declared here with JSDoc and only delegates; scripts/build.mjs re-emits each
- * export as a top-level function carrying this JSDoc, so custom-function help
- * reaches Sheets' autocomplete.
+ * declared here with JSDoc and only delegates; scripts/build.ts re-emits each
+ * export as a top-level function, a custom function with this JSDoc, so its
+ * help reaches Sheets' autocomplete.
  */
 import {forecastBias, forecastVariance} from './formulas/forecast';
 import {commitBreakdown, defensibleCommit} from './formulas/defensible';
@@ -525,10 +525,10 @@ export function MISS_PATTERN(bookings: unknown, plan: unknown) {
 // ---------------------------------------------------------------- the quarter (issue 13)
 
 /**
- * The defensible commit: Amount over Commit deals that pass the gate with fewer than two slip signals.
- * @param {string[][]} deals the Deals table with its header row
- * @param {Date} [as_of] moment of evaluation (now)
- * @param {number} [eb_days] days an EB confirmation stays valid (14)
+ * Amount over Commit deals that pass the gate with under two slip signals.
+ * @param {string[][]} deals the Deals table
+ * @param {Date} [as_of] when (now)
+ * @param {number} [eb_days] EB confirmation days (14)
  * @return {number} the defensible commit
  * @customfunction
  */
@@ -541,10 +541,10 @@ export function DEFENSIBLE_COMMIT(
 }
 
 /**
- * Per Commit or Best Case deal: in the defensible commit or why not, and upside.
- * @param {string[][]} deals the Deals table with its header row
- * @param {Date} [as_of] moment of evaluation (now)
- * @param {number} [eb_days] days an EB confirmation stays valid (14)
+ * Per Commit or Best Case deal: in the defensible commit, why not, upside.
+ * @param {string[][]} deals the Deals table
+ * @param {Date} [as_of] when (now)
+ * @param {number} [eb_days] EB confirmation days (14)
  * @return {string[][]} a header row, then one row per deal
  * @customfunction
  */
@@ -557,10 +557,10 @@ export function COMMIT_BREAKDOWN(
 }
 
 /**
- * Re-inflation guard: an aggressive commit before two delivered periods is too soon.
+ * Re-inflation guard, per period.
  * @param {number[][]} commits each period's commit, oldest first
  * @param {number[][]} actuals each period's actual
- * @return {string[][]} OK or AGGRESSIVE TOO SOON per period
+ * @return {string[][]} OK or AGGRESSIVE TOO SOON
  * @customfunction
  */
 export function REINFLATION_CHECK(commits: unknown, actuals: unknown) {
@@ -569,7 +569,7 @@ export function REINFLATION_CHECK(commits: unknown, actuals: unknown) {
 
 /**
  * Options ranked: highest impact first, then lowest effort.
- * @param {string[][]} options the Options table with its header row
+ * @param {string[][]} options the Options table
  * @return {string[][]} the options, ranked
  * @customfunction
  */

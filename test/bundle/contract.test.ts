@@ -48,6 +48,15 @@ describe('bundle contract (dist/Code.js in a bare vm context)', () => {
     }
   });
 
+  it('carries JSDoc only above custom functions: only Sheets reads it, for formula help', async () => {
+    const code = readBundle();
+    for (const {name, jsdoc} of await entryPoints()) {
+      if (jsdoc.includes('@customfunction')) continue;
+      expect(code).toContain(`\nfunction ${name}(`);
+      expect(code).not.toContain(`*/\nfunction ${name}(`);
+    }
+  });
+
   it('touches no service while the bundle is evaluated', () => {
     const emulator = createEmulator();
     loadBundle(emulator);
