@@ -243,3 +243,36 @@ export function cellsOf(value: Arg): unknown[] {
   for (const r of asRows(value)) for (const c of r) out.push(c);
   return out;
 }
+
+/** The cells of two ranges read side by side; refused unless they hold as many cells. */
+export function pairedCells(
+  fn: string,
+  names: readonly [string, string],
+  ranges: readonly [Arg, Arg],
+): unknown[][] {
+  const [a, b] = ranges.map(cellsOf);
+  if (a.length !== b.length)
+    throw formulaError(
+      fn,
+      `${names[0]} has ${a.length} cells but ${names[1]} has ${b.length}; give ranges of the same size`,
+    );
+  return [a, b];
+}
+
+/**
+ * Periods down one column or along one row, oldest first (a block has no
+ * order): the results back in the range's shape, a single cell's as a value.
+ */
+export function alongPeriods(fn: string, name: string, range: Arg) {
+  const rows = isGrid(range) ? asRows(range) : [[range]];
+  if (!cellsOf(range).length)
+    throw formulaError(fn, `${name} is an empty range`);
+  if (rows.length > 1 && rows.some(r => r.length !== 1))
+    throw formulaError(fn, `${name} must be one column or one row`);
+  return <T>(results: T[]) =>
+    !isGrid(range)
+      ? results[0]
+      : rows.length > 1
+        ? results.map(r => [r])
+        : [results];
+}

@@ -8,11 +8,12 @@ import {
   trustStreak,
 } from '../domain/miss';
 import {
+  alongPeriods,
   asRows,
-  cellsOf,
   elementwise,
   formulaError,
   isGrid,
+  pairedCells,
   requireNonNegative,
   requireNumber,
   type Arg,
@@ -154,14 +155,8 @@ function periodsOf(
   ranges: readonly [Arg, Arg],
   last: 0 | 1,
 ): {at: number[]; values: [number[], number[]]; cells: number} {
-  const [a, b] = ranges.map(cellsOf);
   const [[aName, aRange], [bName, bRange]] = names;
-  if (a.length !== b.length) {
-    throw formulaError(
-      fn,
-      `${aRange} has ${a.length} cells but ${bRange} has ${b.length}; give ranges of the same size`,
-    );
-  }
+  const [a, b] = pairedCells(fn, [aRange, bRange], ranges);
   const trimmed = last ? b : a;
   let end = a.length;
   while (end > 0 && isBlank(trimmed[end - 1])) end--;
@@ -211,10 +206,7 @@ export function trustStreakOf(commits: Arg, actuals: Arg) {
  */
 export function missPatternOf(bookings: Arg, plan: Arg) {
   const fn = 'MISS_PATTERN';
-  const rows = isGrid(bookings) ? asRows(bookings) : [[bookings]];
-  // Periods run down one column or along one row: a block has no order.
-  if (rows.length > 1 && rows.some(r => r.length !== 1))
-    throw formulaError(fn, 'bookings must be one column or one row');
+  const shape = alongPeriods(fn, 'bookings', bookings);
   const {at, values, cells} = periodsOf(
     fn,
     [
@@ -224,11 +216,9 @@ export function missPatternOf(bookings: Arg, plan: Arg) {
     [bookings, plan],
     0,
   );
-  if (cells === 0) throw formulaError(fn, 'bookings is an empty range');
   const results = new Array<string>(cells).fill('');
   missPattern(
     values[0].map((b, i) => ({bookings: b, plan: values[1][i]})),
   ).forEach((r, k) => (results[at[k]] = r));
-  if (!isGrid(bookings)) return results[0];
-  return rows.length > 1 ? results.map(r => [r]) : [results];
+  return shape(results);
 }
