@@ -117,13 +117,12 @@ describe('DEFENSIBLE_COMMIT', () => {
     );
   });
 
-  it('reads a deal’s signal columns only once it passes the gate; the breakdown reads them all', () => {
+  it('refuses a bad signal cell of a deal it reads as SLIP_SIGNALS does, even when the deal fails the gate', () => {
     const badSignal = dealsTable([
       deal({Amount: 10}),
       deal({Amount: 20, Champion: false, 'Next Step Due': 'next week'}),
     ]);
-    expect(call('DEFENSIBLE_COMMIT', badSignal, AS_OF)).toBe(10);
-    for (const fn of ['COMMIT_BREAKDOWN', 'SLIP_SIGNALS'])
+    for (const fn of ['DEFENSIBLE_COMMIT', 'COMMIT_BREAKDOWN', 'SLIP_SIGNALS'])
       expect(errorOf(fn, badSignal, AS_OF).message).toBe(
         `${fn}: row 3: Next Step Due is "next week", not a date`,
       );

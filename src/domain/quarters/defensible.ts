@@ -5,8 +5,8 @@
  * GATE_CHECK and SLIP_SIGNALS; a Best Case deal that passes the gate is upside.
  */
 import type {Deal} from '../deals';
-import {evaluateGate, type GateInput} from '../gate';
-import {isFlagged, type SignalContext, type SlipSignal} from '../signals';
+import {evaluateGate} from '../gate';
+import {firingSignals, isFlagged, type SignalContext} from '../signals';
 
 export interface DealCall {
   /** Counted in the defensible commit. */
@@ -17,20 +17,14 @@ export interface DealCall {
   whyNot: string;
 }
 
-/**
- * Judges a Commit or Best Case deal on the day of context.asOf. `signals`
- * gives the deal's firing slip signals; with `sumOnly`, it is not asked for
- * a deal that fails the gate (out whatever its signals), and whyNot is partial.
- */
+/** Judges a Commit or Best Case deal at context.asOf. */
 export function judgeDeal(
-  deal: GateInput & Pick<Deal, 'category'>,
+  deal: Deal,
   context: SignalContext,
   ebDays: number,
-  signals: () => readonly SlipSignal[],
-  sumOnly = false,
 ): DealCall {
   const gate = evaluateGate(deal, context.asOf, ebDays);
-  const fired = gate.passes || !sumOnly ? signals() : [];
+  const fired = firingSignals(deal, context);
   const commit = deal.category === 'Commit';
   const flagged = isFlagged(fired);
   const why: string[] = commit ? [] : ['Best Case, not Commit'];
