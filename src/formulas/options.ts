@@ -2,7 +2,7 @@
 import {isBlank, show, toFlag, toNumber, toText} from '../domain/cells';
 import {locateColumns} from '../domain/headers';
 import {InputError} from '../domain/input-error';
-import {rankOptions, SCORE_MAX, SCORE_MIN} from '../domain/quarters/options';
+import {rankOptions, type OptionRow} from '../domain/quarters/options';
 import {asRows, guard, isGrid, type Arg} from './args';
 
 const HEADERS = ['Option', 'Impact', 'Effort', 'Owner', 'Chosen'] as const;
@@ -13,58 +13,37 @@ const HEADERS = ['Option', 'Impact', 'Effort', 'Owner', 'Chosen'] as const;
  */
 export function optionsRank(options: Arg) {
   return guard('OPTIONS_RANK', () => {
-    if (!isGrid(options) || options.length === 0)
-      throw new InputError(
-        `options is ${show(options)}; pass the whole Options table with its header row, e.g. Options!A1:E`,
-      );
-    const [header, ...body] = asRows(options);
-    const at = locateColumns(header, HEADERS);
+    const [header, ...body] = isGrid(options) ? asRows(options) : [[]];
+    const at = locateColumns(header ?? [], HEADERS);
     const missing = HEADERS.slice(0, 3).filter(h => at[h] < 0);
     if (missing.length > 0)
       throw new InputError(
-        `missing header${missing.length > 1 ? 's' : ''} "${missing.join('", "')}"`,
+        `no column "${missing.join('", "')}"; pass the Options table with its header row`,
       );
-    const list = body.flatMap((cells, i) => {
+    const rows: OptionRow[] = [];
+    body.forEach((cells, i) => {
       // An unticked Chosen box alone (Sheets' FALSE below the list) is an empty row.
-      if (cells.every(v => v === false || isBlank(v))) return [];
+      if (cells.every(v => v === false || isBlank(v))) return;
       const cell = (h: (typeof HEADERS)[number]) =>
         at[h] < 0 ? '' : cells[at[h]];
-      const score = (h: 'Impact' | 'Effort') => {
-        const n = toNumber(cell(h));
-        if (
-          n === undefined ||
-          !Number.isInteger(n) ||
-          n < SCORE_MIN ||
-          n > SCORE_MAX
-        )
-          throw new InputError(
-            `${h} is ${show(cell(h))}, not a whole number from ${SCORE_MIN} to ${SCORE_MAX}`,
-            i + 2,
-          );
-        return n;
+      const refuse = (what: string) => {
+        throw new InputError(what, i + 2);
       };
-      const option = toText(cell('Option'));
-      if (option === '')
-        throw new InputError('Option is blank; name the option', i + 2);
-      return [
-        {
-          option,
-          impact: score('Impact'),
-          effort: score('Effort'),
-          owner: toText(cell('Owner')),
-          chosen: toFlag(cell('Chosen')),
-        },
-      ];
+      const score = (h: 'Impact' | 'Effort') => {
+        const n = toNumber(cell(h)) ?? NaN;
+        // 1 to 5, whole (NaN fails every comparison).
+        return n >= 1 && n <= 5 && n % 1 === 0
+          ? n
+          : refuse(`${h} is ${show(cell(h))}, not a whole number from 1 to 5`);
+      };
+      rows.push([
+        toText(cell('Option')) || refuse('Option is blank; name the option'),
+        score('Impact'),
+        score('Effort'),
+        toText(cell('Owner')),
+        toFlag(cell('Chosen')) ? 'YES' : '',
+      ]);
     });
-    return [
-      [...HEADERS],
-      ...rankOptions(list).map(o => [
-        o.option,
-        o.impact,
-        o.effort,
-        o.owner,
-        o.chosen ? 'YES' : '',
-      ]),
-    ];
+    return [[...HEADERS], ...rankOptions(rows)];
   });
 }

@@ -64,9 +64,11 @@ describe('OPTIONS_RANK', () => {
         ['Option', 'Owner'],
         ['A', 'B'],
       ]).message,
-    ).toBe('OPTIONS_RANK: missing headers "Impact", "Effort"');
-    expect(errorOf('OPTIONS_RANK', 'A').message).toMatch(
-      /^OPTIONS_RANK: options is "A"; pass the whole Options table/,
+    ).toBe(
+      'OPTIONS_RANK: no column "Impact", "Effort"; pass the Options table with its header row',
+    );
+    expect(errorOf('OPTIONS_RANK', 'A').message).toBe(
+      'OPTIONS_RANK: no column "Option", "Impact", "Effort"; pass the Options table with its header row',
     );
   });
 });

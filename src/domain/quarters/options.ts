@@ -4,20 +4,9 @@
  * lowest effort, ties in the order given.
  */
 
-export interface Option {
-  option: string;
-  impact: number;
-  effort: number;
-  owner: string;
-  chosen: boolean;
-}
-
-export const SCORE_MIN = 1;
-export const SCORE_MAX = 5;
+/** Option, Impact, Effort, Owner, Chosen ("YES" or ""): a row of OPTIONS_RANK. */
+export type OptionRow = [string, number, number, string, string];
 
 /** The options ranked; Array.prototype.sort is stable (ES2019), so ties keep their order. */
-export function rankOptions(options: readonly Option[]): Option[] {
-  return [...options].sort(
-    (a, b) => b.impact - a.impact || a.effort - b.effort,
-  );
-}
+export const rankOptions = (options: OptionRow[]) =>
+  options.sort((a, b) => b[1] - a[1] || a[2] - b[2]);
