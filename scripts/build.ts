@@ -71,7 +71,7 @@ function entryPointSource(
       const pass = call.length > 12 ? '...arguments' : call;
       return `${doc}function ${name}(${args}) {return ${BUNDLE_GLOBAL}.${locals.get(name)}(${pass})}`;
     })
-    .join('');
+    .join('\n');
 }
 
 /**
