@@ -20,24 +20,11 @@ export function causeOf(message: string): FailureCause {
   return 'service';
 }
 
-const ADVICE: Record<FailureCause, string> = {
-  settings:
-    'Fix the setting named above in the Settings tab (Extensions › Trust Rebuild › Settings help shows each one), then take the snapshot from the menu if today was the Scorecard Day.',
-  keeper:
-    'The person the schedule runs as must be a keeper of the record: add them to the "Record Keepers" setting and have a keeper run Extensions › Trust Rebuild › Set up workbook.',
-  lock: "Someone else was changing the workbook for too long. Nothing was written; a missed snapshot is taken by the next day's run, or take it now from the menu.",
-  spreadsheet:
-    'The schedule could not open its spreadsheet (deleted, moved, or your access removed). Open the spreadsheet and schedule it again, or stop the schedule.',
-  authorisation:
-    'Open the spreadsheet and use any Extensions › Trust Rebuild menu item to grant the add-on its permissions again, then schedule it again.',
-  service:
-    "A Google service failed. The next day's run takes a missed snapshot; if this repeats, take the snapshot from the menu and look at the Delivery Log.",
-};
-
 export interface FailureNotice {
   cause: FailureCause;
   subject: string;
-  body: string;
+  /** The plain-text body's fields, for src/templates/run-failure.html (its prose stays out of Code.js). */
+  fields: Record<string, string>;
 }
 
 /** The email to the installer and the CRO: what failed, and what to do. Plain text only. */
@@ -52,17 +39,7 @@ export function failureNotice(input: {
   return {
     cause,
     subject: `Trust Rebuild: the scheduled run for "${input.spreadsheetName}" failed`,
-    body: [
-      `The scheduled run of ${input.when} (as ${input.runsAs}) for "${input.spreadsheetName}" failed.`,
-      '',
-      `What failed: ${input.message}`,
-      '',
-      `What to do: ${ADVICE[cause]}`,
-      '',
-      input.spreadsheetUrl,
-      '',
-      'You get this at most once a day for the same cause. Apps Script sends no failure email of its own for an add-on.',
-    ].join('\n'),
+    fields: {...input, cause},
   };
 }
 
@@ -70,15 +47,9 @@ export function failureNotice(input: {
 export function reauthorisationNotice(input: {
   spreadsheetName: string;
   authorizationUrl: string;
-}): {subject: string; body: string} {
+}): Omit<FailureNotice, 'cause'> {
   return {
     subject: `Trust Rebuild needs your permission again for "${input.spreadsheetName}"`,
-    body: [
-      `The weekly schedule for "${input.spreadsheetName}" did not run: the add-on needs permissions you have not granted yet.`,
-      '',
-      `Open this link and allow them: ${input.authorizationUrl}`,
-      '',
-      "Nothing was recorded or emailed to the CFO until you do; a missed snapshot is taken by the next day's run.",
-    ].join('\n'),
+    fields: {...input, cause: 'reauthorise'},
   };
 }

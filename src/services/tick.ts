@@ -169,12 +169,19 @@ function runSteps(
 const url = (id: string) => `https://docs.google.com/spreadsheets/d/${id}/edit`;
 
 /** Emails `to` unless this cause was already emailed today; records the day. Never throws. */
+/** The notice's body from src/templates/run-failure.html: its prose is not parsed before every custom-function call. */
+function plainText(fields: Record<string, string>): string {
+  const template = HtmlService.createTemplateFromFile('run-failure');
+  Object.assign(template, fields);
+  return template.evaluate().getContent().trim();
+}
+
 function alertOnce(
   install: InstallRecord,
   cause: string,
   today: LocalDate,
   to: string[],
-  mail: {subject: string; body: string},
+  mail: {subject: string; fields: Record<string, string>},
 ): void {
   const alerted = Object.fromEntries(
     Object.entries(install.alerted ?? {}).filter(([, d]) => d === today),
@@ -186,7 +193,7 @@ function alertOnce(
     MailApp.sendEmail({
       to: recipients.join(','),
       subject: mail.subject,
-      body: mail.body,
+      body: plainText(mail.fields),
       name: 'Trust Rebuild',
     });
     alerted[cause] = today;

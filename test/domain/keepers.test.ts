@@ -75,7 +75,7 @@ describe('a failed scheduled run, told to a person', () => {
     expect(causeOf('Service unavailable: Mail')).toBe('service');
   });
 
-  it('says what failed and what to do, in plain text', () => {
+  it('names the cause and carries what failed to the plain-text template', () => {
     const notice = failureNotice({
       message:
         'Settings: "CFO Email" is empty; enter the CFO\'s email address in the Settings tab.',
@@ -88,10 +88,14 @@ describe('a failed scheduled run, told to a person', () => {
     expect(notice.subject).toBe(
       'Trust Rebuild: the scheduled run for "Q4 <rebuild>" failed',
     );
-    expect(notice.body).toContain(
-      'What failed: Settings: "CFO Email" is empty',
-    );
-    expect(notice.body).toContain('What to do: Fix the setting named above');
-    expect(notice.body).toContain('at most once a day for the same cause');
+    // The prose is src/templates/run-failure.html's, rendered by the bundle (test/record/schedule-failures.test.ts).
+    expect(notice.fields).toMatchObject({
+      cause: 'settings',
+      message:
+        'Settings: "CFO Email" is empty; enter the CFO\'s email address in the Settings tab.',
+      spreadsheetName: 'Q4 <rebuild>',
+      when: 'Fri 20 Nov 2026',
+      runsAs: 'cro@x.io',
+    });
   });
 });

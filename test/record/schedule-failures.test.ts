@@ -108,6 +108,11 @@ describe('a failed scheduled run reaches a person', () => {
       /What failed: Settings: "Rebuild Start" is empty/,
     );
     expect(mail.body).toMatch(/What to do: Fix the setting named above/);
+    // The prose comes from src/templates/run-failure.html, as typed: no markup, no escaping.
+    expect(mail.body).toMatch(
+      /failed\.\n\nWhat failed: .*\n\nWhat to do: .*\n\nhttps:\/\/.*\n\nYou get this at most once a day for the same cause\. Apps Script sends no failure email of its own for an add-on\.$/,
+    );
+    expect(mail.body).not.toMatch(/<\?|&quot;|&#/);
     // Run again the same day (a manual run of the handler): the same cause is not emailed twice.
     const uid = emulator.triggers.triggers[0].uid;
     expect(() =>
@@ -206,6 +211,7 @@ describe('a failed scheduled run reaches a person', () => {
     expect(mail.to).toBe(CRO);
     expect(mail.subject).toMatch(/needs your permission again/);
     expect(mail.body).toMatch(/Open this link and allow them: https:\/\//);
+    expect(mail.body).toMatch(/^The weekly schedule for ".*" did not run/);
     expect(installRecord().lastRun.outcome).toBe('needs authorisation');
   });
 });
