@@ -37,6 +37,8 @@ import {
   checkSlips,
   checkSlipsFromMenu,
   scheduleFromMenu,
+  previewWeekSnapshot,
+  readWeekRecordStatus,
   takeSnapshot,
   takeSnapshotFromMenu,
   tick,
@@ -136,11 +138,35 @@ export function showSettingsHelp(): void {
 // ---------------------------------------------------------------- the weekly record
 
 /**
- * Snapshots this week and emails the CFO (sidebar button).
+ * Snapshots this week and emails the CFO (sidebar button). Before the week's
+ * scheduled time it needs the fingerprint of the preview the person confirmed;
+ * without it, or when the week changed since, nothing is written or sent and
+ * the outcome is {status: 'confirm', preview, message} (README: The weekly record).
+ * @param {Object} [confirmation] {fingerprint} of the preview confirmed
  * @return {Object} the outcome, no Date inside
  */
-export function snapshotWeek() {
-  return takeSnapshot();
+export function snapshotWeek(confirmation?: {fingerprint: string}) {
+  return takeSnapshot(confirmation);
+}
+
+/**
+ * What Snapshot this week now would record and email (the CFO email's view,
+ * what is still missing, whether a confirmation is needed, its fingerprint).
+ * Writes nothing.
+ * @return {Object} the preview, no Date inside
+ */
+export function previewSnapshot() {
+  return previewWeekSnapshot();
+}
+
+/**
+ * Sidebar: whether this week is recorded and emailed: each Scorecard row of
+ * the week, when and by whom, and its email (sent when and to whom, or why it
+ * failed and whether it is retried). Instants as ISO strings.
+ * @return {Object} the week's record status
+ */
+export function weekRecordStatus() {
+  return readWeekRecordStatus();
 }
 
 /**

@@ -154,7 +154,7 @@ export function claimDeliveries(
  * A body from src/templates/: the HTML email or, for print, the PDF handout
  * (cfo-email.html escapes every value), or the plain-text body (cfo-email-text.html).
  */
-function renderTemplate(
+export function renderTemplate(
   file: string,
   view: CfoEmailView,
   print: boolean,
@@ -185,12 +185,33 @@ function recipientsOf(sender: Sender): string[] {
   return recipients;
 }
 
+/** What the CFO email of a row is built from (the confirmation's preview builds the same). */
+export function emailInput(
+  {
+    spreadsheet,
+    settings,
+    clock,
+  }: Pick<Sender, 'spreadsheet' | 'settings' | 'clock'>,
+  row: Pick<
+    CfoEmailInput,
+    'record' | 'trend' | 'chain' | 'scorecardRow' | 'corrections'
+  >,
+): CfoEmailInput {
+  return {
+    ...row,
+    thresholds: statusThresholds(settings),
+    spreadsheetUrl: spreadsheet.getUrl(),
+    spreadsheetName: spreadsheet.getName(),
+    weekEndingLabel: clock.label(row.record.weekEnding),
+  };
+}
+
 function send(
   sender: Sender,
   claim: Claim,
   trend: (record: WeekRecord) => TrendPoint[],
 ): string {
-  const {spreadsheet, settings, clock} = sender;
+  const {settings} = sender;
   const record = recordOf(claim.row);
   const corrections =
     claim.lastSent &&
@@ -199,17 +220,13 @@ function send(
   if (corrections?.length === 0)
     return `no email needed: nothing differs from row ${claim.lastSent!.rowNumber}, the last emailed`;
   const recipients = recipientsOf(sender);
-  const input: CfoEmailInput = {
+  const input = emailInput(sender, {
     record,
-    thresholds: statusThresholds(settings),
     trend: trend(record),
     chain: claim.row.chain,
     scorecardRow: claim.row.rowNumber,
-    spreadsheetUrl: spreadsheet.getUrl(),
-    spreadsheetName: spreadsheet.getName(),
-    weekEndingLabel: clock.label(record.weekEnding),
     corrections,
-  };
+  });
   const view = cfoEmailView(input);
   const pdf = Utilities.newBlob(
     renderTemplate('cfo-email', view, true),

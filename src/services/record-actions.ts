@@ -16,7 +16,16 @@ import {
   type Verification,
 } from './scorecard-store';
 import {runSlipCheck, type SlipCheckResult} from './slip-check';
-import {snapshotWeek, type SnapshotResult} from './snapshot';
+import type {SnapshotResult} from './snapshot';
+import {
+  askFromMenu,
+  previewSnapshot,
+  snapshotConfirmed,
+  type ConfirmedSnapshot,
+} from './snapshot-confirm';
+import type {SnapshotPreview} from '../domain/snapshot-confirm';
+import type {WeekRecordStatus} from '../domain/week-status';
+import {weekRecordStatus} from './sidebar/week-status';
 import {zoneClock} from './clock';
 import {plural} from '../domain/words';
 
@@ -29,22 +38,32 @@ const active = () => SpreadsheetApp.getActiveSpreadsheet();
  */
 function reportToUser<T>(
   work: () => T,
-  done: (result: T) => [title: string, message: string],
+  /** undefined: nothing to say (the person cancelled). */
+  done: (result: T) => [title: string, message: string] | undefined,
   failed: string,
 ): void {
-  let title: string;
-  let message: string;
+  let answer: [string, string] | undefined;
   try {
-    [title, message] = done(work());
+    answer = done(work());
   } catch (err) {
-    [title, message] = [failed, (err as Error).message];
+    answer = [failed, (err as Error).message];
   }
+  if (!answer) return;
+  const [title, message] = answer;
   const ui = SpreadsheetApp.getUi();
   ui.alert(title, message, ui.ButtonSet.OK);
 }
 
-export function takeSnapshot(): SnapshotResult {
-  return snapshotWeek(active(), new Date());
+export function takeSnapshot(confirmation?: unknown): ConfirmedSnapshot {
+  return snapshotConfirmed(active(), new Date(), confirmation);
+}
+
+export function previewWeekSnapshot(): SnapshotPreview {
+  return previewSnapshot(active(), new Date());
+}
+
+export function readWeekRecordStatus(): WeekRecordStatus {
+  return weekRecordStatus(active(), new Date());
 }
 
 const SNAPSHOT_TITLES: Record<SnapshotResult['status'], string> = {
@@ -53,10 +72,16 @@ const SNAPSHOT_TITLES: Record<SnapshotResult['status'], string> = {
   unchanged: 'unchanged: nothing new to record',
 };
 
+/** Asks first when the week is not due yet (askFromMenu); No leaves everything as it was, with no second alert. */
 export function takeSnapshotFromMenu(): void {
   reportToUser(
-    takeSnapshot,
+    () => {
+      const confirmation = askFromMenu(active(), new Date());
+      return confirmation === null ? null : takeSnapshot(confirmation);
+    },
     r => {
+      if (r === null) return undefined;
+      if (r.status === 'confirm') return ['Snapshot not taken', r.message];
       const unsent = r.emails.some(e => e.status === 'failed');
       return [
         `Week ${r.week} ${SNAPSHOT_TITLES[r.status]}${unsent ? '; email not sent' : ''}`,

@@ -24,10 +24,14 @@ import {
   appendScorecardRow,
   readScorecard,
   rowsForWeek,
+  type ScorecardState,
+  type StoredWeek,
 } from './scorecard-store';
 import {headBefore} from './record-head';
 import {readRecordSettings} from './settings';
-import {readWeek, weekContext} from './week';
+import {readWeek, weekContext, type WeekContext} from './week';
+import type {WeekRecord} from '../domain/scorecard-record';
+import type {TrendPoint} from '../domain/cfo-email';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -52,11 +56,65 @@ export function requireRebuildStart(settings: Settings): void {
   }
 }
 
+/** What a snapshot of the week would do, read without writing anything (the confirmation's preview reads it too). */
+export interface SnapshotPlan {
+  status: SnapshotResult['status'];
+  record: WeekRecord;
+  trend: TrendPoint[];
+  state: ScorecardState;
+  /** The row an amendment amends ('' for a first record). */
+  amendsRow: number | '';
+  /** The week's latest row, when it was recorded before. */
+  latest?: StoredWeek;
+  changes: string[];
+}
+
+export function planSnapshot(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  context: WeekContext,
+  scorecardSheet?: GoogleAppsScript.Spreadsheet.Sheet,
+): SnapshotPlan {
+  const {record, trend} = readWeek(spreadsheet, settings, context);
+  record.croName = settings.croName;
+  const state = readScorecard(
+    spreadsheet,
+    context.clock.localDate,
+    scorecardSheet,
+  );
+  const earlier = rowsForWeek(state, context.weekEnding);
+  const latest = earlier[earlier.length - 1];
+  const changes = latest
+    ? describeChanges(
+        recordFromValues(context.weekEnding, latest.values),
+        record,
+        settings.currency,
+      )
+    : [];
+  const status = !latest
+    ? ('recorded' as const)
+    : changes.length
+      ? ('amended' as const)
+      : ('unchanged' as const);
+  const amendsRow = latest ? earlier[0].rowNumber : '';
+  return {status, record, trend, state, amendsRow, latest, changes};
+}
+
 export function snapshotWeek(
   spreadsheet: Spreadsheet,
   now: Date,
   /** weekOf: an instant in the week to record (a missed Scorecard Day); by default now's. */
-  options: {email?: boolean; weekOf?: Date} = {},
+  options: {
+    email?: boolean;
+    weekOf?: Date;
+    /** Runs under the lock on what is about to be written; throws to write and send nothing (the confirmation's check). */
+    guard?: (
+      plan: SnapshotPlan,
+      settings: Settings,
+      context: WeekContext,
+      cfoEmailProblem: string,
+    ) => void;
+  } = {},
 ): SnapshotResult {
   // The zone once: the settings' date cells and the week both need it.
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
@@ -78,24 +136,16 @@ export function snapshotWeek(
       SCORECARD,
       DELIVERY_LOG,
     ]).tabs;
-    const {record, trend} = readWeek(spreadsheet, settings, context);
-    record.croName = settings.croName;
-    const state = readScorecard(
+    const plan = planSnapshot(
       spreadsheet,
-      context.clock.localDate,
+      settings,
+      context,
       sheetOf(secured, SCORECARD),
     );
+    options.guard?.(plan, settings, context, cfoEmailProblem);
+    const {record, trend, state, latest, changes, amendsRow} = plan;
     // The head as it was, and any rows deleted from the end since: kept as evidence whatever is written.
     const head = headBefore(spreadsheet, state.rows, context.clock.localDate);
-    const earlier = rowsForWeek(state, context.weekEnding);
-    const latest = earlier[earlier.length - 1];
-    const changes = latest
-      ? describeChanges(
-          recordFromValues(context.weekEnding, latest.values),
-          record,
-          settings.currency,
-        )
-      : [];
     if (latest && changes.length === 0) {
       advanceHead(head, state);
       return {
@@ -106,7 +156,6 @@ export function snapshotWeek(
         deleted: head.found,
       };
     }
-    const amendsRow = latest ? earlier[0].rowNumber : '';
     const appended = appendScorecardRow(state, {
       record,
       weekEndingCell: context.clock.midnight(context.weekEnding),

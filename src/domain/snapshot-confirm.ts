@@ -1,0 +1,134 @@
+/**
+ * The CFO is emailed on purpose. Before the week's scheduled time (the
+ * Scorecard Day at the Scorecard Hour, on the spreadsheet's clock) a
+ * snapshot that would record something asks first: the person sees what
+ * will go out and what is still missing. After that time (or when nothing
+ * would be recorded) it runs at once: the week is due, and the scheduled run
+ * would send the same. The server checks the confirmation itself: the
+ * sidebar sends back the fingerprint of the preview the person saw, and a
+ * preview of data that changed since is refused and shown again.
+ */
+import type {LocalDate} from './calendar';
+import type {CfoEmailView} from './cfo-email';
+import {readinessGaps} from './readiness';
+import type {WeekRecord} from './scorecard-record';
+import {z} from './zod';
+import {matches} from './checks';
+import {parsePayload} from './sidebar-schemas';
+
+/** The wall time (the zone's clock reading, as ms counted as if UTC) the week's scheduled snapshot runs. */
+export function scheduledWall(weekEnding: LocalDate, hour: number): number {
+  return Date.parse(`${weekEnding}T00:00:00Z`) + hour * 3600000;
+}
+
+export type SnapshotStatus = 'recorded' | 'amended' | 'unchanged';
+
+/** Only a snapshot that records something, before its week's scheduled time, asks first. */
+export function needsConfirmation(
+  status: SnapshotStatus,
+  nowWall: number,
+  weekEnding: LocalDate,
+  hour: number,
+): boolean {
+  return status !== 'unchanged' && nowWall < scheduledWall(weekEnding, hour);
+}
+
+/** What a confirmation vouches for: the content that goes out and to whom, nothing else (not the time). */
+export function fingerprintText(what: {
+  weekEnding: LocalDate;
+  status: SnapshotStatus;
+  record: WeekRecord;
+  changes: readonly string[];
+  amendsRow: number | '';
+  recipients: readonly string[];
+}): string {
+  return JSON.stringify([
+    what.weekEnding,
+    what.status,
+    what.record,
+    what.changes,
+    what.amendsRow,
+    what.recipients,
+  ]);
+}
+
+/** The preview of Snapshot this week now, as it crosses the wire (no Date inside). */
+export interface SnapshotPreview {
+  week: number;
+  weekEnding: LocalDate;
+  status: SnapshotStatus;
+  /** When the scheduled snapshot of this week runs, e.g. "Fri 20 Nov 2026 at 16:00 (America/Los_Angeles)". */
+  scheduledFor: string;
+  needsConfirmation: boolean;
+  recipients: string[];
+  subject: string;
+  /** The CFO email's own view (domain/cfo-email.ts), as the CFO will read it. */
+  view: CfoEmailView;
+  /** What the workbook still lacks for this week (the readiness note's list). */
+  warnings: string[];
+  /** SHA-256 of fingerprintText: sent back to confirm exactly this. */
+  fingerprint: string;
+}
+
+/** The still-missing list of the readiness note, for the week being previewed. */
+export function previewWarnings(
+  record: WeekRecord,
+  cfoEmails: readonly string[],
+): string[] {
+  return readinessGaps({
+    week: record.week,
+    weekEnding: record.weekEnding,
+    record,
+    weekEndingLabel: record.weekEnding,
+    scorecardHour: 0,
+    cfoEmails,
+    rebuildStart: 'set',
+  });
+}
+
+/** The menu's question (title and message); `body` is the CFO email's plain-text body. */
+export function confirmationQuestion(
+  preview: SnapshotPreview,
+  body: string,
+): {title: string; message: string} {
+  const what =
+    preview.status === 'amended'
+      ? `an amendment to week ${preview.week}`
+      : `week ${preview.week}`;
+  const to = preview.recipients.join(', ') || 'nobody (CFO Email is empty)';
+  const missing = preview.warnings.length
+    ? `\n\nStill missing:\n${preview.warnings.map(w => `- ${w}`).join('\n')}`
+    : '';
+  return {
+    title: `Email ${what} to the CFO now?`,
+    message:
+      `The scheduled snapshot of this week runs ${preview.scheduledFor}. Taking it now records ${what} in the locked Scorecard and emails it to ${to}.${missing}` +
+      `\n\nWhat the CFO will read:\nSubject: ${preview.subject}\n\n${body.trim()}` +
+      '\n\nYes: record and send it now. No: nothing is recorded or sent.',
+  };
+}
+
+/** The sidebar's confirmation: the fingerprint of the preview the person saw. */
+export const ConfirmationSchema = () =>
+  z.object(
+    {
+      fingerprint: z
+        .string('must be the fingerprint of the preview')
+        .check(
+          matches(/^[0-9a-f]{64}$/, 'is not the fingerprint of a preview'),
+        ),
+    },
+    'must be {fingerprint} from the preview',
+  );
+
+export interface Confirmation {
+  fingerprint: string;
+}
+
+/** No confirmation, or a well-formed one; anything else is refused by name. */
+export function parseConfirmation(input: unknown): Confirmation | undefined {
+  if (input === undefined || input === null) return undefined;
+  const parsed = parsePayload(ConfirmationSchema(), input);
+  if (!parsed.ok) throw new Error(`Snapshot not taken: ${parsed.message}`);
+  return parsed.value;
+}

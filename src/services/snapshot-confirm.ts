@@ -1,0 +1,189 @@
+/**
+ * Snapshot this week now, on purpose (domain/snapshot-confirm.ts): the
+ * preview reads what the snapshot would record and the CFO email it would
+ * send, writing nothing (no lock, no protection refresh, no row); the
+ * snapshot itself checks, under the lock and on what it is about to write,
+ * that a confirmation is not needed or vouches for exactly that.
+ */
+import {cfoEmailView, subjectLine} from '../domain/cfo-email';
+import {
+  confirmationQuestion,
+  fingerprintText,
+  needsConfirmation,
+  parseConfirmation,
+  previewWarnings,
+  scheduledWall,
+  type Confirmation,
+  type SnapshotPreview,
+} from '../domain/snapshot-confirm';
+import type {LocalDate} from '../domain/calendar';
+import type {Settings} from '../domain/settings';
+import type {ZoneClock} from './clock';
+import {emailInput, renderTemplate} from './delivery';
+import {sha256Hex} from './digest';
+import {readSettings} from './settings';
+import {
+  planSnapshot,
+  requireRebuildStart,
+  snapshotWeek,
+  type SnapshotPlan,
+  type SnapshotResult,
+} from './snapshot';
+import {weekContext, type WeekContext} from './week';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Refused because the person has not seen (this version of) what goes out. */
+interface NotConfirmed {
+  status: 'confirm';
+  preview: SnapshotPreview;
+  message: string;
+}
+
+export type ConfirmedSnapshot = SnapshotResult | NotConfirmed;
+
+/** "Fri 20 Nov 2026 at 16:00 (America/Los_Angeles)" */
+export function scheduleLabel(
+  clock: ZoneClock,
+  weekEnding: LocalDate,
+  hour: number,
+): string {
+  return `${clock.label(weekEnding)} at ${String(hour).padStart(2, '0')}:00 (${clock.timeZone})`;
+}
+
+/** Whether the week's scheduled time has passed on the spreadsheet's clock. */
+export function isDue(context: WeekContext, settings: Settings): boolean {
+  const {clock, weekEnding} = context;
+  return (
+    clock.wall(clock.now) >= scheduledWall(weekEnding, settings.scorecardHour)
+  );
+}
+
+function mustConfirm(
+  plan: SnapshotPlan,
+  settings: Settings,
+  context: WeekContext,
+): boolean {
+  const {clock, weekEnding} = context;
+  return needsConfirmation(
+    plan.status,
+    clock.wall(clock.now),
+    weekEnding,
+    settings.scorecardHour,
+  );
+}
+
+function fingerprintOf(
+  plan: SnapshotPlan,
+  settings: Settings,
+  context: WeekContext,
+): string {
+  return sha256Hex(
+    fingerprintText({
+      weekEnding: context.weekEnding,
+      status: plan.status,
+      record: plan.record,
+      changes: plan.changes,
+      amendsRow: plan.amendsRow,
+      recipients: settings.cfoEmails,
+    }),
+  );
+}
+
+/** What Snapshot this week now would record and send, computed without writing anything. */
+export function previewSnapshot(
+  spreadsheet: Spreadsheet,
+  now: Date,
+): SnapshotPreview {
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const settings = readSettings(spreadsheet, timeZone);
+  requireRebuildStart(settings);
+  const context = weekContext(spreadsheet, settings, now, now, timeZone);
+  const plan = planSnapshot(spreadsheet, settings, context);
+  const input = emailInput(spreadsheet, settings, context.clock, plan.trend, {
+    // The row the append will write; the chain value exists only once it is written.
+    scorecardRow: Math.max(plan.state.lastRow, 1) + 1,
+    record: plan.record,
+    chain: '(computed when the row is written)',
+    amendment:
+      plan.amendsRow === ''
+        ? undefined
+        : {amendsRow: plan.amendsRow, changes: plan.changes.join('; ')},
+  });
+  return {
+    week: context.week,
+    weekEnding: context.weekEnding,
+    status: plan.status,
+    scheduledFor: scheduleLabel(
+      context.clock,
+      context.weekEnding,
+      settings.scorecardHour,
+    ),
+    needsConfirmation: mustConfirm(plan, settings, context),
+    recipients: settings.cfoEmails,
+    subject: subjectLine(input),
+    view: cfoEmailView(input),
+    warnings: previewWarnings(plan.record, settings.cfoEmails),
+    fingerprint: fingerprintOf(plan, settings, context),
+  };
+}
+
+/** Thrown under the lock to write and send nothing. */
+class Unconfirmed extends Error {}
+
+/**
+ * The snapshot, taken only when no confirmation is needed or the one given
+ * is of what is about to be written; otherwise nothing is written or sent and
+ * the current preview comes back to be confirmed.
+ */
+export function snapshotConfirmed(
+  spreadsheet: Spreadsheet,
+  now: Date,
+  input?: unknown,
+): ConfirmedSnapshot {
+  const confirmation = parseConfirmation(input);
+  try {
+    return snapshotWeek(spreadsheet, now, {
+      guard: (plan, settings, context) => {
+        if (!mustConfirm(plan, settings, context)) return;
+        if (
+          confirmation?.fingerprint === fingerprintOf(plan, settings, context)
+        )
+          return;
+        throw new Unconfirmed();
+      },
+    });
+  } catch (err) {
+    if (!(err instanceof Unconfirmed)) throw err;
+  }
+  const preview = previewSnapshot(spreadsheet, now);
+  return {
+    status: 'confirm',
+    preview,
+    message: confirmation
+      ? `Week ${preview.week} changed since you looked at it: nothing was recorded or sent. Check what will go out now and confirm again.`
+      : `It is before this week's scheduled snapshot, ${preview.scheduledFor}: confirm what will go out to the CFO first. Nothing was recorded or sent.`,
+  };
+}
+
+/**
+ * The menu's question, a Ui alert with Yes and No: what the CFO will read
+ * (the plain-text body of the email itself) and what is still missing.
+ * Returns the confirmation, undefined when none is needed, or null when the
+ * person said No (or closed the dialog).
+ */
+export function askFromMenu(
+  spreadsheet: Spreadsheet,
+  now: Date,
+): Confirmation | undefined | null {
+  const preview = previewSnapshot(spreadsheet, now);
+  if (!preview.needsConfirmation) return undefined;
+  const {title, message} = confirmationQuestion(
+    preview,
+    renderTemplate('cfo-email-text', preview.view, false),
+  );
+  const ui = SpreadsheetApp.getUi();
+  return ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES
+    ? {fingerprint: preview.fingerprint}
+    : null;
+}
