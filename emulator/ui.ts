@@ -136,12 +136,25 @@ export class FakeUi {
     );
   }
 
+  /**
+   * The person can only press a button the dialog shows: those of its
+   * ButtonSet (OK without one) or the title bar's close button, which "is not
+   * explicitly added to a dialog, and it cannot be removed" (Enum Button,
+   * developers.google.com/apps-script/reference/base/button). A queued reply
+   * naming another button is a broken test: refused.
+   */
   private answer(buttons: unknown): {button: string; text?: string} {
+    const set = typeof buttons === 'string' ? buttons : ButtonSet.OK;
+    const shown = set.split('_').filter(b => b in Button);
     const queued = this.state.replies.shift();
-    if (queued) return {button: Button[queued.button], text: queued.text};
-    const yes =
-      buttons === ButtonSet.YES_NO || buttons === ButtonSet.YES_NO_CANCEL;
-    return {button: yes ? Button.YES : Button.OK};
+    if (queued) {
+      if (queued.button !== 'CLOSE' && !shown.includes(queued.button))
+        throw new Error(
+          `Emulator: a ${set} dialog has no ${queued.button} button (it shows ${shown.join(', ')} and CLOSE).`,
+        );
+      return {button: Button[queued.button], text: queued.text};
+    }
+    return {button: shown.includes('YES') ? Button.YES : Button.OK};
   }
 
   showSidebar(userInterface: {getTitle(): string; getContent(): string}): void {

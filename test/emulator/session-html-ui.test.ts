@@ -107,6 +107,27 @@ describe('Ui', () => {
     expect(emulator.ui.alerts).toEqual(['Install the schedule?']);
   });
 
+  it('an alert answers only with a button it shows or CLOSE, as Enum Button says (the title bar close is in every dialog)', () => {
+    const {emulator, SpreadsheetApp} = world();
+    const ui = SpreadsheetApp.getUi();
+    emulator.ui.replies.push({button: 'CLOSE'});
+    expect(ui.alert('Email week 7 now?', 'text', ui.ButtonSet.YES_NO)).toBe(
+      ui.Button.CLOSE,
+    );
+    emulator.ui.replies.push({button: 'YES'});
+    expect(() => ui.alert('Done', 'text', ui.ButtonSet.OK)).toThrow(
+      /OK dialog has no YES button/,
+    );
+    emulator.ui.replies.push({button: 'CANCEL'});
+    expect(() => ui.alert('Send?', ui.ButtonSet.YES_NO)).toThrow(
+      /YES_NO dialog has no CANCEL button \(it shows YES, NO and CLOSE\)/,
+    );
+    emulator.ui.replies.push({button: 'CANCEL'});
+    expect(ui.alert('Send?', ui.ButtonSet.YES_NO_CANCEL)).toBe(
+      ui.Button.CANCEL,
+    );
+  });
+
   it("prompt returns the queued reply's text and button", () => {
     const {emulator, SpreadsheetApp} = world();
     const ui = SpreadsheetApp.getUi();
