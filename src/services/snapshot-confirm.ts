@@ -21,6 +21,8 @@ import type {Settings} from '../domain/settings';
 import type {ZoneClock} from './clock';
 import {emailInput, renderTemplate} from './delivery';
 import {sha256Hex} from './digest';
+import {requireKeeper} from './protection';
+import {DELIVERY_LOG, SCORECARD} from '../domain/workbook';
 import {readSettings} from './settings';
 import {
   planSnapshot,
@@ -95,6 +97,13 @@ export function previewSnapshot(
   spreadsheet: Spreadsheet,
   now: Date,
 ): SnapshotPreview {
+  return previewWith(spreadsheet, now).preview;
+}
+
+function previewWith(
+  spreadsheet: Spreadsheet,
+  now: Date,
+): {preview: SnapshotPreview; settings: Settings} {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const settings = readSettings(spreadsheet, timeZone);
   requireRebuildStart(settings);
@@ -110,7 +119,7 @@ export function previewSnapshot(
         ? undefined
         : {amendsRow: plan.amendsRow, changes: plan.changes.join('; ')},
   });
-  return {
+  const preview: SnapshotPreview = {
     week: context.week,
     weekEnding: context.weekEnding,
     status: plan.status,
@@ -126,6 +135,7 @@ export function previewSnapshot(
     warnings: previewWarnings(plan.record, settings.cfoEmails),
     fingerprint: fingerprintOf(plan, settings, context),
   };
+  return {preview, settings};
 }
 
 /** Thrown under the lock to write and send nothing. */
@@ -176,8 +186,13 @@ export function askFromMenu(
   spreadsheet: Spreadsheet,
   now: Date,
 ): Confirmation | undefined | null {
-  const preview = previewSnapshot(spreadsheet, now);
+  const {preview, settings} = previewWith(spreadsheet, now);
   if (!preview.needsConfirmation) return undefined;
+  // Someone who may not write the record hears so now, not after saying Yes.
+  requireKeeper(spreadsheet, settings, 'take the snapshot', [
+    SCORECARD,
+    DELIVERY_LOG,
+  ]);
   const {title, message} = confirmationQuestion(
     preview,
     renderTemplate('cfo-email-text', preview.view, false),

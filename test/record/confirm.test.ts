@@ -300,3 +300,18 @@ describe('the week’s record status', () => {
     });
   });
 });
+
+describe('who may be asked', () => {
+  it('tells someone who is not a keeper so before asking anything', () => {
+    const world = sidebarWorld();
+    world.bundle.call('snapshotWeekFromMenu', [], {
+      trigger: 'menu',
+      user: 'rep@example.com',
+    });
+    expect(world.emulator.ui.alerts).toHaveLength(1);
+    expect(world.emulator.ui.alerts[0]).toMatch(
+      /^Snapshot not taken\n\nrep@example\.com cannot take the snapshot: only the keepers of the record/,
+    );
+    expect(records(world.tab('Scorecard'))).toHaveLength(0);
+  });
+});

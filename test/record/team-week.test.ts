@@ -6,6 +6,7 @@
  */
 import {loadBundle} from '../../emulator/loader';
 import {sampleWorkbook} from '../../emulator/sample-workbook';
+import {confirmingSnapshot} from '../helpers/snapshot';
 import type {SidebarData} from '../../src/domain/sidebar-types';
 
 const ADMIN = 'admin@acme.example';
@@ -88,7 +89,9 @@ describe('a team runs the week', () => {
       as(CRO, 'sidebar'),
     ) as {ok: boolean};
     expect(saved.ok).toBe(true);
-    const snap = bundle.call('snapshotWeek', [], as(CRO, 'sidebar')) as {
+    const snap = confirmingSnapshot(args =>
+      bundle.call('snapshotWeek', [args], as(CRO, 'sidebar')),
+    ) as {
       status: string;
       message: string;
     };
@@ -155,7 +158,9 @@ describe('a team runs the week', () => {
     const {bundle, setting, as, editorsOf} = team();
     bundle.call('setUpWorkbook', [], as(ANALYST));
     setting('Record Keepers', 'revops@acme.example');
-    bundle.call('snapshotWeek', [], as(CRO, 'sidebar'));
+    confirmingSnapshot(args =>
+      bundle.call('snapshotWeek', [args], as(CRO, 'sidebar')),
+    );
     expect(editorsOf('Scorecard')).toContain('revops@acme.example');
     expect(editorsOf('Delivery Log')).toContain('revops@acme.example');
     bundle.call('runSlipCheck', [], as(ANALYST));

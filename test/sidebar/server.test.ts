@@ -20,6 +20,7 @@ import {
   sidebarWorld,
   type SidebarWorld,
 } from './world';
+import {confirmingSnapshot} from '../helpers/snapshot';
 
 const WEEK = '2026-11-20';
 const LAST_WEEK = '2026-11-13';
@@ -637,7 +638,7 @@ describe('withdrawSignal', () => {
       savePlayRate: before.savePlayRate,
     });
     // The snapshot counts as the sidebar does.
-    world.call('snapshotWeek');
+    confirmingSnapshot((...args) => world.call('snapshotWeek', ...args));
     const scorecard = records(world.tab('Scorecard')).at(-1)!;
     expect(scorecard['Signals Fired']).toBe(before.signalsFired);
     // The same signal can be logged again, correctly this time.
@@ -767,7 +768,7 @@ describe('recordAttendance', () => {
       rows.at(-1)!['Attended'],
     ]).toEqual([WEEK, 12, 11]);
     expect(world.load().scorecard.record.attendance).toBeCloseTo(11 / 12);
-    world.call('snapshotWeek');
+    confirmingSnapshot((...args) => world.call('snapshotWeek', ...args));
     expect(records(world.tab('Scorecard')).at(-1)!['Attendance']).toBeCloseTo(
       11 / 12,
     );

@@ -7,6 +7,7 @@
  */
 import {sampleWorkbook} from '../../emulator/sample-workbook';
 import {loadBundle} from '../../emulator/loader';
+import {confirmingSnapshot} from '../helpers/snapshot';
 import {BASELINE, ZONES, localCell, localText, plusDays} from './zones';
 
 const WEEK = Array.from({length: 7}, (_, i) => plusDays('2026-11-16', i));
@@ -39,9 +40,9 @@ function weekIn(zone: string) {
   const runs = WEEK.map(day => {
     emulator.ctx.setNow(localCell(zone, `${day} 17:00`));
     const slip = bundle.call('runSlipCheck', [], {trigger: 'menu'});
-    const snapshot = bundle.call('snapshotWeek', [], {trigger: 'menu'}) as {
-      message?: string;
-    };
+    const snapshot = confirmingSnapshot((...args) =>
+      bundle.call('snapshotWeek', args, {trigger: 'menu'}),
+    ) as {message?: string};
     return {
       day,
       slip,
