@@ -11,6 +11,20 @@ import type {
   SignalView,
 } from '../src/domain/sidebar-types';
 import type {WeekRecord} from '../src/domain/scorecard-record';
+import type {SnapshotPreview} from '../src/domain/snapshot-confirm';
+import type {WeekRecordStatus} from '../src/domain/week-status';
+
+/** What the snapshot would send, shown for the CRO to confirm (the server's words with it). */
+export interface Confirming {
+  preview: SnapshotPreview;
+  message: string;
+}
+
+/** Whether this week is recorded and emailed: asked when the Scorecard view first opens. */
+export type RecordStatus =
+  | {state: 'unasked' | 'loading'}
+  | {state: 'known'; status: WeekRecordStatus}
+  | {state: 'failed'; message: string};
 
 export type ViewName = 'grade' | 'signals' | 'scorecard';
 
@@ -18,6 +32,9 @@ export class App {
   /** Unsaved grades by commitment id: survive re-rendering and switching views. */
   readonly drafts = new Map<string, GradeEntry>();
   private listeners: Array<() => void> = [];
+  /** A preview awaiting confirmation; a save in any view drops it (the week it showed changed). */
+  confirming: Confirming | null = null;
+  recordStatus: RecordStatus = {state: 'unasked'};
 
   constructor(public data: SidebarData) {
     this.resetDrafts();
@@ -54,18 +71,31 @@ export class App {
   }
 
   setPlan(plan: PlanView): void {
+    this.confirming = null;
     this.data = {...this.data, plan};
     this.resetDrafts();
     this.changed();
   }
 
   setSignals(signals: SignalView[]): void {
+    this.confirming = null;
     this.data = {...this.data, signals};
     this.changed();
   }
 
   setAttendance(attendance: AttendanceView): void {
+    this.confirming = null;
     this.data = {...this.data, attendance};
+    this.changed();
+  }
+
+  setConfirming(confirming: Confirming | null): void {
+    this.confirming = confirming;
+    this.changed();
+  }
+
+  setRecordStatus(status: RecordStatus): void {
+    this.recordStatus = status;
     this.changed();
   }
 

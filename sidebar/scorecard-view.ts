@@ -4,14 +4,18 @@
  * grades, and the button that takes the snapshot now.
  */
 import {weekStatuses, type NumberStatus} from '../src/domain/status';
-import type {App} from './app';
+import {statusLines} from '../src/domain/week-status';
+import type {App, Confirming} from './app';
 import {h, showError, uid, withProgress} from './dom';
-import {dayLabel} from './format';
+import {dayLabel, instantLabel} from './format';
 import {clearMessages, notify} from './messages';
 import {failureMessage, server} from './server';
 import {plural} from '../src/domain/words';
 
-type Snapshot = Awaited<ReturnType<typeof server.snapshotWeek>>;
+type Snapshot = Exclude<
+  Awaited<ReturnType<typeof server.snapshotWeek>>,
+  {status: 'confirm'}
+>;
 
 /** The snapshot's outcome as one short sentence; what changed and the email's fate fold into details. */
 function snapshotMessage(r: Snapshot): {text: string; details: string[]} {
@@ -141,6 +145,169 @@ function metricRow(n: NumberStatus): HTMLElement {
   );
 }
 
+/** Asks whether this week is recorded and emailed: when the view first opens, and after each snapshot. */
+export function refreshRecordStatus(app: App): void {
+  app.setRecordStatus({state: 'loading'});
+  server.weekRecordStatus().then(
+    status => app.setRecordStatus({state: 'known', status}),
+    error =>
+      app.setRecordStatus({state: 'failed', message: failureMessage(error)}),
+  );
+}
+
+/** This week in the record: recorded when and by whom, emailed when and to whom, or why not. */
+function recordStatusCard(app: App): HTMLElement {
+  const s = app.recordStatus;
+  const when = (iso: string) => instantLabel(iso, app.data.timeZone);
+  return h(
+    'section',
+    {class: 'card record-status', 'aria-labelledby': 'record-status-title'},
+    h('h2', {id: 'record-status-title'}, 'This week’s record'),
+    s.state === 'known'
+      ? h(
+          'ul',
+          {class: 'status-lines'},
+          ...statusLines(s.status, when).map(line => h('li', {}, line)),
+        )
+      : s.state === 'failed'
+        ? h('p', {class: 'problem'}, s.message)
+        : h(
+            'p',
+            {class: 'muted loading'},
+            h('span', {class: 'spinner', 'aria-hidden': 'true'}),
+            'Checking the Scorecard and the Delivery Log…',
+          ),
+  );
+}
+
+const chip = (label: string) =>
+  ['green', 'yellow', 'red'].includes(label.toLowerCase())
+    ? label.toLowerCase()
+    : 'none';
+
+/** What the CFO will read, from the CFO email's own view, with what is still missing: confirm or not now. */
+function confirmCard(app: App, confirming: Confirming): HTMLElement {
+  const {preview, message} = confirming;
+  const v = preview.view;
+  const error = h('p', {class: 'error', role: 'alert', hidden: true});
+  const send = h(
+    'button',
+    {type: 'button', class: 'primary', 'data-key': 'confirm-send'},
+    'Record and email now',
+  );
+  const cancel = h(
+    'button',
+    {type: 'button', 'data-key': 'confirm-cancel'},
+    'Not now',
+  );
+  send.addEventListener('click', () =>
+    snapshot(app, send, error, {fingerprint: preview.fingerprint}),
+  );
+  cancel.addEventListener('click', () => {
+    clearMessages();
+    app.setConfirming(null);
+    document.querySelector<HTMLElement>('[data-key="snapshot"]')?.focus();
+  });
+  const list = (items: readonly string[], cls = '') =>
+    h('ul', {class: cls}, ...items.map(i => h('li', {}, i)));
+  return h(
+    'section',
+    {class: 'card confirm', 'aria-labelledby': 'confirm-title'},
+    h(
+      'h2',
+      {id: 'confirm-title', tabindex: -1},
+      preview.status === 'amended'
+        ? `Email an amendment to week ${preview.week} to the CFO now?`
+        : `Email week ${preview.week} to the CFO now?`,
+    ),
+    h('p', {class: 'small'}, message),
+    preview.warnings.length > 0 &&
+      h(
+        'div',
+        {class: 'warnings'},
+        h('h3', {}, 'Still missing'),
+        list(preview.warnings),
+      ),
+    h(
+      'h3',
+      {},
+      `What ${preview.recipients.join(', ') || 'the CFO (CFO Email is empty)'} will read`,
+    ),
+    h(
+      'div',
+      {class: 'email-preview'},
+      h('p', {class: 'subject'}, h('strong', {}, 'Subject: '), preview.subject),
+      v.amendment && h('p', {}, v.amendment),
+      h('p', {}, v.money),
+      v.offTarget.length > 0
+        ? h('div', {}, h('p', {}, 'Off target this week:'), list(v.offTarget))
+        : h('p', {}, 'Everything is on target this week.'),
+      h(
+        'ul',
+        {class: 'preview-numbers'},
+        ...v.numbers.map(n =>
+          h(
+            'li',
+            {},
+            h('span', {class: `chip ${chip(n.badge.label)}`}, n.badge.label),
+            ` ${n.metric}: ${n.says} (target ${n.target})`,
+          ),
+        ),
+      ),
+      h('p', {}, `Commitments: ${v.counts}`),
+      h(
+        'ul',
+        {class: 'preview-commitments'},
+        ...v.commitments.map(c =>
+          h(
+            'li',
+            {},
+            h(
+              'span',
+              {class: `chip ${chip(c.grade)}`},
+              c.grade || 'Not graded',
+            ),
+            ` ${c.commitment}`,
+            c.reason && ` — ${c.reason}`,
+          ),
+        ),
+      ),
+    ),
+    h('div', {class: 'actions'}, send, cancel),
+    error,
+  );
+}
+
+/**
+ * Takes the snapshot. Before the week's scheduled time the server answers
+ * with the preview to confirm (nothing written); confirming sends back its
+ * fingerprint, and data changed since brings the new preview instead.
+ */
+function snapshot(
+  app: App,
+  button: HTMLButtonElement,
+  error: HTMLElement,
+  confirmation?: {fingerprint: string},
+): void {
+  clearMessages();
+  void withProgress(button, 'Taking the snapshot…', async () => {
+    try {
+      const r = await server.snapshotWeek(confirmation);
+      if (r.status === 'confirm') {
+        app.setConfirming({preview: r.preview, message: r.message});
+        document.getElementById('confirm-title')?.focus();
+        return;
+      }
+      app.setConfirming(null);
+      const {text, details} = snapshotMessage(r);
+      notify(text, details);
+      refreshRecordStatus(app);
+    } catch (e) {
+      showError(error, failureMessage(e));
+    }
+  });
+}
+
 export function renderScorecardView(app: App): HTMLElement {
   const record = app.record();
   const {dealsProblem} = app.data;
@@ -156,17 +323,7 @@ export function renderScorecardView(app: App): HTMLElement {
     {type: 'button', class: 'primary', 'data-key': 'snapshot'},
     'Take the snapshot now',
   );
-  button.addEventListener('click', () => {
-    clearMessages();
-    void withProgress(button, 'Taking the snapshot…', async () => {
-      try {
-        const {text, details} = snapshotMessage(await server.snapshotWeek());
-        notify(text, details);
-      } catch (e) {
-        showError(error, failureMessage(e));
-      }
-    });
-  });
+  button.addEventListener('click', () => snapshot(app, button, error));
 
   return h(
     'div',
@@ -206,16 +363,19 @@ export function renderScorecardView(app: App): HTMLElement {
       {class: 'muted small'},
       `${record.green} green · ${record.yellow} yellow · ${record.red} red`,
     ),
-    h(
-      'div',
-      {class: 'card snapshot'},
-      h(
-        'p',
-        {class: 'small'},
-        'The snapshot records this week in the locked Scorecard tab and emails the CFO.',
-      ),
-      h('div', {class: 'actions'}, button),
-      error,
-    ),
+    recordStatusCard(app),
+    app.confirming
+      ? confirmCard(app, app.confirming)
+      : h(
+          'div',
+          {class: 'card snapshot'},
+          h(
+            'p',
+            {class: 'small'},
+            'The snapshot records this week in the locked Scorecard tab and emails the CFO. Before the scheduled time it shows you what will go out first.',
+          ),
+          h('div', {class: 'actions'}, button),
+          error,
+        ),
   );
 }

@@ -19,6 +19,7 @@ export const SERVER_FUNCTIONS = [
   'withdrawSignal',
   'recordAttendance',
   'snapshotWeek',
+  'weekRecordStatus',
 ] as const satisfies ReadonlyArray<keyof typeof Api>;
 
 type ServerFunction = (typeof SERVER_FUNCTIONS)[number];

@@ -6,7 +6,7 @@ import {App, type ViewName} from './app';
 import {h, replace} from './dom';
 import {renderGradeView} from './grade-view';
 import {clearMessages, wireDismiss} from './messages';
-import {renderScorecardView} from './scorecard-view';
+import {refreshRecordStatus, renderScorecardView} from './scorecard-view';
 import {failureMessage, server} from './server';
 import {renderSignalsView} from './signals-view';
 
@@ -58,6 +58,13 @@ function select(name: ViewName, focus = false): void {
     if (on && focus) tab.focus();
   }
   for (const v of VIEWS) panel(v.name).hidden = v.name !== name;
+  askRecordStatus();
+}
+
+/** The Scorecard view asks whether this week is recorded and emailed the first time it is shown. */
+function askRecordStatus(): void {
+  if (app && current === 'scorecard' && app.recordStatus.state === 'unasked')
+    refreshRecordStatus(app);
 }
 
 // Tabs: click or arrows/Home/End, as the ARIA tabs pattern has it.
@@ -101,6 +108,7 @@ async function load(): Promise<void> {
       for (const v of VIEWS) render(v.name);
     });
     for (const v of VIEWS) render(v.name);
+    askRecordStatus();
     const who = document.getElementById('who');
     if (who) who.textContent = data.user;
   } catch (error) {
