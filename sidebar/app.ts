@@ -94,11 +94,6 @@ export class App {
     this.changed();
   }
 
-  setRecordStatus(status: RecordStatus): void {
-    this.recordStatus = status;
-    this.changed();
-  }
-
   /** The week's record with this sidebar's saved grades and signals counted as the snapshot will count them. */
   record(): WeekRecord {
     return liveRecord(

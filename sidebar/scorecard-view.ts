@@ -5,8 +5,8 @@
  */
 import {weekStatuses, type NumberStatus} from '../src/domain/status';
 import {statusLines} from '../src/domain/week-status';
-import type {App, Confirming} from './app';
-import {h, showError, uid, withProgress} from './dom';
+import type {App, Confirming, RecordStatus} from './app';
+import {h, replace, showError, uid, withProgress} from './dom';
 import {dayLabel, instantLabel} from './format';
 import {clearMessages, notify} from './messages';
 import {failureMessage, server} from './server';
@@ -145,23 +145,30 @@ function metricRow(n: NumberStatus): HTMLElement {
   );
 }
 
-/** Asks whether this week is recorded and emailed: when the view first opens, and after each snapshot. */
+/**
+ * Asks whether this week is recorded and emailed: when the view first opens,
+ * and after each snapshot. The answer fills its card in place, so nothing
+ * typed elsewhere in the view is lost to a re-render.
+ */
 export function refreshRecordStatus(app: App): void {
-  app.setRecordStatus({state: 'loading'});
+  const show = (status: RecordStatus) => {
+    app.recordStatus = status;
+    const card = document.getElementById('record-status');
+    if (card) fillRecordStatus(card, app);
+  };
+  show({state: 'loading'});
   server.weekRecordStatus().then(
-    status => app.setRecordStatus({state: 'known', status}),
-    error =>
-      app.setRecordStatus({state: 'failed', message: failureMessage(error)}),
+    status => show({state: 'known', status}),
+    error => show({state: 'failed', message: failureMessage(error)}),
   );
 }
 
 /** This week in the record: recorded when and by whom, emailed when and to whom, or why not. */
-function recordStatusCard(app: App): HTMLElement {
+function fillRecordStatus(card: HTMLElement, app: App): void {
   const s = app.recordStatus;
   const when = (iso: string) => instantLabel(iso, app.data.timeZone);
-  return h(
-    'section',
-    {class: 'card record-status', 'aria-labelledby': 'record-status-title'},
+  replace(
+    card,
     h('h2', {id: 'record-status-title'}, 'This week’s record'),
     s.state === 'known'
       ? h(
@@ -178,6 +185,16 @@ function recordStatusCard(app: App): HTMLElement {
             'Checking the Scorecard and the Delivery Log…',
           ),
   );
+}
+
+function recordStatusCard(app: App): HTMLElement {
+  const card = h('section', {
+    id: 'record-status',
+    class: 'card record-status',
+    'aria-labelledby': 'record-status-title',
+  });
+  fillRecordStatus(card, app);
+  return card;
 }
 
 const chip = (label: string) =>

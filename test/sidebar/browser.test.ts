@@ -514,7 +514,7 @@ describe('the CRO’s sidebar at 300 px', () => {
     ]).toEqual([WEEK, 12, 11]);
   });
 
-  it('shows the week’s numbers against their targets with the grades, and takes the snapshot', async () => {
+  it('shows the week’s numbers against their targets with the grades, and whether the week is recorded', async () => {
     const metrics = page.locator('#panel-scorecard .metric');
     expect(await metrics.count()).toBe(5);
     await expect(metrics.nth(0).textContent()).resolves.toMatch(
@@ -535,16 +535,120 @@ describe('the CRO’s sidebar at 300 px', () => {
       'YellowC2 ',
       'RedC3 Cal',
     ]);
+    // Not recorded yet: the status card says when the scheduled snapshot runs.
+    const status = page.locator('#record-status');
+    await status
+      .locator('li', {
+        hasText:
+          'Week 7 is not recorded yet. The scheduled snapshot runs Fri 20 Nov 2026 at 16:00 (America/Los_Angeles).',
+      })
+      .waitFor();
+    expect(callsOf('weekRecordStatus')).toBe(1);
+    await screenshot('sidebar-scorecard.png');
+  });
+
+  it('before the scheduled time, shows what will go out and asks first; a week changed since is shown again', async () => {
+    const scorecardBefore = tab('Scorecard');
+    const status = page.locator('#record-status');
+    const outboxBefore = preview.world.emulator.outbox.length;
     await page.getByRole('button', {name: 'Take the snapshot now'}).click();
+    // 15:00 on the Scorecard Day, before its 16:00 run: nothing is written until the CRO has seen it.
+    const confirm = page.locator('#panel-scorecard section.confirm');
+    await confirm
+      .getByRole('heading', {name: 'Email week 7 to the CFO now?'})
+      .waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      'confirm-title',
+    );
+    expect(tab('Scorecard')).toEqual(scorecardBefore);
+    expect(preview.world.emulator.outbox.length).toBe(outboxBefore);
+    await expect(confirm.locator('p.small').textContent()).resolves.toBe(
+      "It is before this week's scheduled snapshot, Fri 20 Nov 2026 at 16:00 (America/Los_Angeles): confirm what will go out to the CFO first. Nothing was recorded or sent.",
+    );
+    // What the CFO will read: the email's own subject, numbers and grades.
+    await expect(confirm.locator('h3').allTextContents()).resolves.toEqual([
+      'What cfo@example.com will read',
+    ]);
+    await expect(confirm.locator('.subject').textContent()).resolves.toBe(
+      'Subject: Rebuild scorecard, week 7 ending Fri 20 Nov 2026: beat commit by 4.5% against a 5% target (on target)',
+    );
+    await expect(
+      confirm.locator('.preview-numbers li').allTextContents(),
+    ).resolves.toEqual([
+      expect.stringMatching(/^GREEN Forecast variance: beat commit by 4\.5%/),
+      expect.stringMatching(/^RED Qualification-gate compliance: /),
+      expect.stringMatching(
+        /^YELLOW Slip-signal density: 4 signals this week, 4 last week/,
+      ),
+      expect.stringMatching(/^YELLOW Save-play execution rate: 3 of 4 /),
+      expect.stringMatching(/Scorecard attendance: 92% /),
+    ]);
+    const graded = await confirm
+      .locator('.preview-commitments li')
+      .allTextContents();
+    expect(graded.map(g => g.split(' ')[0])).toEqual([
+      'Green',
+      'Yellow',
+      'Red',
+    ]);
+    // The commitment's markup is text here too.
+    expect(graded[0]).toContain(XSS);
+    expect(await page.locator('img').count()).toBe(0);
+    await screenshot('sidebar-confirm.png');
+
+    // Someone changes this week's Closed while the CRO reads: the confirmation is refused, the new preview shown.
+    const em = preview.world.emulator;
+    const week7 = records(tab('Forecast')).find(r => r['Week'] === 7)!;
+    em.run({}, () => {
+      const sheet = em.spreadsheet.exposed().getSheetByName('Forecast')!;
+      const head = sheet.getDataRange().getValues()[0];
+      sheet.getRange(week7.row, head.indexOf('Closed') + 1).setValue(2265000);
+    });
+    await confirm.getByRole('button', {name: 'Record and email now'}).click();
+    await confirm
+      .locator('p.small', {
+        hasText:
+          /^Week 7 changed since you looked at it: nothing was recorded or sent\./,
+      })
+      .waitFor();
+    await expect(confirm.locator('.subject').textContent()).resolves.toMatch(
+      /beat commit by 6\.8%/,
+    );
+    expect(tab('Scorecard')).toEqual(scorecardBefore);
+    expect(preview.world.emulator.outbox.length).toBe(outboxBefore);
+
+    // Not now: nothing happens, and focus returns to the button.
+    await confirm.getByRole('button', {name: 'Not now'}).click();
+    expect(await confirm.count()).toBe(0);
+    expect(
+      await page.evaluate(
+        () => (document.activeElement as HTMLElement | null)?.dataset.key,
+      ),
+    ).toBe('snapshot');
+    expect(tab('Scorecard')).toEqual(scorecardBefore);
+
+    // Asked again and confirmed: recorded and emailed, and the status card says when and to whom.
+    await page.getByRole('button', {name: 'Take the snapshot now'}).click();
+    await confirm.getByRole('button', {name: 'Record and email now'}).click();
     await page
       .locator('#announcer', {
         hasText:
           /^Recorded week 7 in Scorecard row \d+\. The CFO was emailed\.$/,
       })
       .waitFor();
-    await screenshot('sidebar-scorecard.png');
     const row = records(tab('Scorecard')).at(-1)!;
     expect([row['Signals Fired'], row['Save Plays Executed']]).toEqual([4, 3]);
+    expect(row['Closed']).toBe(2265000);
+    expect(preview.world.emulator.outbox.length).toBe(outboxBefore + 1);
+    await status
+      .locator('li', {
+        hasText: /^Emailed Fri 20 Nov, 15:00 to cfo@example\.com\.$/,
+      })
+      .waitFor();
+    await expect(status.locator('li').first().textContent()).resolves.toMatch(
+      /^Week 7 recorded in Scorecard row \d+ Fri 20 Nov, 15:00 by owner@example\.com\.$/,
+    );
+    await screenshot('sidebar-record-status.png');
   });
 
   it('keeps a long message to a sentence with the details folded, never over a quarter of the panel, and lets it be dismissed', async () => {
@@ -555,6 +659,13 @@ describe('the CRO’s sidebar at 300 px', () => {
     await page.getByRole('button', {name: 'Update attendance'}).click();
     await page.locator('#announcer', {hasText: /10 of 12 attended/}).waitFor();
     await page.getByRole('button', {name: 'Take the snapshot now'}).click();
+    // An amendment before the scheduled time is confirmed too.
+    await page
+      .getByRole('heading', {
+        name: 'Email an amendment to week 7 to the CFO now?',
+      })
+      .waitFor();
+    await page.getByRole('button', {name: 'Record and email now'}).click();
     const text = page.locator('#announcer', {
       hasText:
         /^Recorded an amendment to week 7 in Scorecard row \d+ \(\d+ changes?\)\. The CFO gets the corrections in the next scheduled run\.$/,
