@@ -139,9 +139,8 @@ export function showSettingsHelp(): void {
 
 /**
  * Snapshots this week and emails the CFO (sidebar button). Before the week's
- * scheduled time it needs the fingerprint of the preview the person confirmed;
- * without it, or when the week changed since, nothing is written or sent and
- * the outcome is {status: 'confirm', preview, message} (README: The weekly record).
+ * scheduled time only with the fingerprint of the preview confirmed; else
+ * writes nothing and returns {status: 'confirm', preview, message}.
  * @param {Object} [confirmation] {fingerprint} of the preview confirmed
  * @return {Object} the outcome, no Date inside
  */
@@ -150,9 +149,7 @@ export function snapshotWeek(confirmation?: {fingerprint: string}) {
 }
 
 /**
- * What Snapshot this week now would record and email (the CFO email's view,
- * what is still missing, whether a confirmation is needed, its fingerprint).
- * Writes nothing.
+ * What Snapshot this week now would record and email, and whether it needs a confirmation. Writes nothing.
  * @return {Object} the preview, no Date inside
  */
 export function previewSnapshot() {
@@ -160,9 +157,7 @@ export function previewSnapshot() {
 }
 
 /**
- * Sidebar: whether this week is recorded and emailed: each Scorecard row of
- * the week, when and by whom, and its email (sent when and to whom, or why it
- * failed and whether it is retried). Instants as ISO strings.
+ * Sidebar: this week's Scorecard rows, when and by whom, and each one's email (ISO instants).
  * @return {Object} the week's record status
  */
 export function weekRecordStatus() {
