@@ -109,6 +109,16 @@ function previewWith(
   requireRebuildStart(settings);
   const context = weekContext(spreadsheet, settings, now, now, timeZone);
   const plan = planSnapshot(spreadsheet, settings, context);
+  return {preview: previewOf(spreadsheet, settings, context, plan), settings};
+}
+
+function previewOf(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  context: WeekContext,
+  plan: SnapshotPlan,
+  fingerprint = fingerprintOf(plan, settings, context),
+): SnapshotPreview {
   const input = emailInput(spreadsheet, settings, context.clock, plan.trend, {
     // The row the append will write; the chain value exists only once it is written.
     scorecardRow: Math.max(plan.state.lastRow, 1) + 1,
@@ -119,7 +129,7 @@ function previewWith(
         ? undefined
         : {amendsRow: plan.amendsRow, changes: plan.changes.join('; ')},
   });
-  const preview: SnapshotPreview = {
+  return {
     week: context.week,
     weekEnding: context.weekEnding,
     status: plan.status,
@@ -133,18 +143,22 @@ function previewWith(
     subject: subjectLine(input),
     view: cfoEmailView(input),
     warnings: previewWarnings(plan.record, settings.cfoEmails),
-    fingerprint: fingerprintOf(plan, settings, context),
+    fingerprint,
   };
-  return {preview, settings};
 }
 
-/** Thrown under the lock to write and send nothing. */
-class Unconfirmed extends Error {}
+/** Thrown under the lock to write and send nothing, with what is there now to confirm. */
+class Unconfirmed extends Error {
+  constructor(readonly preview: SnapshotPreview) {
+    super('not confirmed');
+  }
+}
 
 /**
  * The snapshot, taken only when no confirmation is needed or the one given
  * is of what is about to be written; otherwise nothing is written or sent and
- * the current preview comes back to be confirmed.
+ * the preview of what is there now (read under the same lock) comes back to
+ * be confirmed.
  */
 export function snapshotConfirmed(
   spreadsheet: Spreadsheet,
@@ -152,21 +166,22 @@ export function snapshotConfirmed(
   input?: unknown,
 ): ConfirmedSnapshot {
   const confirmation = parseConfirmation(input);
+  let preview: SnapshotPreview;
   try {
     return snapshotWeek(spreadsheet, now, {
       guard: (plan, settings, context) => {
         if (!mustConfirm(plan, settings, context)) return;
-        if (
-          confirmation?.fingerprint === fingerprintOf(plan, settings, context)
-        )
-          return;
-        throw new Unconfirmed();
+        const fingerprint = fingerprintOf(plan, settings, context);
+        if (confirmation?.fingerprint === fingerprint) return;
+        throw new Unconfirmed(
+          previewOf(spreadsheet, settings, context, plan, fingerprint),
+        );
       },
     });
   } catch (err) {
     if (!(err instanceof Unconfirmed)) throw err;
+    preview = err.preview;
   }
-  const preview = previewSnapshot(spreadsheet, now);
   return {
     status: 'confirm',
     preview,
