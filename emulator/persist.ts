@@ -103,7 +103,21 @@ export function loadWorld(
   file: string,
   options: EmulatorOptions = {},
 ): Emulator {
-  const world = worldFromJson(readFileSync(file, 'utf8'));
+  return emulatorOf(worldFromJson(readFileSync(file, 'utf8')), options);
+}
+
+/** An independent copy of a world, as a save and a load would make it (the preview rehearses a menu item on one). */
+export function copyWorld(
+  emulator: Emulator,
+  options: EmulatorOptions = {},
+): Emulator {
+  return emulatorOf(
+    worldFromJson(worldToJson(snapshotWorld(emulator))),
+    options,
+  );
+}
+
+function emulatorOf(world: WorldFile, options: EmulatorOptions): Emulator {
   return createEmulator(
     {
       ...options,

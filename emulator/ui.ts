@@ -25,6 +25,8 @@ export interface UiState {
   dialogs: Array<{title: string; html: string}>;
   /** Answers for the next alerts and prompts, oldest first; without one the person says OK (or YES). */
   replies: UiReply[];
+  /** Alerts that offered a choice (YES_NO, OK_CANCEL, …), as recorded in `alerts`, with their button set: the preview asks the person these. */
+  questions?: Array<{text: string; buttons: string}>;
 }
 
 export function emptyUiState(): UiState {
@@ -115,7 +117,10 @@ export class FakeUi {
       ? `${titleOrPrompt}\n\n${String(prompt)}`
       : titleOrPrompt;
     this.state.alerts.push(text);
-    return this.answer(titled ? buttons : prompt).button;
+    const set = titled ? buttons : prompt;
+    if (typeof set === 'string' && set.includes('_'))
+      (this.state.questions ??= []).push({text, buttons: set});
+    return this.answer(set).button;
   }
 
   /** Records the question; the reply's text (default "") and button come from the queue. */

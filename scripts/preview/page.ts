@@ -168,18 +168,69 @@ function renderMenus(s: PreviewState): void {
   }
 }
 
+const BUTTON_LABELS: Record<string, string> = {
+  OK: 'OK',
+  CANCEL: 'Cancel',
+  YES: 'Yes',
+  NO: 'No',
+};
+
+/**
+ * Ui.alert with a choice (YES_NO, OK_CANCEL, …) as Sheets shows it: the
+ * person's button, or CLOSE when they press Escape (the title bar's close).
+ */
+function questionBox(question: {
+  text: string;
+  buttons: string;
+}): Promise<string> {
+  return new Promise(done => {
+    const dialog = byId<HTMLDialogElement>('question-dialog');
+    byId('question-text').textContent = question.text;
+    const form = byId('question-buttons');
+    form.replaceChildren(
+      ...question.buttons.split('_').map((b, i) => {
+        const button = el(
+          'button',
+          {value: b, class: i === 0 ? 'primary' : undefined},
+          BUTTON_LABELS[b] ?? b,
+        );
+        return button;
+      }),
+    );
+    dialog.returnValue = '';
+    dialog.addEventListener(
+      'close',
+      () => done(dialog.returnValue || 'CLOSE'),
+      {
+        once: true,
+      },
+    );
+    dialog.showModal();
+  });
+}
+
 async function runMenuItem(label: string, handler: string): Promise<void> {
   const running = toast(`Running “${label}”…`, 'info');
   try {
-    const result = await api<{
+    // The item's questions first, each answered here; then it runs with the answers.
+    const replies: Array<{button: string}> = [];
+    let result: {
       ok: boolean;
       error?: {message: string};
       effects: Effects;
-    }>('/api/run', {
-      name: handler,
-      args: [],
-      via: 'menu',
-    });
+      question?: {text: string; buttons: string};
+    };
+    for (;;) {
+      result = await api('/api/run', {
+        name: handler,
+        args: [],
+        via: 'menu',
+        replies,
+      });
+      if (!result.question) break;
+      running.remove();
+      replies.push({button: await questionBox(result.question)});
+    }
     running.remove();
     if (!result.ok && result.error) toast(result.error.message, 'error');
     // The workbook first, then any alert over it, as Sheets shows them.

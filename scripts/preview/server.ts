@@ -15,6 +15,7 @@ import {join, resolve, sep} from 'node:path';
 import * as esbuild from 'esbuild';
 import {sheetView, previewState} from './view';
 import {PreviewWorld, outboxOf, type Via, type WorldOptions} from './world';
+import type {UiReply} from '../../emulator/ui';
 import {instantToZoned, zonedToInstant} from './zoned-time';
 
 export interface PreviewOptions extends WorldOptions {
@@ -89,6 +90,27 @@ class HttpError extends Error {
   ) {
     super(message);
   }
+}
+
+const BUTTONS = new Set(['OK', 'CANCEL', 'YES', 'NO', 'CLOSE']);
+
+/** The person's answers to a menu item's questions so far ({button} each). */
+function parseReplies(value: unknown): UiReply[] {
+  if (value === undefined) return [];
+  if (
+    !Array.isArray(value) ||
+    !value.every(
+      r =>
+        typeof r === 'object' &&
+        r !== null &&
+        BUTTONS.has((r as {button?: unknown}).button as string),
+    )
+  )
+    throw new HttpError(
+      400,
+      'Expected replies: [{button: "OK" | "CANCEL" | "YES" | "NO" | "CLOSE"}]',
+    );
+  return value.map(r => ({button: (r as UiReply).button}));
 }
 
 /** No external requests from any page served here. */
@@ -262,7 +284,13 @@ export async function startPreview(
           400,
           'Expected {name: string, args: array, via?: "sidebar" | "menu"}',
         );
-      const {outcome, effects} = world.run(name, args, via as Via);
+      // A menu item's questions are asked on the page first, one at a time, then it runs with the answers.
+      const replies = parseReplies(body.replies);
+      if (via === 'menu') {
+        const question = world.nextQuestion(name, replies);
+        if (question) return sendJson(res, {question});
+      }
+      const {outcome, effects} = world.run(name, args, via as Via, {replies});
       return sendJson(res, {...outcome, effects});
     }
     if (req.method === 'POST' && path === '/api/clock') {

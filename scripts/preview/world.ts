@@ -7,6 +7,8 @@
 import {existsSync} from 'node:fs';
 import type {Emulator, Trigger} from '../../emulator';
 import type {OutboxMessage} from '../../emulator/mail';
+import {copyWorld} from '../../emulator/persist';
+import type {UiReply} from '../../emulator/ui';
 import {
   CODE_PATH,
   loadBundle,
@@ -89,6 +91,7 @@ export class PreviewWorld {
     readonly bundle: LoadedBundle,
     readonly file: string | undefined,
     customFunctions: string[],
+    private readonly code: string,
   ) {
     this.calculator = new Calculator(emulator, bundle, customFunctions);
   }
@@ -106,6 +109,7 @@ export class PreviewWorld {
       loadBundle(emulator, code),
       options.readOnly ? undefined : options.file,
       customFunctionsOf(code),
+      code,
     );
     world.calculator.recalculate();
     world.save();
@@ -133,13 +137,14 @@ export class PreviewWorld {
     name: string,
     args: unknown[],
     via: Via,
-    {forCli = false} = {},
+    {forCli = false, replies = [] as UiReply[]} = {},
   ): {
     outcome: CallOutcome;
     effects: Effects;
     calls: Record<string, number>;
   } {
     const before = this.marks();
+    this.emulator.ui.replies.splice(0, Infinity, ...replies);
     const outcome: CallOutcome =
       isPrivate(name) || !this.bundle.globalFunctions.includes(name)
         ? {
@@ -160,6 +165,29 @@ export class PreviewWorld {
     this.forgetOld();
     this.save();
     return {outcome, effects: this.effectsSince(before), calls};
+  }
+
+  /**
+   * The next question a menu item would ask (a Ui.alert offering a choice)
+   * once given `replies`, found by running it on a copy of the world: the
+   * emulator answers alerts synchronously, so the page asks the person
+   * first and then runs the item for real with their answers. Undefined
+   * when it asks nothing more.
+   */
+  nextQuestion(
+    name: string,
+    replies: UiReply[],
+  ): {text: string; buttons: string} | undefined {
+    if (isPrivate(name) || !this.bundle.globalFunctions.includes(name))
+      return undefined;
+    const copy = copyWorld(this.emulator);
+    copy.ui.replies.push(...replies);
+    try {
+      loadBundle(copy, this.code).call(name, [], KIND.menu);
+    } catch {
+      // The real run reports it.
+    }
+    return copy.ui.questions?.[replies.length];
   }
 
   /** Emulated now. */
@@ -309,6 +337,7 @@ export class PreviewWorld {
     const ui = this.emulator.ui;
     return {
       alerts: ui.alerts.length,
+      questions: ui.questions?.length ?? 0,
       toasts: this.emulator.ctx.toasts.length,
       sidebars: ui.sidebars.length,
       dialogs: ui.dialogs.length,
@@ -319,7 +348,15 @@ export class PreviewWorld {
   private effectsSince(before: ReturnType<PreviewWorld['marks']>): Effects {
     const ui = this.emulator.ui;
     const effects: Effects = {
-      alerts: ui.alerts.slice(before.alerts),
+      // A question the person already answered on the page is not shown again.
+      alerts: ui.alerts
+        .slice(before.alerts)
+        .filter(
+          a =>
+            !(ui.questions ?? [])
+              .slice(before.questions)
+              .some(q => q.text === a),
+        ),
       toasts: this.emulator.ctx.toasts.slice(before.toasts),
       mails: outboxOf(this.emulator).length - before.mails,
     };

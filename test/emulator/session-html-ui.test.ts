@@ -126,6 +126,12 @@ describe('Ui', () => {
     expect(ui.alert('Send?', ui.ButtonSet.YES_NO_CANCEL)).toBe(
       ui.Button.CANCEL,
     );
+    // The alerts that offered a choice, with their set: what the preview asks the person.
+    expect(emulator.ui.questions).toEqual([
+      {text: 'Email week 7 now?\n\ntext', buttons: 'YES_NO'},
+      {text: 'Send?', buttons: 'YES_NO'},
+      {text: 'Send?', buttons: 'YES_NO_CANCEL'},
+    ]);
   });
 
   it("prompt returns the queued reply's text and button", () => {

@@ -318,6 +318,47 @@ describe('the local preview (npm start) in headless Chromium', () => {
     await page.screenshot({path: outputPath('preview.png')});
   });
 
+  it('asks a menu item’s question on the page before it runs: Snapshot this week now at 15:00 on the Friday', async () => {
+    await page.close();
+    await open({seed: 'sample', file: undefined});
+    const question = page.locator('#question-dialog');
+    await menu('Snapshot this week now');
+    await question.waitFor({state: 'visible'});
+    await expect(text('#question-text')).resolves.toMatch(
+      /^Email week 7 to the CFO now\?\n\nThe scheduled snapshot of this week runs Fri 20 Nov 2026 at 16:00 \(America\/Los_Angeles\)/,
+    );
+    await expect(question.locator('button').allTextContents()).resolves.toEqual(
+      ['Yes', 'No'],
+    );
+    // No: the item runs with that answer, and nothing is recorded or sent.
+    await question.getByRole('button', {name: 'No'}).click();
+    await eventually(() =>
+      expect(preview!.world.executions.at(-1)?.name).toBe(
+        'snapshotWeekFromMenu',
+      ),
+    );
+    expect(preview!.world.emulator.outbox).toHaveLength(0);
+    expect(await page.locator('#alert-dialog').isVisible()).toBe(false);
+    // Escape is the title bar's close: a No too.
+    await menu('Snapshot this week now');
+    await question.waitFor({state: 'visible'});
+    await page.keyboard.press('Escape');
+    await question.waitFor({state: 'hidden'});
+    await eventually(() =>
+      expect(
+        preview!.world.executions.filter(
+          e => e.name === 'snapshotWeekFromMenu',
+        ),
+      ).toHaveLength(2),
+    );
+    expect(preview!.world.emulator.outbox).toHaveLength(0);
+    // Yes: recorded and emailed, and only the outcome is shown as an alert.
+    await menu('Snapshot this week now');
+    await question.getByRole('button', {name: 'Yes'}).click();
+    await expect(dismissAlert()).resolves.toMatch(/^Week 7 recorded/);
+    await eventually(async () => expect(await text('#outbox-count')).toBe('1'));
+  });
+
   it('opens on the workbook with a pointer to the menu, and computes custom formulas', async () => {
     await page.close();
     await open({seed: 'sample', file: undefined});
