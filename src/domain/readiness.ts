@@ -44,7 +44,12 @@ function recordGaps(record: WeekRecord): string[] {
 }
 
 /** What the snapshot still lacks, one line each; empty when it has everything. */
-export function readinessGaps(input: ReadinessInput): string[] {
+export function readinessGaps(
+  input: Pick<
+    ReadinessInput,
+    'failure' | 'rebuildStart' | 'record' | 'cfoEmails'
+  >,
+): string[] {
   return [
     ...(input.failure ? [`the snapshot would fail: ${input.failure}`] : []),
     ...(input.rebuildStart === ''

@@ -73,17 +73,9 @@ export interface SnapshotPreview {
 /** The still-missing list of the readiness note, for the week being previewed. */
 export function previewWarnings(
   record: WeekRecord,
-  cfoEmails: readonly string[],
+  settings: {rebuildStart: string; cfoEmails: readonly string[]},
 ): string[] {
-  return readinessGaps({
-    week: record.week,
-    weekEnding: record.weekEnding,
-    record,
-    weekEndingLabel: record.weekEnding,
-    scorecardHour: 0,
-    cfoEmails,
-    rebuildStart: 'set',
-  });
+  return readinessGaps({record, ...settings});
 }
 
 /** The menu's question (title and message); `body` is the CFO email's plain-text body. */

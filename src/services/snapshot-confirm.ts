@@ -142,7 +142,7 @@ function previewOf(
     recipients: settings.cfoEmails,
     subject: subjectLine(input),
     view: cfoEmailView(input),
-    warnings: previewWarnings(plan.record, settings.cfoEmails),
+    warnings: previewWarnings(plan.record, settings),
     fingerprint,
   };
 }
