@@ -46,15 +46,18 @@ export function statusLines(
   when: (iso: string) => string,
 ): string[] {
   const {rows, week} = status;
+  // Without Rebuild Start there is no week number: the week is named by its end.
+  const name =
+    week > 0 ? `Week ${week}` : `The week ending ${status.weekEnding}`;
   if (rows.length === 0) {
     return [
-      `Week ${week} is not recorded yet. The scheduled snapshot runs ${status.scheduledFor}${status.due ? ' (that time has passed)' : ''}.`,
+      `${name} is not recorded yet. The scheduled snapshot runs ${status.scheduledFor}${status.due ? ' (that time has passed)' : ''}.`,
     ];
   }
   return rows.flatMap(r => {
     const what =
       r.amends === ''
-        ? `Week ${week} recorded in Scorecard row ${r.row}`
+        ? `${name} recorded in Scorecard row ${r.row}`
         : `Amendment to row ${r.amends} recorded in Scorecard row ${r.row}`;
     const by = r.recordedBy ? ` by ${r.recordedBy}` : '';
     const at = r.recordedAt ? ` ${when(r.recordedAt)}` : '';

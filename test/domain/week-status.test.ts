@@ -79,6 +79,9 @@ describe('statusLines', () => {
     expect(statusLines({...base, due: true}, when)[0]).toMatch(
       /\(that time has passed\)\.$/,
     );
+    expect(statusLines({...base, week: 0}, when)[0]).toMatch(
+      /^The week ending 2026-11-20 is not recorded yet\./,
+    );
   });
 
   it('the record and an amendment, each with its email', () => {
