@@ -233,9 +233,7 @@ function confirmCard(app: App, confirming: Confirming): HTMLElement {
     h(
       'h2',
       {id: 'confirm-title', tabindex: -1},
-      preview.status === 'amended'
-        ? `Email an amendment to week ${preview.week} to the CFO now?`
-        : `Email week ${preview.week} to the CFO now?`,
+      `Email week ${preview.week} to the CFO now?`,
     ),
     h('p', {class: 'small'}, message),
     preview.warnings.length > 0 &&
@@ -254,7 +252,6 @@ function confirmCard(app: App, confirming: Confirming): HTMLElement {
       'div',
       {class: 'email-preview'},
       h('p', {class: 'subject'}, h('strong', {}, 'Subject: '), preview.subject),
-      v.amendment && h('p', {}, v.amendment),
       h('p', {}, v.money),
       v.offTarget.length > 0
         ? h('div', {}, h('p', {}, 'Off target this week:'), list(v.offTarget))

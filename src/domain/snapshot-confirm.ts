@@ -1,10 +1,11 @@
 /**
  * The CFO is emailed on purpose. Before the week's scheduled time (the
  * Scorecard Day at the Scorecard Hour, on the spreadsheet's clock) a
- * snapshot that would record something asks first: the person sees what
- * will go out and what is still missing. After that time (or when nothing
- * would be recorded) it runs at once: the week is due, and the scheduled run
- * would send the same. The server checks the confirmation itself: the
+ * snapshot that would email the CFO at once (the week's first record) asks
+ * first: the person sees what will go out and what is still missing. After
+ * that time it runs at once: the week is due, and the scheduled run would
+ * send the same. An amendment never asks: it is recorded at once and its
+ * corrections go out with the next scheduled run. The server checks the confirmation itself: the
  * sidebar sends back the fingerprint of the preview the person saw, and a
  * preview of data that changed since is refused and shown again.
  */
@@ -23,14 +24,18 @@ export function scheduledWall(weekEnding: LocalDate, hour: number): number {
 
 export type SnapshotStatus = 'recorded' | 'amended' | 'unchanged';
 
-/** Only a snapshot that records something, before its week's scheduled time, asks first. */
+/**
+ * Only a snapshot that emails the CFO at once, before its week's scheduled
+ * time, asks first: the week's first record. An amendment is recorded at
+ * once and its corrections go out with the next scheduled run.
+ */
 export function needsConfirmation(
   status: SnapshotStatus,
   nowWall: number,
   weekEnding: LocalDate,
   hour: number,
 ): boolean {
-  return status !== 'unchanged' && nowWall < scheduledWall(weekEnding, hour);
+  return status === 'recorded' && nowWall < scheduledWall(weekEnding, hour);
 }
 
 /** What a confirmation vouches for: the content that goes out and to whom, nothing else (not the time). */
@@ -83,10 +88,7 @@ export function confirmationQuestion(
   preview: SnapshotPreview,
   body: string,
 ): {title: string; message: string} {
-  const what =
-    preview.status === 'amended'
-      ? `an amendment to week ${preview.week}`
-      : `week ${preview.week}`;
+  const what = `week ${preview.week}`;
   const to = preview.recipients.join(', ') || 'nobody (CFO Email is empty)';
   const missing = preview.warnings.length
     ? `\n\nStill missing:\n${preview.warnings.map(w => `- ${w}`).join('\n')}`

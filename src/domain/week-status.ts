@@ -6,18 +6,40 @@
  * google.script.run: instants are ISO strings.
  */
 import type {LocalDate} from './calendar';
+import {GIVE_UP_DAYS, type Delivery} from './delivery-log';
 import {sentence} from './words';
 
 export interface DeliveryState {
-  status: 'sent' | 'failed' | 'pending';
-  /** ISO instant of the attempt shown ('' before the first). */
+  status: 'sent' | 'sending' | 'failed' | 'gave up' | 'pending';
+  /** ISO instant of what the status says ('' when unknown or pending). */
   at: string;
-  /** The recipients of that attempt, as logged. */
+  /** Who it was sent to ('' unless sent). */
   to: string;
-  /** Why the last attempt failed ('' unless failed). */
+  /** Why it failed or was given up ('' otherwise). */
   why: string;
-  /** For a failure: whether a later scheduled run sends it again. */
-  willRetry: boolean;
+}
+
+/** A row's delivery as the Delivery Log's reader gives it, in wire form (no Date). */
+export function deliveryState(d: Delivery): DeliveryState {
+  const iso = (at?: Date) => (at ? at.toISOString() : '');
+  if (d.sentAt || d.sentTo)
+    return {status: 'sent', at: iso(d.sentAt), to: d.sentTo ?? '', why: ''};
+  if (d.gaveUp)
+    return {
+      status: 'gave up',
+      at: iso(d.gaveUp.at),
+      to: '',
+      why: d.gaveUp.detail,
+    };
+  if (d.sending) return {status: 'sending', at: '', to: '', why: ''};
+  if (d.lastFailure)
+    return {
+      status: 'failed',
+      at: iso(d.lastFailure.at),
+      to: '',
+      why: d.lastFailure.detail,
+    };
+  return {status: 'pending', at: '', to: '', why: ''};
 }
 
 export interface RecordedRow {
@@ -62,16 +84,19 @@ export function statusLines(
     const by = r.recordedBy ? ` by ${r.recordedBy}` : '';
     const at = r.recordedAt ? ` ${when(r.recordedAt)}` : '';
     const d = r.delivery;
+    const on = d.at ? ` ${when(d.at)}` : '';
     const mail =
       d.status === 'sent'
-        ? `Emailed${d.at ? ` ${when(d.at)}` : ''} to ${d.to || 'the CFO'}.`
-        : d.status === 'pending'
-          ? 'Not emailed yet.'
-          : `The email failed${d.at ? ` ${when(d.at)}` : ''}${d.to ? ` (to ${d.to})` : ''}: ${sentence(d.why || 'no reason logged')} ${
-              d.willRetry
-                ? 'The next scheduled run tries again.'
-                : 'It will not be retried: see the Delivery Log.'
-            }`;
+        ? `Emailed${on} to ${d.to || 'the CFO'}.`
+        : d.status === 'sending'
+          ? 'Being emailed now.'
+          : d.status === 'gave up'
+            ? `The email was given up${on}: ${sentence(d.why || 'no reason logged')} See the Delivery Log.`
+            : d.status === 'failed'
+              ? `The email failed${on}: ${sentence(d.why || 'no reason logged')} The next scheduled run tries again (once a day, for up to ${GIVE_UP_DAYS} days).`
+              : r.amends === ''
+                ? 'Not emailed yet.'
+                : 'The CFO gets what changed in the next scheduled run.';
     return [`${what}${at}${by}.`, mail];
   });
 }

@@ -75,7 +75,7 @@ export interface DeliveryOutcome {
 const wholeSeconds = (d: Date) =>
   new Date(Math.floor(d.getTime() / 1000) * 1000);
 
-const recordedRow = (r: StoredWeek): RecordedRow => ({
+export const recordedRow = (r: StoredWeek): RecordedRow => ({
   rowNumber: r.rowNumber,
   weekEndingCell: r.values['Week Ending'],
   weekEnding: r.weekEnding,

@@ -23,7 +23,7 @@ import {emailInput, renderTemplate} from './delivery';
 import {sha256Hex} from './digest';
 import {requireKeeper} from './protection';
 import {DELIVERY_LOG, SCORECARD} from '../domain/workbook';
-import {readSettings} from './settings';
+import {readRecordSettings} from './settings';
 import {
   planSnapshot,
   requireRebuildStart,
@@ -105,30 +105,38 @@ function previewWith(
   now: Date,
 ): {preview: SnapshotPreview; settings: Settings} {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const settings = readSettings(spreadsheet, timeZone);
+  // As the snapshot reads them: an invalid CFO Email is a warning, not a refusal.
+  const {settings, cfoEmailProblem} = readRecordSettings(spreadsheet, timeZone);
   requireRebuildStart(settings);
   const context = weekContext(spreadsheet, settings, now, now, timeZone);
   const plan = planSnapshot(spreadsheet, settings, context);
-  return {preview: previewOf(spreadsheet, settings, context, plan), settings};
+  return {
+    preview: previewOf(spreadsheet, settings, cfoEmailProblem, context, plan),
+    settings,
+  };
 }
 
 function previewOf(
   spreadsheet: Spreadsheet,
   settings: Settings,
+  cfoEmailProblem: string,
   context: WeekContext,
   plan: SnapshotPlan,
   fingerprint = fingerprintOf(plan, settings, context),
 ): SnapshotPreview {
-  const input = emailInput(spreadsheet, settings, context.clock, plan.trend, {
-    // The row the append will write; the chain value exists only once it is written.
-    scorecardRow: Math.max(plan.state.lastRow, 1) + 1,
-    record: plan.record,
-    chain: '(computed when the row is written)',
-    amendment:
-      plan.amendsRow === ''
-        ? undefined
-        : {amendsRow: plan.amendsRow, changes: plan.changes.join('; ')},
-  });
+  const {clock} = context;
+  const input = emailInput(
+    {spreadsheet, settings, clock},
+    {
+      // The row the append will write; the chain value exists only once it is written.
+      scorecardRow: Math.max(plan.state.lastRow, 1) + 1,
+      record: plan.record,
+      trend: plan.trend,
+      chain: '(computed when the row is written)',
+      // An amendment goes out as the corrections in the next scheduled run.
+      corrections: plan.status === 'amended' ? plan.changes : undefined,
+    },
+  );
   return {
     week: context.week,
     weekEnding: context.weekEnding,
@@ -142,7 +150,10 @@ function previewOf(
     recipients: settings.cfoEmails,
     subject: subjectLine(input),
     view: cfoEmailView(input),
-    warnings: previewWarnings(plan.record, settings),
+    warnings: [
+      ...previewWarnings(plan.record, settings),
+      ...(cfoEmailProblem ? [cfoEmailProblem] : []),
+    ],
     fingerprint,
   };
 }
@@ -169,12 +180,19 @@ export function snapshotConfirmed(
   let preview: SnapshotPreview;
   try {
     return snapshotWeek(spreadsheet, now, {
-      guard: (plan, settings, context) => {
+      guard: (plan, settings, context, cfoEmailProblem) => {
         if (!mustConfirm(plan, settings, context)) return;
         const fingerprint = fingerprintOf(plan, settings, context);
         if (confirmation?.fingerprint === fingerprint) return;
         throw new Unconfirmed(
-          previewOf(spreadsheet, settings, context, plan, fingerprint),
+          previewOf(
+            spreadsheet,
+            settings,
+            cfoEmailProblem,
+            context,
+            plan,
+            fingerprint,
+          ),
         );
       },
     });

@@ -1,65 +1,62 @@
 /**
- * The sidebar's words for this week's record (statusLines), the interim
- * reader of the Delivery Log by Scorecard Row, and when a snapshot asks
+ * The sidebar's words for this week's record (statusLines), the Delivery
+ * Log reader's answer in wire form (deliveryState), and when a snapshot asks
  * first (scheduledWall, needsConfirmation): pure, no Apps Script.
  */
-import {deliveryOfRow} from '../../src/domain/delivery-log-interim';
 import {
   needsConfirmation,
   scheduledWall,
 } from '../../src/domain/snapshot-confirm';
-import {statusLines, type WeekRecordStatus} from '../../src/domain/week-status';
+import {
+  deliveryState,
+  statusLines,
+  type WeekRecordStatus,
+} from '../../src/domain/week-status';
 
 const at = (iso: string) => new Date(iso);
 const when = (iso: string) => `at ${iso.slice(11, 16)}`;
 
-describe('deliveryOfRow (by Scorecard Row until the Chain column lands)', () => {
-  const log = [
-    {
-      'Attempted At': at('2026-11-20T23:00:00Z'),
-      'Scorecard Row': 2,
-      Recipients: 'cfo@x.example',
-      Status: 'failed',
-      Detail: 'Quota used up',
-    },
-    {'Attempted At': at('2026-11-21T00:10:00Z'), Status: 'run failed'},
-    {
-      'Attempted At': at('2026-11-21T23:00:00Z'),
-      'Scorecard Row': 2,
-      Recipients: 'cfo@x.example',
-      Status: 'sent',
-      Detail: 'sent to cfo@x.example',
-    },
-    {
-      'Attempted At': at('2026-11-21T23:00:00Z'),
-      'Scorecard Row': 3,
-      Recipients: 'cfo@x.example',
-      Status: 'failed',
-      Detail: 'Settings: "CFO Email" is empty',
-    },
-  ];
-
-  it('a row sent after a failure reads as sent, when and to whom', () => {
-    expect(deliveryOfRow(log, 2, 2)).toEqual({
+describe('deliveryState (the Delivery Log reader’s answer, on the wire)', () => {
+  it('sent wins over an earlier failure: when and to whom', () => {
+    expect(
+      deliveryState({
+        sentAt: at('2026-11-21T23:00:00Z'),
+        sentTo: 'cfo@x.example',
+        lastFailure: {at: at('2026-11-20T23:00:00Z'), detail: 'Quota'},
+        attempts: 2,
+        sending: false,
+      }),
+    ).toEqual({
       status: 'sent',
       at: '2026-11-21T23:00:00.000Z',
       to: 'cfo@x.example',
       why: '',
-      willRetry: false,
     });
   });
 
-  it('a failed row says why, and whether attempts remain', () => {
-    expect(deliveryOfRow(log, 3, 2)).toMatchObject({
+  it('a failure says why; given up says so; a claim is being sent; nothing is pending', () => {
+    const failure = {at: at('2026-11-20T23:00:00Z'), detail: 'Quota used up'};
+    expect(
+      deliveryState({lastFailure: failure, attempts: 1, sending: false}),
+    ).toEqual({
       status: 'failed',
-      why: 'Settings: "CFO Email" is empty',
-      willRetry: true,
+      at: '2026-11-20T23:00:00.000Z',
+      to: '',
+      why: 'Quota used up',
     });
-    expect(deliveryOfRow(log, 3, 1).willRetry).toBe(false);
-  });
-
-  it('a row with no attempt is pending', () => {
-    expect(deliveryOfRow(log, 9, 2).status).toBe('pending');
+    expect(
+      deliveryState({
+        lastFailure: failure,
+        gaveUp: {
+          at: at('2026-11-27T23:00:00Z'),
+          detail: 'Given up after 7 days',
+        },
+        attempts: 7,
+        sending: false,
+      }).status,
+    ).toBe('gave up');
+    expect(deliveryState({attempts: 1, sending: true}).status).toBe('sending');
+    expect(deliveryState({attempts: 0, sending: false}).status).toBe('pending');
   });
 });
 
@@ -99,7 +96,6 @@ describe('statusLines', () => {
               at: '2026-11-20T23:01:00.000Z',
               to: 'cfo@x.example',
               why: '',
-              willRetry: false,
             },
           },
           {
@@ -112,7 +108,6 @@ describe('statusLines', () => {
               at: '2026-11-21T01:00:00.000Z',
               to: 'cfo@x.example',
               why: 'Quota used up.',
-              willRetry: true,
             },
           },
         ],
@@ -123,35 +118,33 @@ describe('statusLines', () => {
       'Week 7 recorded in Scorecard row 4 at 23:00 by cro@x.example.',
       'Emailed at 23:01 to cfo@x.example.',
       'Amendment to row 4 recorded in Scorecard row 5 at 01:00 by cro@x.example.',
-      'The email failed at 01:00 (to cfo@x.example): Quota used up. The next scheduled run tries again.',
+      'The email failed at 01:00: Quota used up. The next scheduled run tries again (once a day, for up to 7 days).',
     ]);
   });
 
-  it('a failure with no attempt left says it will not be retried', () => {
-    const [, mail] = statusLines(
+  it('given up, being sent, and an amendment waiting for the scheduled run', () => {
+    const row = (
+      amends: number | '',
+      delivery: WeekRecordStatus['rows'][0]['delivery'],
+    ) => ({row: 5, amends, recordedAt: '', recordedBy: '', delivery});
+    const lines = statusLines(
       {
         ...base,
         rows: [
-          {
-            row: 4,
-            amends: '',
-            recordedAt: '',
-            recordedBy: '',
-            delivery: {
-              status: 'failed',
-              at: '',
-              to: '',
-              why: '',
-              willRetry: false,
-            },
-          },
+          row('', {status: 'gave up', at: '', to: '', why: ''}),
+          row('', {status: 'sending', at: '', to: '', why: ''}),
+          row(4, {status: 'pending', at: '', to: '', why: ''}),
+          row('', {status: 'pending', at: '', to: '', why: ''}),
         ],
       },
       when,
     );
-    expect(mail).toBe(
-      'The email failed: no reason logged. It will not be retried: see the Delivery Log.',
-    );
+    expect(lines.filter((_, i) => i % 2 === 1)).toEqual([
+      'The email was given up: no reason logged. See the Delivery Log.',
+      'Being emailed now.',
+      'The CFO gets what changed in the next scheduled run.',
+      'Not emailed yet.',
+    ]);
   });
 });
 
@@ -165,7 +158,7 @@ describe('when a snapshot asks first', () => {
 
   it.each([
     ['recorded', '2026-11-20T15:59:59', true],
-    ['amended', '2026-11-18T09:00:00', true],
+    ['amended', '2026-11-18T09:00:00', false],
     ['recorded', '2026-11-20T16:00:00', false],
     ['amended', '2026-11-22T10:00:00', false],
     ['unchanged', '2026-11-20T09:00:00', false],

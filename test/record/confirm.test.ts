@@ -227,7 +227,7 @@ describe('Snapshot this week now before the scheduled time', () => {
   });
 });
 
-describe('after the scheduled time', () => {
+describe('when no confirmation is needed', () => {
   it('takes the snapshot at once, from the sidebar and the menu', () => {
     const world = sidebarWorld({emulator: {now: AFTER_HOUR}});
     expect(
@@ -238,6 +238,26 @@ describe('after the scheduled time', () => {
     world.bundle.call('snapshotWeekFromMenu', [], {trigger: 'menu'});
     expect(world.emulator.ui.alerts).toHaveLength(1);
     expect(world.emulator.ui.alerts[0]).toMatch(/^Week 7 amended\n\n/);
+  });
+
+  it('an amendment before the time does not ask: it is recorded, and its corrections wait for the scheduled run', () => {
+    const world = sidebarWorld();
+    const {fingerprint} = world.call<SnapshotPreview>('previewSnapshot');
+    world.call('snapshotWeek', {fingerprint});
+    attendance(world, 12, 11);
+    const preview = world.call<SnapshotPreview>('previewSnapshot');
+    expect([preview.status, preview.needsConfirmation]).toEqual([
+      'amended',
+      false,
+    ]);
+    expect(preview.view.corrections).toEqual(['Attendance (blank) → 92%']);
+    expect(world.call<Outcome>('snapshotWeek').status).toBe('amended');
+    expect(world.emulator.outbox).toHaveLength(1);
+    const rows = world.call<WeekRecordStatus>('weekRecordStatus').rows;
+    expect(rows.map(r => [r.amends, r.delivery.status])).toEqual([
+      ['', 'sent'],
+      [2, 'pending'],
+    ]);
   });
 
   it('an unchanged week needs no confirmation before the time either: nothing would be recorded', () => {
@@ -281,23 +301,39 @@ describe('the week’s record status', () => {
           at: '2026-11-20T23:00:00.000Z',
           to: SAMPLE_PEOPLE.cfo,
           why: '',
-          willRetry: false,
         },
       },
     ]);
   });
 
-  it('says why a delivery failed and that the next run tries again', () => {
+  it('says when and why a delivery failed', () => {
     const world = sidebarWorld({emulator: {now: AFTER_HOUR}});
     world.emulator.failNextEmail('Service unavailable: Gmail');
     world.call('snapshotWeek');
     const [row] = world.call<WeekRecordStatus>('weekRecordStatus').rows;
     expect(row.delivery).toMatchObject({
       status: 'failed',
-      to: SAMPLE_PEOPLE.cfo,
+      at: '2026-11-21T00:05:00.000Z',
       why: expect.stringMatching(/Service unavailable: Gmail/),
-      willRetry: true,
     });
+  });
+});
+
+describe('an invalid CFO Email', () => {
+  it('is a warning in the preview, not a refusal: the snapshot records the week and logs the failure', () => {
+    const world = sidebarWorld();
+    const settings = records(world.tab('Settings'));
+    const cfo = settings.find(r => r['Setting'] === 'CFO Email')!;
+    setCell(world, 'Settings', 'Value', cfo.row, 'cfo@acme');
+    const preview = world.call<SnapshotPreview>('previewSnapshot');
+    expect(preview.warnings.at(-1)).toMatch(/CFO Email/);
+    const outcome = world.call<Outcome>('snapshotWeek', {
+      fingerprint: preview.fingerprint,
+    });
+    expect(outcome.status).toBe('recorded');
+    expect(world.emulator.outbox).toHaveLength(0);
+    const [row] = world.call<WeekRecordStatus>('weekRecordStatus').rows;
+    expect(row.delivery.status).toBe('failed');
   });
 });
 

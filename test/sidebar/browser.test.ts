@@ -659,13 +659,7 @@ describe('the CRO’s sidebar at 300 px', () => {
     await page.getByRole('button', {name: 'Update attendance'}).click();
     await page.locator('#announcer', {hasText: /10 of 12 attended/}).waitFor();
     await page.getByRole('button', {name: 'Take the snapshot now'}).click();
-    // An amendment before the scheduled time is confirmed too.
-    await page
-      .getByRole('heading', {
-        name: 'Email an amendment to week 7 to the CFO now?',
-      })
-      .waitFor();
-    await page.getByRole('button', {name: 'Record and email now'}).click();
+    // An amendment emails nobody at once (its corrections go with the scheduled run): it does not ask.
     const text = page.locator('#announcer', {
       hasText:
         /^Recorded an amendment to week 7 in Scorecard row \d+ \(\d+ changes?\)\. The CFO gets the corrections in the next scheduled run\.$/,
@@ -693,6 +687,12 @@ describe('the CRO’s sidebar at 300 px', () => {
       'panel-scorecard',
     );
     await page.setViewportSize({width: WIDTH, height: 900});
+    // The status card names the amendment and when its corrections go out.
+    await page
+      .locator('#record-status li', {
+        hasText: 'The CFO gets what changed in the next scheduled run.',
+      })
+      .waitFor();
   });
 
   it('made no request outside the preview and opened no dialog', () => {
