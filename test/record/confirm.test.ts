@@ -190,7 +190,7 @@ describe('Snapshot this week now before the scheduled time', () => {
     expect(question).toMatch(/Still missing:\n- attendance: /);
     // The CFO email's own plain-text body, as the CFO will read it.
     expect(question).toMatch(
-      /What the CFO will read:\nSubject: Rebuild scorecard, week 7 ending Fri 20 Nov 2026: .*\n\nRebuild scorecard — week 7, ending Fri 20 Nov 2026\nCommitted \$2,120,000 at the start of the week; closed \$2,215,000 by Friday\./,
+      /What the CFO will read:\nSubject: Rebuild scorecard, week 7 ending Fri 20 Nov 2026: .*\n\nRebuild scorecard — week 7, ending Fri 20 Nov 2026\nCRO: Dana Reyes\. Committed \$2,120,000 at the start of the week; closed \$2,215,000 by Friday\./,
     );
     expect(question).toMatch(
       /Yes: record and send it now\. No: nothing is recorded or sent\.$/,
@@ -250,7 +250,7 @@ describe('when no confirmation is needed', () => {
       'amended',
       false,
     ]);
-    expect(preview.view.corrections).toEqual(['Attendance (blank) → 92%']);
+    expect(preview.view.corrections).toEqual(['Attendance: (blank) → 92%']);
     expect(world.call<Outcome>('snapshotWeek').status).toBe('amended');
     expect(world.emulator.outbox).toHaveLength(1);
     const rows = world.call<WeekRecordStatus>('weekRecordStatus').rows;
