@@ -24,20 +24,6 @@ export function scheduledWall(weekEnding: LocalDate, hour: number): number {
 
 export type SnapshotStatus = 'recorded' | 'amended' | 'unchanged';
 
-/**
- * Only a snapshot that emails the CFO at once, before its week's scheduled
- * time, asks first: the week's first record. An amendment is recorded at
- * once and its corrections go out with the next scheduled run.
- */
-export function needsConfirmation(
-  status: SnapshotStatus,
-  nowWall: number,
-  weekEnding: LocalDate,
-  hour: number,
-): boolean {
-  return status === 'recorded' && nowWall < scheduledWall(weekEnding, hour);
-}
-
 /** What a confirmation vouches for: the content that goes out and to whom, nothing else (not the time). */
 export function fingerprintText(what: {
   weekEnding: LocalDate;
@@ -81,25 +67,6 @@ export function previewWarnings(
   settings: {rebuildStart: string; cfoEmails: readonly string[]},
 ): string[] {
   return readinessGaps({record, ...settings});
-}
-
-/** The menu's question (title and message); `body` is the CFO email's plain-text body. */
-export function confirmationQuestion(
-  preview: SnapshotPreview,
-  body: string,
-): {title: string; message: string} {
-  const what = `week ${preview.week}`;
-  const to = preview.recipients.join(', ') || 'nobody (CFO Email is empty)';
-  const missing = preview.warnings.length
-    ? `\n\nStill missing:\n${preview.warnings.map(w => `- ${w}`).join('\n')}`
-    : '';
-  return {
-    title: `Email ${what} to the CFO now?`,
-    message:
-      `The scheduled snapshot of this week runs ${preview.scheduledFor}. Taking it now records ${what} in the locked Scorecard and emails it to ${to}.${missing}` +
-      `\n\nWhat the CFO will read:\nSubject: ${preview.subject}\n\n${body.trim()}` +
-      '\n\nYes: record and send it now. No: nothing is recorded or sent.',
-  };
 }
 
 /** The sidebar's confirmation: the fingerprint of the preview the person saw. */

@@ -156,7 +156,7 @@ export function claimDeliveries(
  */
 export function renderTemplate(
   file: string,
-  view: CfoEmailView,
+  view: CfoEmailView | object,
   print: boolean,
 ): string {
   const template = HtmlService.createTemplateFromFile(file);

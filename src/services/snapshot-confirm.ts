@@ -7,9 +7,7 @@
  */
 import {cfoEmailView, subjectLine} from '../domain/cfo-email';
 import {
-  confirmationQuestion,
   fingerprintText,
-  needsConfirmation,
   parseConfirmation,
   previewWarnings,
   scheduledWall,
@@ -61,19 +59,12 @@ export function isDue(context: WeekContext, settings: Settings): boolean {
   );
 }
 
-function mustConfirm(
+/** Only the week's first record emails the CFO at once (an amendment's corrections wait for the scheduled run): it asks before its scheduled time. */
+const mustConfirm = (
   plan: SnapshotPlan,
   settings: Settings,
   context: WeekContext,
-): boolean {
-  const {clock, weekEnding} = context;
-  return needsConfirmation(
-    plan.status,
-    clock.wall(clock.now),
-    weekEnding,
-    settings.scorecardHour,
-  );
-}
+) => plan.status === 'recorded' && !isDue(context, settings);
 
 function fingerprintOf(
   plan: SnapshotPlan,
@@ -204,8 +195,8 @@ export function snapshotConfirmed(
     status: 'confirm',
     preview,
     message: confirmation
-      ? `Week ${preview.week} changed since you looked at it: nothing was recorded or sent. Check what will go out now and confirm again.`
-      : `It is before this week's scheduled snapshot, ${preview.scheduledFor}: confirm what will go out to the CFO first. Nothing was recorded or sent.`,
+      ? `Week ${preview.week} changed since you looked at it. Nothing was recorded or sent: check it again.`
+      : `Before the scheduled snapshot (${preview.scheduledFor}), confirm what goes to the CFO. Nothing was recorded or sent.`,
   };
 }
 
@@ -226,12 +217,18 @@ export function askFromMenu(
     SCORECARD,
     DELIVERY_LOG,
   ]);
-  const {title, message} = confirmationQuestion(
-    preview,
-    renderTemplate('cfo-email-text', preview.view, false),
+  // The question's words are a template (src/templates/snapshot-question.html), kept out of Code.js.
+  const message = renderTemplate(
+    'snapshot-question',
+    {...preview, body: renderTemplate('cfo-email-text', preview.view, false)},
+    false,
   );
   const ui = SpreadsheetApp.getUi();
-  return ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES
+  return ui.alert(
+    `Email week ${preview.week} to the CFO now?`,
+    message.trim(),
+    ui.ButtonSet.YES_NO,
+  ) === ui.Button.YES
     ? {fingerprint: preview.fingerprint}
     : null;
 }

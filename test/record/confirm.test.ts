@@ -107,7 +107,7 @@ describe('Snapshot this week now before the scheduled time', () => {
     const outcome = world.call<Outcome>('snapshotWeek');
     expect(outcome.status).toBe('confirm');
     expect(outcome.message).toBe(
-      "It is before this week's scheduled snapshot, Fri 20 Nov 2026 at 16:00 (America/Los_Angeles): confirm what will go out to the CFO first. Nothing was recorded or sent.",
+      'Before the scheduled snapshot (Fri 20 Nov 2026 at 16:00 (America/Los_Angeles)), confirm what goes to the CFO. Nothing was recorded or sent.',
     );
     expect(outcome.preview!.fingerprint).toBe(
       world.call<SnapshotPreview>('previewSnapshot').fingerprint,
@@ -134,7 +134,7 @@ describe('Snapshot this week now before the scheduled time', () => {
     });
     expect(outcome.status).toBe('confirm');
     expect(outcome.message).toMatch(
-      /^Week 7 changed since you looked at it: nothing was recorded or sent\./,
+      /^Week 7 changed since you looked at it\. Nothing was recorded or sent: check it again\.$/,
     );
     expect(everything(world)).toBe(before);
     const fresh = outcome.preview!;

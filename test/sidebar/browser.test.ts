@@ -563,7 +563,7 @@ describe('the CRO’s sidebar at 300 px', () => {
     expect(tab('Scorecard')).toEqual(scorecardBefore);
     expect(preview.world.emulator.outbox.length).toBe(outboxBefore);
     await expect(confirm.locator('p.small').textContent()).resolves.toBe(
-      "It is before this week's scheduled snapshot, Fri 20 Nov 2026 at 16:00 (America/Los_Angeles): confirm what will go out to the CFO first. Nothing was recorded or sent.",
+      'Before the scheduled snapshot (Fri 20 Nov 2026 at 16:00 (America/Los_Angeles)), confirm what goes to the CFO. Nothing was recorded or sent.',
     );
     // What the CFO will read: the email's own subject, numbers and grades.
     await expect(confirm.locator('h3').allTextContents()).resolves.toEqual([
@@ -608,7 +608,7 @@ describe('the CRO’s sidebar at 300 px', () => {
     await confirm
       .locator('p.small', {
         hasText:
-          /^Week 7 changed since you looked at it: nothing was recorded or sent\./,
+          /^Week 7 changed since you looked at it\. Nothing was recorded or sent: check it again\.$/,
       })
       .waitFor();
     await expect(confirm.locator('.subject').textContent()).resolves.toMatch(
