@@ -1,12 +1,9 @@
 /**
  * The sidebar's words for this week's record (statusLines), the Delivery
- * Log reader's answer in wire form (deliveryState), and when a snapshot asks
- * first (scheduledWall, needsConfirmation): pure, no Apps Script.
+ * Log reader's answer in wire form (deliveryState), and the week's scheduled
+ * time (scheduledWall): pure, no Apps Script.
  */
-import {
-  needsConfirmation,
-  scheduledWall,
-} from '../../src/domain/snapshot-confirm';
+import {scheduledWall} from '../../src/domain/snapshot-confirm';
 import {
   deliveryState,
   statusLines,
@@ -154,15 +151,5 @@ describe('when a snapshot asks first', () => {
 
   it('the scheduled time is the Scorecard Hour of the week ending, on the wall clock', () => {
     expect(scheduledWall('2026-11-20', 16)).toBe(wall('2026-11-20T16:00:00'));
-  });
-
-  it.each([
-    ['recorded', '2026-11-20T15:59:59', true],
-    ['amended', '2026-11-18T09:00:00', false],
-    ['recorded', '2026-11-20T16:00:00', false],
-    ['amended', '2026-11-22T10:00:00', false],
-    ['unchanged', '2026-11-20T09:00:00', false],
-  ] as const)('%s at %s: %s', (status, now, asks) => {
-    expect(needsConfirmation(status, wall(now), '2026-11-20', 16)).toBe(asks);
   });
 });
