@@ -62,24 +62,21 @@ export function readinessGaps(
   ];
 }
 
-/** The note to the CRO: subject and plain-text body. */
+/** The note to the CRO: its subject, and the fields of its plain-text body (src/templates/readiness.html). */
 export function readinessNote(input: ReadinessInput): {
   subject: string;
-  body: string;
+  fields: {gaps: string[]; when: string};
 } {
   const gaps = readinessGaps(input);
   const hour = `${String(input.scorecardHour).padStart(2, '0')}:00`;
-  const when = `Tomorrow's snapshot (week ${input.week}, ending ${input.weekEndingLabel}, at ${hour})`;
-  const subject =
-    gaps.length === 0
-      ? `Scorecard ready for tomorrow: week ${input.week} has everything`
-      : `Scorecard not ready for tomorrow: ${plural(gaps.length, 'thing')} missing for week ${input.week}`;
-  const body =
-    gaps.length === 0
-      ? `${when} has everything it needs: this week's Forecast row, attendance, every grade and the CFO's address.`
-      : `${when} still lacks:\n${gaps.map(g => `- ${g}`).join('\n')}\n\nThe snapshot records what the workbook holds at that hour, so fill these in before then.`;
   return {
-    subject,
-    body: `${body}\n\nThis note goes to you only; nothing was sent to the CFO.`,
+    subject:
+      gaps.length === 0
+        ? `Scorecard ready for tomorrow: week ${input.week} has everything`
+        : `Scorecard not ready for tomorrow: ${plural(gaps.length, 'thing')} missing for week ${input.week}`,
+    fields: {
+      gaps,
+      when: `Tomorrow's snapshot (week ${input.week}, ending ${input.weekEndingLabel}, at ${hour})`,
+    },
   };
 }

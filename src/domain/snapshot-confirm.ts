@@ -11,7 +11,6 @@
  */
 import type {LocalDate} from './calendar';
 import type {CfoEmailView} from './cfo-email';
-import {readinessGaps} from './readiness';
 import type {WeekRecord} from './scorecard-record';
 import {z} from './zod';
 import {matches} from './checks';
@@ -25,23 +24,15 @@ export function scheduledWall(weekEnding: LocalDate, hour: number): number {
 export type SnapshotStatus = 'recorded' | 'amended' | 'unchanged';
 
 /** What a confirmation vouches for: the content that goes out and to whom, nothing else (not the time). */
-export function fingerprintText(what: {
-  weekEnding: LocalDate;
-  status: SnapshotStatus;
-  record: WeekRecord;
-  changes: readonly string[];
-  amendsRow: number | '';
-  recipients: readonly string[];
-}): string {
-  return JSON.stringify([
-    what.weekEnding,
-    what.status,
-    what.record,
-    what.changes,
-    what.amendsRow,
-    what.recipients,
-  ]);
-}
+export const fingerprintText = (
+  weekEnding: LocalDate,
+  status: SnapshotStatus,
+  record: WeekRecord,
+  changes: readonly string[],
+  amendsRow: number | '',
+  recipients: readonly string[],
+): string =>
+  JSON.stringify([weekEnding, status, record, changes, amendsRow, recipients]);
 
 /** The preview of Snapshot this week now, as it crosses the wire (no Date inside). */
 export interface SnapshotPreview {
@@ -59,14 +50,6 @@ export interface SnapshotPreview {
   warnings: string[];
   /** SHA-256 of fingerprintText: sent back to confirm exactly this. */
   fingerprint: string;
-}
-
-/** The still-missing list of the readiness note, for the week being previewed. */
-export function previewWarnings(
-  record: WeekRecord,
-  settings: {rebuildStart: string; cfoEmails: readonly string[]},
-): string[] {
-  return readinessGaps({record, ...settings});
 }
 
 /** The sidebar's confirmation: the fingerprint of the preview the person saw. */

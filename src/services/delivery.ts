@@ -13,7 +13,6 @@ import {
   cfoEmailView,
   subjectLine,
   type CfoEmailInput,
-  type CfoEmailView,
   type TrendPoint,
 } from '../domain/cfo-email';
 import {toNumber} from '../domain/cells';
@@ -31,6 +30,7 @@ import type {WeekRecord} from '../domain/scorecard-record';
 import {sentence} from '../domain/words';
 import {DELIVERY_LOG, SCORECARD} from '../domain/workbook';
 import type {ZoneClock} from './clock';
+import {render, sendNote} from './templates';
 import {withDocumentLock} from './lock';
 import {
   readScorecard,
@@ -150,21 +150,6 @@ export function claimDeliveries(
   return claims;
 }
 
-/**
- * A body from src/templates/: the HTML email or, for print, the PDF handout
- * (cfo-email.html escapes every value), or the plain-text body (cfo-email-text.html).
- */
-export function renderTemplate(
-  file: string,
-  view: CfoEmailView | object,
-  print: boolean,
-): string {
-  const template = HtmlService.createTemplateFromFile(file);
-  template.view = view;
-  template.print = print;
-  return template.evaluate().getContent();
-}
-
 function recipientsOf(sender: Sender): string[] {
   if (sender.cfoEmailProblem)
     throw new Error(
@@ -229,7 +214,7 @@ function send(
   });
   const view = cfoEmailView(input);
   const pdf = Utilities.newBlob(
-    renderTemplate('cfo-email', view, true),
+    render('cfo-email', {view, print: true}),
     'text/html',
     'scorecard.html',
   )
@@ -240,8 +225,8 @@ function send(
   MailApp.sendEmail({
     to: recipients.join(','),
     subject: subjectLine(input),
-    body: renderTemplate('cfo-email-text', view, false),
-    htmlBody: renderTemplate('cfo-email', view, false),
+    body: render('cfo-email-text', {view, print: false}),
+    htmlBody: render('cfo-email', {view, print: false}),
     attachments: [pdf],
     name: 'Trust Rebuild scorecard',
     // Replies go to the CRO; the key is left out rather than sent as undefined.
@@ -260,12 +245,16 @@ function giveUp(sender: Sender, claim: Claim, failure: string): string {
   const cro = sender.settings.croEmail;
   if (!cro) return `${said} Nobody was told: the CRO Email setting is empty.`;
   try {
-    MailApp.sendEmail({
-      to: cro,
-      subject: `Trust Rebuild: week ${week}'s scorecard did not reach the CFO`,
-      body: `${said}\n\nThe week stays recorded in the Scorecard of ${sender.spreadsheet.getName()} (${sender.spreadsheet.getUrl()}). Nothing more is tried: send the scorecard to the CFO yourself once the cause is fixed; a later correction of the week is emailed as usual.`,
-      name: 'Trust Rebuild',
-    });
+    sendNote(
+      [cro],
+      `Trust Rebuild: week ${week}'s scorecard did not reach the CFO`,
+      'gave-up',
+      {
+        said,
+        name: sender.spreadsheet.getName(),
+        url: sender.spreadsheet.getUrl(),
+      },
+    );
     return `${said} The CRO (${cro}) was emailed.`;
   } catch (err) {
     return `${said} Emailing the CRO (${cro}) failed too: ${sentence((err as Error).message)}`;

@@ -5,6 +5,7 @@
  */
 import {addDays} from '../domain/calendar';
 import {readinessNote} from '../domain/readiness';
+import {sendNote} from './templates';
 import {sentence} from '../domain/words';
 import type {Settings} from '../domain/settings';
 import type {WeekRecord} from '../domain/scorecard-record';
@@ -53,12 +54,13 @@ export function readinessOnEve(
   try {
     if (MailApp.getRemainingDailyQuota() < 1)
       throw new Error("Google's daily email quota is used up");
-    MailApp.sendEmail({
-      to: settings.croEmail,
-      subject: note.subject,
-      body: note.body,
-      name: 'Trust Rebuild scorecard',
-    });
+    sendNote(
+      [settings.croEmail],
+      note.subject,
+      'readiness',
+      note.fields,
+      'Trust Rebuild scorecard',
+    );
   } catch (err) {
     return `Readiness note not sent: ${sentence((err as Error).message)}`;
   }

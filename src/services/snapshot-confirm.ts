@@ -6,10 +6,10 @@
  * that a confirmation is not needed or vouches for exactly that.
  */
 import {cfoEmailView, subjectLine} from '../domain/cfo-email';
+import {readinessGaps} from '../domain/readiness';
 import {
   fingerprintText,
   parseConfirmation,
-  previewWarnings,
   scheduledWall,
   type Confirmation,
   type SnapshotPreview,
@@ -17,7 +17,8 @@ import {
 import type {LocalDate} from '../domain/calendar';
 import type {Settings} from '../domain/settings';
 import type {ZoneClock} from './clock';
-import {emailInput, renderTemplate} from './delivery';
+import {emailInput} from './delivery';
+import {render} from './templates';
 import {sha256Hex} from './digest';
 import {requireKeeper} from './protection';
 import {DELIVERY_LOG, SCORECARD} from '../domain/workbook';
@@ -72,14 +73,14 @@ function fingerprintOf(
   context: WeekContext,
 ): string {
   return sha256Hex(
-    fingerprintText({
-      weekEnding: context.weekEnding,
-      status: plan.status,
-      record: plan.record,
-      changes: plan.changes,
-      amendsRow: plan.amendsRow,
-      recipients: settings.cfoEmails,
-    }),
+    fingerprintText(
+      context.weekEnding,
+      plan.status,
+      plan.record,
+      plan.changes,
+      plan.amendsRow,
+      settings.cfoEmails,
+    ),
   );
 }
 
@@ -142,7 +143,8 @@ function previewOf(
     subject: subjectLine(input),
     view: cfoEmailView(input),
     warnings: [
-      ...previewWarnings(plan.record, settings),
+      // The readiness note's still-missing list, for the week being previewed.
+      ...readinessGaps({...settings, record: plan.record}),
       ...(cfoEmailProblem ? [cfoEmailProblem] : []),
     ],
     fingerprint,
@@ -218,11 +220,12 @@ export function askFromMenu(
     DELIVERY_LOG,
   ]);
   // The question's words are a template (src/templates/snapshot-question.html), kept out of Code.js.
-  const message = renderTemplate(
-    'snapshot-question',
-    {...preview, body: renderTemplate('cfo-email-text', preview.view, false)},
-    false,
-  );
+  const message = render('snapshot-question', {
+    view: {
+      ...preview,
+      body: render('cfo-email-text', {view: preview.view, print: false}),
+    },
+  });
   const ui = SpreadsheetApp.getUi();
   return ui.alert(
     `Email week ${preview.week} to the CFO now?`,

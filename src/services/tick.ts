@@ -9,6 +9,7 @@
  * the CRO at most once a day per cause, written to the Delivery Log when the
  * log itself is not what failed, and rethrown so the execution shows failed.
  */
+import {sendNote} from './templates';
 import {
   addDays,
   weekdayName,
@@ -169,13 +170,6 @@ function runSteps(
 const url = (id: string) => `https://docs.google.com/spreadsheets/d/${id}/edit`;
 
 /** Emails `to` unless this cause was already emailed today; records the day. Never throws. */
-/** The notice's body from src/templates/run-failure.html: its prose is not parsed before every custom-function call. */
-function plainText(fields: Record<string, string>): string {
-  const template = HtmlService.createTemplateFromFile('run-failure');
-  Object.assign(template, fields);
-  return template.evaluate().getContent().trim();
-}
-
 function alertOnce(
   install: InstallRecord,
   cause: string,
@@ -188,14 +182,8 @@ function alertOnce(
   );
   install.alerted = alerted;
   if (alerted[cause] === today) return;
-  const recipients = [...new Set(to.filter(e => e).map(e => e.toLowerCase()))];
   try {
-    MailApp.sendEmail({
-      to: recipients.join(','),
-      subject: mail.subject,
-      body: plainText(mail.fields),
-      name: 'Trust Rebuild',
-    });
+    sendNote(to, mail.subject, 'run-failure', mail.fields);
     alerted[cause] = today;
   } catch (err) {
     // The quota or the mail grant may be what is missing: the execution log still has it.

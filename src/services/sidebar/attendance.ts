@@ -16,7 +16,7 @@ import {withDocumentLock} from '../lock';
 import {checkWorkbookSettings} from '../settings';
 import {appendRows, readTable, updateRows} from '../tables';
 import {sidebarWeek} from './calendar';
-import {refuse, staleRefusal} from './refusal';
+import {staleRefusal, weekMovedRefusal} from './refusal';
 
 const HEADERS = ATTENDANCE.columns.map(c => c.header);
 
@@ -31,9 +31,10 @@ export function recordAttendance(
     const {settings} = checkWorkbookSettings(spreadsheet);
     const week = sidebarWeek(spreadsheet, settings, new Date());
     if (input.weekEnding !== week.weekEnding) {
-      return refuse(
-        `The sidebar was loaded for the week ending ${input.weekEnding}; this week ends ${week.weekEnding}. Reload the sidebar to record this week's attendance.`,
-        'weekEnding',
+      return weekMovedRefusal(
+        input.weekEnding,
+        week.weekEnding,
+        "record this week's attendance",
       );
     }
     const span = week.span(week.weekEnding);

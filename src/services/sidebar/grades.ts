@@ -25,7 +25,7 @@ import {withDocumentLock} from '../lock';
 import {checkWorkbookSettings} from '../settings';
 import {appendRows, readTable, updateRows, type TableRecord} from '../tables';
 import {sidebarWeek} from './calendar';
-import {currentUser, refuse, staleRefusal} from './refusal';
+import {currentUser, refuse, staleRefusal, weekMovedRefusal} from './refusal';
 
 const GRADE_HEADERS = GRADES_TAB.columns.map(c => c.header);
 
@@ -42,9 +42,10 @@ export function saveGrades(payload: unknown): WriteResult<SavedGrades> {
     const {settings} = checkWorkbookSettings(spreadsheet);
     const week = sidebarWeek(spreadsheet, settings, now);
     if (input.weekEnding !== week.weekEnding) {
-      return refuse(
-        `The sidebar was loaded for the week ending ${input.weekEnding}; this week ends ${week.weekEnding}. Reload the sidebar to grade this week; last week's grades stay as they were.`,
-        'weekEnding',
+      return weekMovedRefusal(
+        input.weekEnding,
+        week.weekEnding,
+        "grade this week; last week's grades stay as they were",
       );
     }
     const commitments = readTable(spreadsheet, COMMITMENTS, {

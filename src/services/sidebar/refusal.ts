@@ -15,6 +15,18 @@ export function staleRefusal(what: string, field?: string): Refusal {
   );
 }
 
+/** The week turned since the sidebar loaded: what was typed belongs to the week it was loaded for. */
+export function weekMovedRefusal(
+  loaded: string,
+  now: string,
+  to: string,
+): Refusal {
+  return refuse(
+    `The sidebar was loaded for the week ending ${loaded}; this week ends ${now}. Reload the sidebar to ${to}.`,
+    'weekEnding',
+  );
+}
+
 /** The person running the sidebar, as Graded By records them. */
 export function currentUser(): string {
   return Session.getEffectiveUser().getEmail();
