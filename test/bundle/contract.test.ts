@@ -28,7 +28,7 @@ describe('bundle contract (dist/Code.js in a bare vm context)', () => {
   it('gives each top-level function the parameter names of its source', async () => {
     const code = readBundle();
     for (const {name, params} of await entryPoints()) {
-      expect(code).toContain(`\nfunction ${name}(${params.join(', ')}) {`);
+      expect(code).toContain(`\nfunction ${name}(${params.join(',')}){`);
     }
   });
 
