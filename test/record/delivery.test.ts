@@ -7,6 +7,7 @@
  * Angeles, the script in New York; the Scorecard Hour is 16:00.
  */
 import {loadBundle, type LoadedBundle} from '../../emulator/loader';
+import {sidebarSnapshot as snapshot} from '../helpers/snapshot';
 import {sampleWorkbook, SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
 import type {Emulator} from '../../emulator';
 
@@ -31,14 +32,6 @@ function world(options: {mailQuota?: number} = {}) {
   return {emulator, bundle};
 }
 
-type Snapshot = {
-  status: string;
-  scorecardRow: number;
-  chain: string;
-  message: string;
-};
-const snapshot = (bundle: LoadedBundle) =>
-  bundle.call('snapshotWeek', [], {trigger: 'sidebar'}) as Snapshot;
 /** The scheduled run, as Apps Script calls it (no document, as the installer). */
 const tick = (bundle: LoadedBundle) =>
   bundle.call('onScheduleTick', [], {trigger: 'time'}) as {

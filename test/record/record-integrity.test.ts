@@ -10,6 +10,7 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {loadBundle, type LoadedBundle} from '../../emulator/loader';
+import {sidebarSnapshot as snapshot} from '../helpers/snapshot';
 import {sampleWorkbook, SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
 import type {Emulator} from '../../emulator';
 import type {CellValue} from '../../emulator/spreadsheet';
@@ -66,15 +67,11 @@ const tab = (emulator: Emulator, name: string) =>
 const byHeader = (rows: unknown[][], row: number) =>
   Object.fromEntries(rows[0].map((h, i) => [String(h), rows[row][i]]));
 
-type Snapshot = {status: string; scorecardRow: number; message: string};
-
 /** The scheduled run of Sunday 22 November, 16:05 in Tokyo (the sample's zone): it retries what failed. */
 function nextDaysRun(emulator: Emulator, bundle: LoadedBundle) {
   emulator.ctx.setNow(new Date('2026-11-22T07:05:00Z'));
   bundle.call('onScheduleTick', [], {trigger: 'time'});
 }
-const snapshot = (bundle: LoadedBundle) =>
-  bundle.call('snapshotWeek', [], {trigger: 'sidebar'}) as Snapshot;
 type Verdict = {
   ok: boolean;
   rows: number;

@@ -5,7 +5,8 @@
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {loadBundle, type LoadedBundle} from '../../emulator/loader';
+import {loadBundle} from '../../emulator/loader';
+import {sidebarSnapshot as snapshot} from '../helpers/snapshot';
 import {sampleWorkbook, SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
 import type {Emulator} from '../../emulator';
 
@@ -35,15 +36,6 @@ function tab(emulator: Emulator, name: string): unknown[][] {
 function byHeader(rows: unknown[][], row: number): Record<string, unknown> {
   return Object.fromEntries(rows[0].map((h, i) => [String(h), rows[row][i]]));
 }
-
-type Snapshot = {
-  status: string;
-  scorecardRow: number;
-  chain: string;
-  message: string;
-};
-const snapshot = (bundle: LoadedBundle) =>
-  bundle.call('snapshotWeek', [], {trigger: 'sidebar'}) as Snapshot;
 
 describe('weekly snapshot', () => {
   it('records the week in the Scorecard with the numbers the custom functions give', () => {
