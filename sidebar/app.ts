@@ -2,14 +2,14 @@
  * The sidebar's state: what the server loaded, the CRO's unsaved grades, and
  * the scorecard record kept current as grades and signals are saved.
  */
-import type {GradeEntry} from '../src/domain/sidebar-grades';
-import {liveRecord} from '../src/domain/sidebar-scorecard';
+import type {GradeEntry} from '../src/domain/sidebar/grades';
+import {liveRecord} from '../src/domain/sidebar/scorecard';
 import type {
   AttendanceView,
   PlanView,
   SidebarData,
   SignalView,
-} from '../src/domain/sidebar-types';
+} from '../src/domain/sidebar/types';
 import type {WeekRecord} from '../src/domain/scorecard-record';
 import type {SnapshotPreview} from '../src/domain/snapshot-confirm';
 import type {WeekRecordStatus} from '../src/domain/week-status';

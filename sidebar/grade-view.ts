@@ -10,12 +10,12 @@ import {
   metricNudge,
   repeatedPledgeNudge,
   tooManyCommitments,
-} from '../src/domain/sidebar-grades';
+} from '../src/domain/sidebar/grades';
 import {
   MAX_TEXT,
   type CommitmentView,
   type Refusal,
-} from '../src/domain/sidebar-types';
+} from '../src/domain/sidebar/types';
 import {GRADES} from '../src/domain/workbook';
 import type {App} from './app';
 import {counter, h, lengthProblem, showError, uid, withProgress} from './dom';

@@ -8,7 +8,7 @@ import {
   savePlayRate,
   savePlayState,
   type DealSignals,
-} from '../src/domain/sidebar-signals';
+} from '../src/domain/sidebar/signals';
 import {
   MAX_NAME,
   MAX_TEXT,
@@ -17,7 +17,7 @@ import {
   type SavedSignals,
   type SignalView,
   type WriteResult,
-} from '../src/domain/sidebar-types';
+} from '../src/domain/sidebar/types';
 import {formatPercent} from '../src/domain/status';
 import {SLIP_SIGNALS} from '../src/domain/workbook';
 import type {App} from './app';

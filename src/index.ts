@@ -54,14 +54,14 @@ import type {
   RecordAttendanceInput,
   SaveGradesInput,
   WithdrawSignalInput,
-} from './domain/sidebar-schemas';
+} from './domain/sidebar/schemas';
 import type {
   SavedAttendance,
   SavedGrades,
   SavedSignals,
   SidebarData,
   WriteResult,
-} from './domain/sidebar-types';
+} from './domain/sidebar/types';
 import {recordAttendance as recordWeekAttendance} from './services/sidebar/attendance';
 import {saveGrades as saveWeekGrades} from './services/sidebar/grades';
 import {loadSidebar as loadSidebarData} from './services/sidebar/load';

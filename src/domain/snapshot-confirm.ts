@@ -14,7 +14,7 @@ import type {CfoEmailView} from './cfo-email';
 import type {WeekRecord} from './scorecard-record';
 import {z} from './zod';
 import {matches} from './checks';
-import {parsePayload} from './sidebar-schemas';
+import {parsePayload} from './sidebar/schemas';
 
 /** The wall time (the zone's clock reading, as ms counted as if UTC) the week's scheduled snapshot runs. */
 export function scheduledWall(weekEnding: LocalDate, hour: number): number {

@@ -12,7 +12,7 @@ import {
   type LocalDate,
 } from '../domain/calendar';
 import {isBlank, isDate, show, toNumber, toText} from '../domain/cells';
-import {isActive} from '../domain/sidebar-views';
+import {isActive} from '../domain/sidebar/views';
 import {InputError} from '../domain/input-error';
 import {readAmount} from '../domain/money';
 import {targetAt} from '../domain/milestones';

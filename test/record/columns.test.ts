@@ -7,7 +7,7 @@
 import {loadBundle} from '../../emulator/loader';
 import {sampleWorkbook, SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
 import type {Emulator} from '../../emulator';
-import type {SidebarData} from '../../src/domain/sidebar-types';
+import type {SidebarData} from '../../src/domain/sidebar/types';
 
 /** Monday 23 November 2026, 8 am in Los Angeles. */
 const MONDAY = new Date('2026-11-23T16:00:00Z');

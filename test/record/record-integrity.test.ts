@@ -18,7 +18,7 @@ import {
   METADATA_LIMIT_CHARS,
   THIS_PROJECT,
 } from '../../emulator/developer-metadata';
-import type {SidebarData} from '../../src/domain/sidebar-types';
+import type {SidebarData} from '../../src/domain/sidebar/types';
 
 /** The text of a PDF as poppler's pdftotext reads it (the emulator's text writer: no browser needed). */
 function pdfText(bytes: Uint8Array): string {

@@ -7,7 +7,7 @@
 import {loadBundle} from '../../emulator/loader';
 import {sampleWorkbook} from '../../emulator/sample-workbook';
 import {confirmingSnapshot} from '../helpers/snapshot';
-import type {SidebarData} from '../../src/domain/sidebar-types';
+import type {SidebarData} from '../../src/domain/sidebar/types';
 
 const ADMIN = 'admin@acme.example';
 const ANALYST = 'analyst@acme.example';

@@ -16,16 +16,16 @@ import {
   planProblem,
   repeatedPledgeNudge,
   tooManyCommitments,
-} from '../../src/domain/sidebar-grades';
-import {liveRecord} from '../../src/domain/sidebar-scorecard';
+} from '../../src/domain/sidebar/grades';
+import {liveRecord} from '../../src/domain/sidebar/scorecard';
 import {
   dealsBySignals,
   savePlayRate,
   savePlayState,
-} from '../../src/domain/sidebar-signals';
-import type {CommitmentView, SignalView} from '../../src/domain/sidebar-types';
-import {rowVersion} from '../../src/domain/sidebar-version';
-import {inSpan} from '../../src/domain/sidebar-views';
+} from '../../src/domain/sidebar/signals';
+import type {CommitmentView, SignalView} from '../../src/domain/sidebar/types';
+import {rowVersion} from '../../src/domain/sidebar/version';
+import {inSpan} from '../../src/domain/sidebar/views';
 
 describe('external blame', () => {
   it.each([

@@ -5,14 +5,14 @@
  * writes nothing), and what a save costs in service calls.
  */
 import {SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
-import {rowVersion} from '../../src/domain/sidebar-version';
+import {rowVersion} from '../../src/domain/sidebar/version';
 import type {
   Refusal,
   SavedGrades,
   SavedSignals,
   SidebarData,
   WriteResult,
-} from '../../src/domain/sidebar-types';
+} from '../../src/domain/sidebar/types';
 import {
   activateSixCommitments,
   column,

@@ -7,7 +7,7 @@
 import type {Emulator} from '../../emulator';
 import {loadBundle, type LoadedBundle} from '../../emulator/loader';
 import {sampleWorkbook, SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
-import type {SidebarData} from '../../src/domain/sidebar-types';
+import type {SidebarData} from '../../src/domain/sidebar/types';
 
 export interface SidebarWorld {
   emulator: Emulator;

@@ -7,10 +7,10 @@
 import {
   parsePayload,
   RecordAttendanceSchema,
-} from '../../domain/sidebar-schemas';
-import type {SavedAttendance, WriteResult} from '../../domain/sidebar-types';
-import {rowVersion} from '../../domain/sidebar-version';
-import {attendanceRowFor, attendanceView} from '../../domain/sidebar-views';
+} from '../../domain/sidebar/schemas';
+import type {SavedAttendance, WriteResult} from '../../domain/sidebar/types';
+import {rowVersion} from '../../domain/sidebar/version';
+import {attendanceRowFor, attendanceView} from '../../domain/sidebar/views';
 import {ATTENDANCE} from '../../domain/workbook';
 import {withDocumentLock} from '../lock';
 import {checkWorkbookSettings} from '../settings';

@@ -6,7 +6,7 @@
  */
 import {addDays, mondayOf, type LocalDate} from '../../domain/calendar';
 import type {Settings} from '../../domain/settings';
-import type {DaySpan} from '../../domain/sidebar-views';
+import type {DaySpan} from '../../domain/sidebar/views';
 import {weekContext, type WeekContext} from '../week';
 
 export interface SidebarWeek extends WeekContext {

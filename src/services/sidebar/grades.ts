@@ -11,15 +11,15 @@ import {
   gradeProblems,
   MAX_COMMITMENTS,
   tooManyCommitments,
-} from '../../domain/sidebar-grades';
-import {parsePayload, SaveGradesSchema} from '../../domain/sidebar-schemas';
-import type {SavedGrades, WriteResult} from '../../domain/sidebar-types';
-import {rowVersion} from '../../domain/sidebar-version';
+} from '../../domain/sidebar/grades';
+import {parsePayload, SaveGradesSchema} from '../../domain/sidebar/schemas';
+import type {SavedGrades, WriteResult} from '../../domain/sidebar/types';
+import {rowVersion} from '../../domain/sidebar/version';
 import {
   activeCommitments,
   gradeRowFor,
   planView,
-} from '../../domain/sidebar-views';
+} from '../../domain/sidebar/views';
 import {COMMITMENTS, GRADES_TAB} from '../../domain/workbook';
 import {withDocumentLock} from '../lock';
 import {checkWorkbookSettings} from '../settings';

@@ -4,13 +4,13 @@
  * this week's numbers against their targets as the snapshot computes them.
  */
 import {addDays} from '../../domain/calendar';
-import type {DealOption, SidebarData} from '../../domain/sidebar-types';
+import type {DealOption, SidebarData} from '../../domain/sidebar/types';
 import {
   attendanceView,
   dealOptions,
   planView,
   signalViews,
-} from '../../domain/sidebar-views';
+} from '../../domain/sidebar/views';
 import {
   ATTENDANCE,
   COMMITMENTS,

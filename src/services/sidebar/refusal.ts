@@ -1,5 +1,5 @@
 /** Refusals the sidebar shows next to the field they name; nothing was written when one is returned. */
-import type {Refusal} from '../../domain/sidebar-types';
+import type {Refusal} from '../../domain/sidebar/types';
 
 export function refuse(message: string, field?: string): Refusal {
   return field === undefined

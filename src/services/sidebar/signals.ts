@@ -11,20 +11,20 @@ import {
   LogSignalSchema,
   parsePayload,
   WithdrawSignalSchema,
-} from '../../domain/sidebar-schemas';
+} from '../../domain/sidebar/schemas';
 import type {
   Refusal,
   SavedSignals,
   SignalView,
   WriteResult,
-} from '../../domain/sidebar-types';
-import {rowVersion} from '../../domain/sidebar-version';
+} from '../../domain/sidebar/types';
+import {rowVersion} from '../../domain/sidebar/version';
 import {
   findDeal,
   inSpan,
   signalViews,
   type SheetRow,
-} from '../../domain/sidebar-views';
+} from '../../domain/sidebar/views';
 import {DEALS, SIGNALS_TAB} from '../../domain/workbook';
 import {withDocumentLock} from '../lock';
 import {checkWorkbookSettings} from '../settings';

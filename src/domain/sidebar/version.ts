@@ -4,7 +4,7 @@
  * so an edit made in the sheet (or by another sidebar) since loading is never
  * silently overwritten. Dates hash by instant, so realm does not matter.
  */
-import {isDate} from './cells';
+import {isDate} from '../cells';
 
 function canonical(value: unknown): string {
   if (isDate(value)) return `d${value.getTime()}`;

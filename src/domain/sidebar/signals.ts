@@ -3,7 +3,7 @@
  * week's signals grouped by deal with the flagged deals (two or more signals)
  * on top, and the save-play execution rate against the operational line.
  */
-import type {DealOption, SavePlayState, SignalView} from './sidebar-types';
+import type {DealOption, SavePlayState, SignalView} from './types';
 
 /** A deal with this many signals in a week is flagged and gets a save-play (docs/playbook.md). */
 export const FLAG_THRESHOLD = 2;

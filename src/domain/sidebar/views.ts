@@ -4,7 +4,7 @@
  * instant ranges computed once by the services layer, so classifying any
  * number of rows costs no service call. Every instant leaves as ISO text.
  */
-import type {LocalDate} from './calendar';
+import type {LocalDate} from '../calendar';
 import {
   isBlank,
   isDate,
@@ -12,9 +12,9 @@ import {
   toNumber,
   toText,
   wallTimeOfText,
-} from './cells';
-import {isoDay} from './wall-clock';
-import {planProblem} from './sidebar-grades';
+} from '../cells';
+import {isoDay} from '../wall-clock';
+import {planProblem} from './grades';
 import type {
   AttendanceView,
   CommitmentView,
@@ -22,9 +22,9 @@ import type {
   GradeView,
   PlanView,
   SignalView,
-} from './sidebar-types';
-import {rowVersion} from './sidebar-version';
-import {GRADES, type Grade} from './workbook';
+} from './types';
+import {rowVersion} from './version';
+import {GRADES, type Grade} from '../workbook';
 
 /** A row as the table layer read it: the sheet row and its values by contract header. */
 export interface SheetRow {

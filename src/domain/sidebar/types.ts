@@ -4,9 +4,9 @@
  * Date arguments, so every instant is an ISO string and every calendar date
  * a "YYYY-MM-DD" local date of the spreadsheet's time zone.
  */
-import type {LocalDate} from './calendar';
-import type {StatusThresholds, WeekRecord} from './scorecard-record';
-import type {Grade} from './workbook';
+import type {LocalDate} from '../calendar';
+import type {StatusThresholds, WeekRecord} from '../scorecard-record';
+import type {Grade} from '../workbook';
 
 /** Longest text a person may type into one sidebar field (a Sheets cell holds 50,000). */
 export const MAX_TEXT = 2000;

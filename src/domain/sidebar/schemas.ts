@@ -5,7 +5,7 @@
  * its default messages are generic, so every check carries its own words.
  */
 import type * as Z from 'zod/mini';
-import {z} from './zod';
+import {z} from '../zod';
 import {
   atLeast,
   atMost,
@@ -13,9 +13,9 @@ import {
   lengthAtMost,
   matches,
   whole,
-} from './checks';
-import {GRADES, SLIP_SIGNALS} from './workbook';
-import {MAX_NAME, MAX_TEXT, type Refusal} from './sidebar-types';
+} from '../checks';
+import {GRADES, SLIP_SIGNALS} from '../workbook';
+import {MAX_NAME, MAX_TEXT, type Refusal} from './types';
 
 /** The refusal of over-long text: the sidebar counts characters too, so this is the last word, not a surprise. */
 export const tooLong = (max: number) =>

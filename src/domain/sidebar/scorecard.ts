@@ -3,10 +3,10 @@
  * signals saved from the sidebar change the counts the way the snapshot
  * would count them (scorecard.ts), without another trip to the server.
  */
-import type {WeekRecord} from './scorecard-record';
-import {savePlayRate} from './sidebar-signals';
-import type {AttendanceView, CommitmentView, SignalView} from './sidebar-types';
-import type {Grade} from './workbook';
+import type {WeekRecord} from '../scorecard-record';
+import {savePlayRate} from './signals';
+import type {AttendanceView, CommitmentView, SignalView} from './types';
+import type {Grade} from '../workbook';
 
 export function liveRecord(
   record: WeekRecord,

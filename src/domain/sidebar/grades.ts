@@ -4,11 +4,11 @@
  * reason for every Yellow and Red, and a next action that is not last week's
  * pledge repeated.
  */
-import type {StatusThresholds, WeekRecord} from './scorecard-record';
-import type {CommitmentView} from './sidebar-types';
-import {weekStatuses, type Status} from './status';
-import {GRADES, type Grade} from './workbook';
-import {plural} from './words';
+import type {StatusThresholds, WeekRecord} from '../scorecard-record';
+import type {CommitmentView} from './types';
+import {weekStatuses, type Status} from '../status';
+import {GRADES, type Grade} from '../workbook';
+import {plural} from '../words';
 
 export const MIN_COMMITMENTS = 3;
 export const MAX_COMMITMENTS = 5;
