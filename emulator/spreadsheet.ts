@@ -143,6 +143,12 @@ export class FakeSheet implements Emulates<
   | 'getRangeList'
 > {
   readonly state: SheetState;
+  /**
+   * Test hook: `fn` runs (as its own execution, e.g. another bundle's call)
+   * just before the next getValues of this tab returns: another execution
+   * that holds a different lock interleaving at that moment.
+   */
+  beforeNextRead?: () => void;
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -498,6 +504,9 @@ export class FakeRange implements Emulates<
   /** A fresh row-major 2D array: number, boolean, Date or string; "" for empty cells. */
   getValues(): unknown[][] {
     this.ctx.requireAuth('Range.getValues', 'read');
+    const other = this.sheet.beforeNextRead;
+    this.sheet.beforeNextRead = undefined;
+    other?.();
     return this.cells((r, c) => this.valueAt(r, c));
   }
 

@@ -9,8 +9,6 @@
 import {addDays, type LocalDate} from './calendar';
 import {isDate, toNumber, toText} from './cells';
 
-/** A claim no outcome followed within this long is abandoned (an execution lasts at most 6 minutes). */
-export const CLAIM_EXPIRES_MS = 30 * 60_000;
 /** Failed deliveries are retried daily for this many days, then given up. */
 export const GIVE_UP_DAYS = 7;
 
@@ -129,6 +127,8 @@ export interface DueOptions {
   now: Date;
   /** The calendar date of an instant, in the spreadsheet's zone. */
   localDate: (d: Date) => LocalDate;
+  /** The chain value of the row a snapshot is recording now: only its week is wanted, and it is owed. */
+  recording?: string;
 }
 
 /**
@@ -150,6 +150,8 @@ export function dueDeliveries(
     line,
     row: byChain.get(chainOf(line, rows)),
   }));
+  const at = lines.find(l => l.at)?.at;
+  const opened = at && options.localDate(at);
   const weeks = new Map<LocalDate, RecordedRow[]>();
   for (const r of rows) {
     if (r.weekEnding === '' || !r.chain) continue;
@@ -159,6 +161,18 @@ export function dueDeliveries(
   for (const [weekEnding, weekRows] of weeks) {
     const latest = weekRows[weekRows.length - 1];
     const mine = resolved.filter(l => l.row?.weekEnding === weekEnding);
+    // Every week's claim is written with its row: a week with no line at all
+    // (but the one being recorded), in an empty log, older than the retries or
+    // than the log's first line, lost its lines with the log (set-up
+    // recreated it); it is not owed again.
+    if (
+      !mine.length &&
+      latest.chain !== options.recording &&
+      (!opened ||
+        opened > weekEnding ||
+        addDays(weekEnding, GIVE_UP_DAYS) <= today)
+    )
+      continue;
     const lastIndex = (pred: (l: DeliveryLine) => boolean) => {
       for (let i = mine.length - 1; i >= 0; i--)
         if (pred(mine[i].line)) return i;
@@ -172,12 +186,11 @@ export function dueDeliveries(
     const window = mine.slice(Math.max(sentAt, gaveUp) + 1);
     const attempts = mine.filter(l => ATTEMPT.has(l.line.status) && l.line.at);
     if (attempts.some(l => options.localDate(l.line.at!) === today)) continue;
-    // Another run claimed a send and has not said how it went: it is still sending.
+    // A claim with no outcome: another run is sending, or died after sending
+    // (or before saying so): never sent again automatically, whatever its age.
     const open = window.some(
       ({line, row}, i) =>
         line.status === 'sending' &&
-        line.at !== undefined &&
-        options.now.getTime() - line.at.getTime() < CLAIM_EXPIRES_MS &&
         !window
           .slice(i + 1)
           .some(o => o.row === row && o.line.status !== 'sending'),

@@ -18,6 +18,7 @@ import {
 import {toNumber} from '../domain/cells';
 import {
   deliveryLine,
+  deliveryOf,
   dueDeliveries,
   GIVE_UP_DAYS,
   type DueDelivery,
@@ -31,7 +32,7 @@ import {sentence} from '../domain/words';
 import {DELIVERY_LOG, SCORECARD} from '../domain/workbook';
 import type {ZoneClock} from './clock';
 import {render, sendNote} from './templates';
-import {withDocumentLock} from './lock';
+import {LOCK_WAIT_MS, withDocumentLock} from './lock';
 import {
   readScorecard,
   type ScorecardState,
@@ -121,14 +122,15 @@ export function claimDeliveries(
   scorecard: ScorecardState,
   sender: Sender,
   now: Date,
-  wanted: (due: DueDelivery) => boolean = () => true,
+  /** A snapshot's row: only its week is claimed. */
+  recording?: string,
 ): Claim[] {
   const byChain = new Map(scorecard.rows.map(r => [r.chain, r]));
   const due = dueDeliveries(
     log.rows.map(r => deliveryLine(r.record)),
     scorecard.rows.map(recordedRow),
-    {now, localDate: d => sender.clock.localDate(d)},
-  ).filter(wanted);
+    {now, localDate: d => sender.clock.localDate(d), recording},
+  ).filter(d => !recording || d.row.chain === recording);
   const claims = due.map(d => ({
     due: d,
     row: byChain.get(d.row.chain)!,
@@ -150,23 +152,16 @@ export function claimDeliveries(
   return claims;
 }
 
-function recipientsOf(sender: Sender): string[] {
-  if (sender.cfoEmailProblem)
-    throw new Error(
-      `${sender.cfoEmailProblem} Correct it in the Settings tab: the next scheduled run sends this email.`,
-    );
-  const recipients = sender.settings.cfoEmails;
-  if (recipients.length === 0) {
-    throw new Error(
-      'Settings: "CFO Email" is empty; enter the CFO\'s email address in the Settings tab (the next scheduled run sends this email).',
-    );
-  }
+/** Why the CFO cannot be emailed now (its words in a template, read only when said). */
+const refuse = (vars: object) => {
+  throw new Error(render('cfo-email-problem', vars).trim());
+};
+
+function recipientsOf({cfoEmailProblem: problem, settings}: Sender): string[] {
+  const recipients = settings.cfoEmails;
+  if (problem || !recipients.length) refuse({problem, quota: -1});
   const quota = MailApp.getRemainingDailyQuota();
-  if (quota < recipients.length) {
-    throw new Error(
-      `Google's daily email quota is used up (${quota} left, ${recipients.length} needed); the next scheduled run retries.`,
-    );
-  }
+  if (quota < recipients.length) refuse({quota, needed: recipients.length});
   return recipients;
 }
 
@@ -238,26 +233,32 @@ function send(
   return `${what} sent to ${recipients.join(', ')}`;
 }
 
-/** The retries are over: the CRO hears of it (or the log says why not). Never throws. */
+/** The retries are over: the CRO hears of it (or the log says why not; the words in a template). Never throws. */
 function giveUp(sender: Sender, claim: Claim, failure: string): string {
   const {week} = recordOf(claim.row);
-  const said = `No email of week ${week} (Scorecard row ${claim.row.rowNumber}) reached the CFO in ${GIVE_UP_DAYS} days of daily retries since ${claim.due.since}; the last failure: ${sentence(failure)}`;
-  const cro = sender.settings.croEmail;
-  if (!cro) return `${said} Nobody was told: the CRO Email setting is empty.`;
+  const {spreadsheet, settings} = sender;
+  const cro = settings.croEmail;
+  const said = (told?: unknown) =>
+    render('gave-up-line', {
+      week,
+      row: claim.row.rowNumber,
+      days: GIVE_UP_DAYS,
+      since: claim.due.since,
+      failure: sentence(failure),
+      cro,
+      told,
+    }).trim();
+  if (!cro) return said();
   try {
     sendNote(
       [cro],
       `Trust Rebuild: week ${week}'s scorecard did not reach the CFO`,
       'gave-up',
-      {
-        said,
-        name: sender.spreadsheet.getName(),
-        url: sender.spreadsheet.getUrl(),
-      },
+      {said: said(), name: spreadsheet.getName(), url: spreadsheet.getUrl()},
     );
-    return `${said} The CRO (${cro}) was emailed.`;
+    return said(1);
   } catch (err) {
-    return `${said} Emailing the CRO (${cro}) failed too: ${sentence((err as Error).message)}`;
+    return said(sentence((err as Error).message));
   }
 }
 
@@ -273,6 +274,22 @@ export function sendClaimed(
   trend: (record: WeekRecord) => TrendPoint[],
 ): DeliveryOutcome[] {
   if (claims.length === 0) return [];
+  // Re-read outside the lock: a person's snapshot (document lock) and the
+  // schedule (script lock) do not exclude each other, so both may have claimed
+  // one week; the claim earlier in the log sends, the later one does not.
+  const now = readDeliveryLog(sender.spreadsheet).rows.map(r =>
+    deliveryLine(r.record),
+  );
+  const rivalled = ({chain, values}: StoredWeek) => {
+    let i = now.length;
+    while (i-- && (now[i].chain !== chain || now[i].status !== 'sending'));
+    const before = now.slice(0, i);
+    return before.some(
+      l =>
+        l.weekEnding?.getTime() === (values['Week Ending'] as Date).getTime() &&
+        (d => d.sending || d.sentAt)(deliveryOf(before, l.chain)),
+    );
+  };
   const lines: Record<string, unknown>[] = [];
   const recipients = sender.settings.cfoEmails.join(', ');
   const outcomes = claims.map((claim): DeliveryOutcome => {
@@ -282,6 +299,8 @@ export function sendClaimed(
       detail: '',
     };
     try {
+      if (claim.due.kind === 'week' && rivalled(claim.row))
+        throw new Error('not sent: another run is sending this week');
       outcome.detail = send(sender, claim, trend);
     } catch (err) {
       outcome.status = 'failed';
@@ -307,7 +326,13 @@ export function sendClaimed(
     }
     return outcome;
   });
-  withDocumentLock(() => appendToTable(log, lines));
+  // After a send, a busy lock must not make the person see an error: wait
+  // longer, and if even that fails the claim stays open (never resent).
+  try {
+    withDocumentLock(() => appendToTable(log, lines), 4 * LOCK_WAIT_MS);
+  } catch {
+    /* the claim without outcome is the record */
+  }
   return outcomes;
 }
 

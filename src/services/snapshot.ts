@@ -156,6 +156,12 @@ export function snapshotWeek(
         deleted: head.found,
       };
     }
+    // A new week's email is claimed with the row, under this lock (a correction waits for the
+    // scheduled run): the log is read first, so a missing log refuses before anything is written.
+    const log =
+      latest || options.email === false
+        ? undefined
+        : readDeliveryLog(spreadsheet, sheetOf(secured, DELIVERY_LOG));
     const appended = appendScorecardRow(state, {
       record,
       weekEndingCell: context.clock.midnight(context.weekEnding),
@@ -165,19 +171,8 @@ export function snapshotWeek(
       changes: changes.join('; '),
     });
     advanceHead(head, appended.state);
-    // A new week's email is claimed with the row, under this lock; a correction waits for the scheduled run.
-    const log =
-      latest || options.email === false
-        ? undefined
-        : readDeliveryLog(spreadsheet, sheetOf(secured, DELIVERY_LOG));
     const claims = log
-      ? claimDeliveries(
-          log,
-          appended.state,
-          sender,
-          now,
-          d => d.row.chain === appended.stored.chain,
-        )
+      ? claimDeliveries(log, appended.state, sender, now, appended.stored.chain)
       : [];
     return {
       status: latest ? ('amended' as const) : ('recorded' as const),

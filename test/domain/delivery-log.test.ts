@@ -118,8 +118,13 @@ describe('deliveryOf: what became of a row by its chain value', () => {
 });
 
 describe('dueDeliveries: what a run owes the CFO', () => {
-  const due = (lines: DeliveryLine[], rows: RecordedRow[], now: string) =>
-    dueDeliveries(lines, rows, {now: at(now), localDate}).map(d => ({
+  const due = (
+    lines: DeliveryLine[],
+    rows: RecordedRow[],
+    now: string,
+    recording?: string,
+  ) =>
+    dueDeliveries(lines, rows, {now: at(now), localDate, recording}).map(d => ({
       kind: d.kind,
       row: d.row.rowNumber,
       lastSent: d.lastSent?.rowNumber,
@@ -127,8 +132,8 @@ describe('dueDeliveries: what a run owes the CFO', () => {
       giveUpIfFails: d.giveUpIfFails,
     }));
 
-  it('owes a week never attempted, however late', () => {
-    expect(due([], [row(2, 'aaa')], '2026-11-20T16:00:00Z')).toEqual([
+  it('owes the week a snapshot is recording, with no line yet, however late', () => {
+    expect(due([], [row(2, 'aaa')], '2026-12-20T16:00:00Z', 'aaa')).toEqual([
       {
         kind: 'week',
         row: 2,
@@ -137,6 +142,23 @@ describe('dueDeliveries: what a run owes the CFO', () => {
         giveUpIfFails: false,
       },
     ]);
+  });
+
+  it('does not owe a week with no line at all that is older than the log or the retries: its lines were lost with the log', () => {
+    const rows = [row(2, 'aaa')];
+    // An empty log (set-up recreated it) owes nothing, however recent the week.
+    expect(due([], rows, '2026-11-21T16:00:00Z')).toEqual([]);
+    // A log that began after the week.
+    const later = [
+      line('sending', '2026-11-23T16:00:00Z', {chain: 'zzz', scorecardRow: 9}),
+    ];
+    expect(due(later, rows, '2026-11-24T16:00:00Z')).toEqual([]);
+    // A log older than the week: owed while within the 7 days of retries, not after.
+    const earlier = [
+      line('sent', '2026-11-13T16:00:00Z', {chain: 'old', scorecardRow: 9}),
+    ];
+    expect(due(earlier, rows, '2026-11-26T16:00:00Z')).toHaveLength(1);
+    expect(due(earlier, rows, '2026-11-27T16:00:00Z')).toEqual([]);
   });
 
   it('retries a failure at most once a day, and gives up when a failure comes 7 days after the first', () => {
@@ -158,10 +180,11 @@ describe('dueDeliveries: what a run owes the CFO', () => {
     expect(due(gaveUp, [row(2, 'aaa')], '2026-11-28T16:00:00Z')).toEqual([]);
   });
 
-  it('leaves a row another run has claimed and is still sending; takes over a claim abandoned long ago', () => {
+  it('never sends again a row claimed with no outcome, however long ago: it may have gone', () => {
     const claim = [line('sending', '2026-11-20T23:50:00Z')];
     expect(due(claim, [row(2, 'aaa')], '2026-11-21T00:05:00Z')).toEqual([]);
-    expect(due(claim, [row(2, 'aaa')], '2026-11-21T16:00:00Z')).toHaveLength(1);
+    expect(due(claim, [row(2, 'aaa')], '2026-11-21T16:00:00Z')).toEqual([]);
+    expect(due(claim, [row(2, 'aaa')], '2026-12-21T16:00:00Z')).toEqual([]);
   });
 
   it('owes the corrections since the row last sent, once a day, from the latest row', () => {

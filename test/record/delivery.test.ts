@@ -368,3 +368,84 @@ describe('corrections after the email', () => {
     });
   });
 });
+
+describe('never twice, whatever happens (issue 11 §2 review)', () => {
+  function deleteTab(emulator: Emulator, name: string) {
+    emulator.run({user: emulator.ctx.owner}, () => {
+      const ss = (
+        emulator.globals
+          .SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp
+      ).getActiveSpreadsheet();
+      ss.deleteSheet(ss.getSheetByName(name)!);
+    });
+  }
+
+  it('a lost Delivery Log: the snapshot refuses before writing anything; after set-up the weeks it recorded are not emailed again', () => {
+    const {emulator, bundle} = world();
+    snapshot(bundle);
+    expect(toCfo(emulator)).toHaveLength(1);
+    emulator.ctx.setNow(at4pm(27));
+    deleteTab(emulator, 'Delivery Log');
+    const scorecard = sheetOf(emulator, 'Scorecard').state.values;
+    expect(() => snapshot(bundle)).toThrow(
+      /"Delivery Log" tab is missing: run .*Set up workbook/,
+    );
+    expect(sheetOf(emulator, 'Scorecard').state.values).toEqual(scorecard);
+    bundle.call('setUpWorkbook', [], {trigger: 'menu'});
+    expect(log(emulator)).toEqual([]);
+    // The Friday run records week 8 and emails it; week 7, with no line in the new log, is not sent again.
+    tick(bundle);
+    for (const day of [28, 29, 30]) {
+      emulator.ctx.setNow(at4pm(day));
+      tick(bundle);
+    }
+    expect(toCfo(emulator).map(m => m.subject)).toEqual([
+      expect.stringMatching(/week 7 /),
+      expect.stringMatching(/week 8 /),
+    ]);
+  });
+
+  it("a person's snapshot and the scheduled run's recording the same week at once send it once", () => {
+    const {emulator, bundle} = world();
+    // Friday after the scheduled time: the schedule's run (script lock, no document) starts while
+    // the person's snapshot (document lock) has read the Scorecard and is about to claim.
+    emulator.ctx.setNow(new Date(at4pm(20).getTime() + 60_000));
+    const other = loadBundle(emulator);
+    let overlapped: {ran: string[]} | undefined;
+    sheetOf(emulator, 'Delivery Log').beforeNextRead = () => {
+      overlapped = tick(other);
+    };
+    const mine = snapshot(bundle);
+    expect(overlapped?.ran).toEqual(['snapshot']);
+    // Both recorded the week; the claim earlier in the log (the schedule's) sent it.
+    expect(toCfo(emulator)).toHaveLength(1);
+    expect(log(emulator).at(-1)).toMatchObject({
+      Status: 'failed',
+      Chain: mine.chain,
+      Detail: 'not sent: another run is sending this week',
+    });
+    // Nor does a later run send it again: the CFO already has what is recorded.
+    for (const day of [21, 22]) {
+      emulator.ctx.setNow(at4pm(day));
+      tick(bundle);
+    }
+    expect(toCfo(emulator)).toHaveLength(1);
+  });
+
+  it('an outcome that cannot be written after the send: no error for the person, and never sent again', () => {
+    const {emulator, bundle} = world();
+    // While the email goes, another execution takes the document lock and keeps it.
+    emulator.duringNextEmail(() => emulator.holdDocumentLock());
+    const mine = snapshot(bundle);
+    expect(mine.status).toBe('recorded');
+    expect(mine.message).toMatch(/Row 2 emailed/);
+    expect(toCfo(emulator)).toHaveLength(1);
+    expect(log(emulator).map(l => l['Status'])).toEqual(['sending']);
+    emulator.releaseDocumentLock();
+    for (const day of [21, 22, 30]) {
+      emulator.ctx.setNow(at4pm(day));
+      tick(bundle);
+    }
+    expect(toCfo(emulator)).toHaveLength(1);
+  });
+});
