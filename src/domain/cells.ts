@@ -158,3 +158,7 @@ export function toText(value: unknown): string {
   if (isDate(value)) return isNaN(value.getTime()) ? '' : value.toISOString();
   return String(value).trim();
 }
+
+/** An instant to the whole second: what a date-time cell keeps exactly, so a value written reads back (and chains) the same. */
+export const wholeSeconds = (d: Date) =>
+  new Date(Math.floor(d.getTime() / 1000) * 1000);

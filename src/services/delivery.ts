@@ -15,7 +15,7 @@ import {
   type CfoEmailInput,
   type TrendPoint,
 } from '../domain/cfo-email';
-import {toNumber} from '../domain/cells';
+import {toNumber, wholeSeconds} from '../domain/cells';
 import {
   deliveryLine,
   deliveryOf,
@@ -72,9 +72,6 @@ export interface DeliveryOutcome {
   /** Set when this failure ended the retries: what the give-up line says. */
   gaveUp?: string;
 }
-
-const wholeSeconds = (d: Date) =>
-  new Date(Math.floor(d.getTime() / 1000) * 1000);
 
 export const recordedRow = (r: StoredWeek): RecordedRow => ({
   rowNumber: r.rowNumber,
@@ -277,13 +274,15 @@ export function sendClaimed(
   // Re-read outside the lock: a person's snapshot (document lock) and the
   // schedule (script lock) do not exclude each other, so both may have claimed
   // one week; the claim earlier in the log sends, the later one does not.
-  const now = readDeliveryLog(sender.spreadsheet).rows.map(r =>
+  const now = readDeliveryLog(sender.spreadsheet, log.sheet).rows.map(r =>
     deliveryLine(r.record),
   );
   const rivalled = ({chain, values}: StoredWeek) => {
-    let i = now.length;
-    while (i-- && (now[i].chain !== chain || now[i].status !== 'sending'));
-    const before = now.slice(0, i);
+    // The lines before this run's own claim of the row.
+    const mine = now
+      .map(l => l.chain === chain && l.status === 'sending')
+      .lastIndexOf(true);
+    const before = now.slice(0, mine);
     return before.some(
       l =>
         l.weekEnding?.getTime() === (values['Week Ending'] as Date).getTime() &&

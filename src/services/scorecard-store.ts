@@ -4,7 +4,7 @@
  * row was changed afterwards. Reads and writes go through the table layer.
  */
 import {GENESIS, canonicalRow, chainValue, verifyChain} from '../domain/chain';
-import {isBlank, isDate, toText} from '../domain/cells';
+import {isBlank, isDate, toText, wholeSeconds} from '../domain/cells';
 import {
   LATER_COLUMNS,
   recordValues,
@@ -92,7 +92,7 @@ export function scorecardValues(row: NewRow): Record<string, unknown> {
     'Week Ending': row.weekEndingCell,
     ...recordValues(row.record),
     // Whole seconds: what a date-time cell keeps exactly, so the chain verifies after a read.
-    'Snapshot At': new Date(Math.floor(row.snapshotAt.getTime() / 1000) * 1000),
+    'Snapshot At': wholeSeconds(row.snapshotAt),
     'Snapshot By': row.snapshotBy,
     'Amends Row': row.amendsRow,
     Changes: row.changes,

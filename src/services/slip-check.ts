@@ -11,7 +11,7 @@ import {
   weekEndingOf,
   type LocalDate,
 } from '../domain/calendar';
-import {isBlank, isDate, toText} from '../domain/cells';
+import {isBlank, isDate, toText, wholeSeconds} from '../domain/cells';
 import {plural} from '../domain/words';
 import {isCommit, type DealHeader} from '../domain/deals';
 import {eachDeal, readDealTable} from '../formulas/deal-table';
@@ -98,7 +98,7 @@ export function runSlipCheck(
     procurementWindowDays: settings.procurementWindowDays,
     hedgePhrases: HEDGE_PHRASES,
   });
-  const loggedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
+  const loggedAt = wholeSeconds(now);
   // History rows are keyed by the week ending, like every other weekly row of the workbook.
   const weekEnding = weekEndingOf(monday, settings.scorecardDay);
   const weekCell = clock.midnight(weekEnding);

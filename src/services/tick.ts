@@ -9,6 +9,7 @@
  * the CRO at most once a day per cause, written to the Delivery Log when the
  * log itself is not what failed, and rethrown so the execution shows failed.
  */
+import {wholeSeconds} from '../domain/cells';
 import {sendNote} from './templates';
 import {
   addDays,
@@ -234,11 +235,7 @@ function reportFailure(
   const cause = causeOf(message);
   if (spreadsheet && cause !== 'lock' && cause !== 'keeper') {
     try {
-      logRunFailure(
-        spreadsheet,
-        new Date(Math.floor(now.getTime() / 1000) * 1000),
-        message,
-      );
+      logRunFailure(spreadsheet, wholeSeconds(now), message);
     } catch {
       // The Delivery Log is a convenience here: the email and the user properties already hold it.
     }
