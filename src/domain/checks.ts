@@ -1,6 +1,7 @@
 /**
  * The few zod checks this add-on needs, as refinements. zod/mini's built-in
- * checks (lengths, int, gte, regex, email, trim, union) would add about 7 KB
+ * checks (lengths, int, gte, regex, email, trim, union) would add about 7 KB,
+ * its number and enum schemas 1.6 KB
  * to Code.js, which Apps Script re-parses before every custom-function call;
  * refine is already in the bundle, and each check still carries its own words.
  */
@@ -23,6 +24,16 @@ export const atMost = (max: number, message: Message) =>
 
 export const whole = (message: Message) =>
   z.refine<number>(n => Number.isInteger(n), message);
+
+/** A finite number, else the message (as z.number(), which adds 0.6 KB). */
+export const finite = (message: Message) =>
+  z.custom<number>(v => typeof v === 'number' && Number.isFinite(v), message);
+
+/** One of `values`, else the message (as z.enum(), which adds 1 KB). */
+export const oneOf = <T extends string>(
+  values: readonly T[],
+  message: Message,
+) => z.custom<T>(v => values.includes(v as T), message);
 
 export const matches = (pattern: RegExp, message: Message) =>
   z.refine<string>(s => pattern.test(s), message);

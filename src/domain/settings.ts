@@ -12,7 +12,7 @@
  */
 import type * as Z from 'zod/mini';
 import {z} from './zod';
-import {atLeast, atMost, isEmail, lengthAtMost} from './checks';
+import {atLeast, atMost, finite, isEmail, lengthAtMost, oneOf} from './checks';
 import {isBlank, isDate, show, toNumber, toText, wallTimeOfText} from './cells';
 import {isoDay} from './wall-clock';
 import {
@@ -246,7 +246,7 @@ function percentOf(value: unknown): number | undefined {
 const PERCENT = () =>
   z.pipe(
     z.transform(percentOf),
-    z.number({error: 'not a percentage'}).check(
+    finite({error: 'not a percentage'}).check(
       atLeast(0, {error: 'below 0%'}),
       z.refine((n: number) => n <= 1, {
         error: 'above 100%; for 80% write 80% or 0.8',
@@ -257,7 +257,7 @@ const PERCENT = () =>
 const WHOLE = (min: number, max: number) =>
   z.pipe(
     z.transform(toNumber),
-    z.number({error: 'not a number'}).check(
+    finite({error: 'not a number'}).check(
       z.refine((n: number) => Number.isInteger(n), {
         error: 'not a whole number',
       }),
@@ -309,7 +309,7 @@ function weekdayOf(value: unknown): Weekday | undefined {
 }
 
 const WEEKDAY = () =>
-  z.pipe(z.transform(weekdayOf), z.enum(WEEKDAYS, {error: 'not a weekday'}));
+  z.pipe(z.transform(weekdayOf), oneOf(WEEKDAYS, {error: 'not a weekday'}));
 
 /** Milestones through the custom functions' own parser, so a sheet and a formula read them alike. */
 function milestonesOf(name: string) {
@@ -350,11 +350,9 @@ const ATTENDANCE = () =>
       }
       return {low: low!, high: high!};
     }),
-    z.object({low: z.number(), high: z.number()}).check(
-      z.refine(t => t.low <= t.high, {
-        error: 'the low one is above the high one',
-      }),
-    ),
+    z.custom<{low: number; high: number}>(t => t.low <= t.high, {
+      error: 'the low one is above the high one',
+    }),
   );
 
 // Without the spreadsheet's zone (pure code, tests), a date cell is read in UTC.

@@ -5,8 +5,7 @@
  */
 export {
   array,
-  enum,
-  number,
+  custom,
   object,
   parse,
   pipe,

@@ -9,9 +9,11 @@ import {z} from '../zod';
 import {
   atLeast,
   atMost,
+  finite,
   lengthAtLeast,
   lengthAtMost,
   matches,
+  oneOf,
   whole,
 } from '../checks';
 import {GRADES, SLIP_SIGNALS} from '../workbook';
@@ -45,12 +47,10 @@ const localDate = () =>
       z.refine(isCalendarDate, 'is not a date of the calendar'),
     );
 const sheetRow = () =>
-  z
-    .number('must be a row number')
-    .check(
-      whole('must be a row number'),
-      atLeast(2, 'must be a data row (2 or more)'),
-    );
+  finite('must be a row number').check(
+    whole('must be a row number'),
+    atLeast(2, 'must be a data row (2 or more)'),
+  );
 const OBJECT = 'must be an object of the fields the sidebar sends';
 const version = () =>
   z
@@ -61,7 +61,7 @@ const GradeInputSchema = () =>
   z.object(
     {
       commitmentId: required(MAX_NAME),
-      grade: z.enum(GRADES, 'must be Green, Yellow or Red'),
+      grade: oneOf(GRADES, 'must be Green, Yellow or Red'),
       reason: text(),
       nextAction: text(),
       /** This week's Grades row version as loaded, '' when there was none. */
@@ -88,10 +88,7 @@ export const LogSignalSchema = () =>
   z.object(
     {
       dealId: required(MAX_NAME),
-      signal: z.enum(
-        SLIP_SIGNALS,
-        `must be one of: ${SLIP_SIGNALS.join(', ')}`,
-      ),
+      signal: oneOf(SLIP_SIGNALS, `must be one of: ${SLIP_SIGNALS.join(', ')}`),
       note: text(),
     },
     OBJECT,
@@ -124,13 +121,11 @@ export const WithdrawSignalSchema = () =>
 
 /** People at a meeting: a whole number a person counted. */
 const people = (least: number) =>
-  z
-    .number('must be a number')
-    .check(
-      whole('must be a whole number'),
-      atLeast(least, `must be ${least} or more`),
-      atMost(100000, 'is more people than a meeting holds'),
-    );
+  finite('must be a number').check(
+    whole('must be a whole number'),
+    atLeast(least, `must be ${least} or more`),
+    atMost(100000, 'is more people than a meeting holds'),
+  );
 
 export const RecordAttendanceSchema = () =>
   z
