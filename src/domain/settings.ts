@@ -12,7 +12,15 @@
  */
 import type * as Z from 'zod/mini';
 import {z} from './zod';
-import {atLeast, atMost, finite, isEmail, lengthAtMost, oneOf} from './checks';
+import {
+  atLeast,
+  atMost,
+  finite,
+  isEmail,
+  lengthAtMost,
+  oneOf,
+  string,
+} from './checks';
 import {isBlank, isDate, show, toNumber, toText, wallTimeOfText} from './cells';
 import {isoDay} from './wall-clock';
 import {
@@ -267,7 +275,7 @@ const WHOLE = (min: number, max: number) =>
   );
 
 const EMAIL = () =>
-  z.string().check(
+  string().check(
     z.refine(isEmail, {
       error: iss => `${show(iss.input)} is not an email address`,
     }),
@@ -284,7 +292,7 @@ const EMAIL_LIST = () =>
   );
 
 const ONE_EMAIL = () =>
-  z.string().check(
+  string().check(
     z.refine((s: string) => s === '' || isEmail(s), {
       error: iss => `${show(iss.input)} is not an email address`,
     }),
@@ -294,7 +302,7 @@ const ONE_EMAIL = () =>
 const NAME = () =>
   z.pipe(
     z.transform(toText),
-    z.string().check(
+    string().check(
       z.refine((s: string) => s === '' || /\p{L}/u.test(s), {
         error: 'has no letters',
       }),
@@ -413,14 +421,11 @@ function schemaFor(localDate: (d: Date) => LocalDate, locale: string) {
     currency: z.transform(currencyOf(locale)),
     marketingSources: z.pipe(
       z.transform(toText),
-      z
-        .string()
-        .check(
-          z.refine(
-            (t: string) => t.split(/[,;]/).every(n => /\p{L}/u.test(n)),
-            {error: 'not a list of source names'},
-          ),
-        ),
+      string().check(
+        z.refine((t: string) => t.split(/[,;]/).every(n => /\p{L}/u.test(n)), {
+          error: 'not a list of source names',
+        }),
+      ),
     ),
     conversionWindowDays: WHOLE(1, 3650),
     trendAlert: PERCENT(),

@@ -13,7 +13,7 @@ import type {LocalDate} from './calendar';
 import type {CfoEmailView} from './cfo-email';
 import type {WeekRecord} from './scorecard-record';
 import {z} from './zod';
-import {matches} from './checks';
+import {matches, string} from './checks';
 import {parsePayload} from './sidebar/schemas';
 
 /** The wall time (the zone's clock reading, as ms counted as if UTC) the week's scheduled snapshot runs. */
@@ -56,11 +56,9 @@ export interface SnapshotPreview {
 export const ConfirmationSchema = () =>
   z.object(
     {
-      fingerprint: z
-        .string('must be the fingerprint of the preview')
-        .check(
-          matches(/^[0-9a-f]{64}$/, 'is not the fingerprint of a preview'),
-        ),
+      fingerprint: string('must be the fingerprint of the preview').check(
+        matches(/^[0-9a-f]{64}$/, 'is not the fingerprint of a preview'),
+      ),
     },
     'must be {fingerprint} from the preview',
   );

@@ -11,6 +11,5 @@ export {
   pipe,
   refine,
   safeParse,
-  string,
   transform,
 } from 'zod/mini';

@@ -14,6 +14,7 @@ import {
   lengthAtMost,
   matches,
   oneOf,
+  string,
   whole,
 } from '../checks';
 import {GRADES, SLIP_SIGNALS} from '../workbook';
@@ -24,28 +25,27 @@ export const tooLong = (max: number) =>
   `is longer than ${max.toLocaleString('en-US')} characters: shorten it`;
 
 const text = (max = MAX_TEXT) =>
-  z.string('must be text').check(lengthAtMost(max, tooLong(max)));
+  string('must be text').check(lengthAtMost(max, tooLong(max)));
 const required = (max = MAX_TEXT) =>
   z.pipe(
     z.pipe(
-      z.string('must be text'),
+      string('must be text'),
       z.transform((s: string) => s.trim()),
     ),
-    z
-      .string()
-      .check(lengthAtLeast(1, 'is required'), lengthAtMost(max, tooLong(max))),
+    string().check(
+      lengthAtLeast(1, 'is required'),
+      lengthAtMost(max, tooLong(max)),
+    ),
   );
 const isCalendarDate = (s: string) => {
   const t = Date.parse(`${s}T00:00:00Z`);
   return !isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
 };
 const localDate = () =>
-  z
-    .string('must be a date')
-    .check(
-      matches(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
-      z.refine(isCalendarDate, 'is not a date of the calendar'),
-    );
+  string('must be a date').check(
+    matches(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+    z.refine(isCalendarDate, 'is not a date of the calendar'),
+  );
 const sheetRow = () =>
   finite('must be a row number').check(
     whole('must be a row number'),
@@ -53,9 +53,9 @@ const sheetRow = () =>
   );
 const OBJECT = 'must be an object of the fields the sidebar sends';
 const version = () =>
-  z
-    .string('must be the version the sidebar loaded')
-    .check(lengthAtMost(40, 'is not a version the sidebar sent'));
+  string('must be the version the sidebar loaded').check(
+    lengthAtMost(40, 'is not a version the sidebar sent'),
+  );
 
 const GradeInputSchema = () =>
   z.object(
