@@ -68,33 +68,34 @@ export const MEDDPICC = [
   'Competition',
 ] as const;
 
+/** A column; text unless said otherwise. */
 const col = (
   header: string,
-  kind: ColumnKind,
+  kind: ColumnKind = 'text',
   choices?: readonly string[],
 ): ColumnSpec => (choices ? {header, kind, choices} : {header, kind});
 
 export const DEALS: TabSpec = {
   name: 'Deals',
   columns: [
-    col('Deal ID', 'text'),
-    col('Deal', 'text'),
-    col('Owner', 'text'),
+    col('Deal ID'),
+    col('Deal'),
+    col('Owner'),
     col('Amount', 'currency'),
-    col('Stage', 'text'),
+    col('Stage'),
     col('Forecast Category', 'choice', FORECAST_CATEGORIES),
     col('Close Date', 'date'),
     col('Committed Close Date', 'date'),
     ...MEDDPICC.map(h => col(h, 'checkbox')),
-    col('Economic Buyer Name', 'text'),
+    col('Economic Buyer Name'),
     col('EB Confirmed On', 'date'),
     col('Paper Process Map', 'link'),
     col('Last Champion Reply', 'datetime'),
     col('Last New Stakeholder', 'date'),
     col('Last Procurement Contact', 'date'),
-    col('Next Step', 'text'),
+    col('Next Step'),
     col('Next Step Due', 'date'),
-    col('Notes', 'text'),
+    col('Notes'),
     // When the deal was opened: Pipeline Velocity's days to close (LEADING_INDICATORS).
     col('Created On', 'date'),
   ],
@@ -113,11 +114,11 @@ export const FORECAST: TabSpec = {
 export const COMMITMENTS: TabSpec = {
   name: 'Commitments',
   columns: [
-    col('Commitment ID', 'text'),
-    col('Commitment', 'text'),
-    col('Metric', 'text'),
-    col('Target', 'text'),
-    col('Owner', 'text'),
+    col('Commitment ID'),
+    col('Commitment'),
+    col('Metric'),
+    col('Target'),
+    col('Owner'),
     col('Active', 'checkbox'),
   ],
 };
@@ -126,11 +127,11 @@ export const GRADES_TAB: TabSpec = {
   name: 'Grades',
   columns: [
     col('Week Ending', 'date'),
-    col('Commitment ID', 'text'),
+    col('Commitment ID'),
     col('Grade', 'choice', GRADES),
-    col('Reason', 'text'),
-    col('Next Action', 'text'),
-    col('Graded By', 'text'),
+    col('Reason'),
+    col('Next Action'),
+    col('Graded By'),
     col('Graded At', 'datetime'),
   ],
 };
@@ -139,17 +140,17 @@ export const SIGNALS_TAB: TabSpec = {
   name: 'Signals',
   columns: [
     col('Logged At', 'datetime'),
-    col('Deal ID', 'text'),
+    col('Deal ID'),
     col('Signal', 'choice', SLIP_SIGNALS),
     col('Source', 'choice', SIGNAL_SOURCES),
-    col('Note', 'text'),
-    col('Save Play', 'text'),
-    col('Save Play Owner', 'text'),
+    col('Note'),
+    col('Save Play'),
+    col('Save Play Owner'),
     col('Save Play Executed On', 'date'),
-    col('Outcome', 'text'),
+    col('Outcome'),
     // Who logged a manual signal (only they may withdraw it) and when it was
     // withdrawn: a withdrawn signal stays on the tab and no count includes it.
-    col('Logged By', 'text'),
+    col('Logged By'),
     col('Withdrawn At', 'datetime'),
   ],
 };
@@ -167,12 +168,12 @@ export const ATTENDANCE: TabSpec = {
 export const LEADS: TabSpec = {
   name: 'Leads',
   columns: [
-    col('Lead ID', 'text'),
+    col('Lead ID'),
     col('Created On', 'date'),
-    col('Source', 'text'),
+    col('Source'),
     col('Qualified On', 'date'),
     col('Pipeline On', 'date'),
-    col('Deal ID', 'text'),
+    col('Deal ID'),
     col('Amount', 'currency'),
   ],
 };
@@ -183,7 +184,7 @@ export const LEADS: TabSpec = {
 export const QUARTERS: TabSpec = {
   name: 'Quarters',
   columns: [
-    col('Quarter', 'text'),
+    col('Quarter'),
     col('Quarter End', 'date'),
     col('Plan', 'currency'),
     col('Commit', 'currency'),
@@ -197,17 +198,17 @@ export const QUARTERS: TabSpec = {
 export const OPTIONS: TabSpec = {
   name: 'Options',
   columns: [
-    col('Option', 'text'),
+    col('Option'),
     col('Impact', 'number'),
     col('Effort', 'number'),
-    col('Owner', 'text'),
+    col('Owner'),
     col('Chosen', 'checkbox'),
   ],
 };
 
 export const SETTINGS_TAB: TabSpec = {
   name: 'Settings',
-  columns: [col('Setting', 'text'), col('Value', 'text')],
+  columns: [col('Setting'), col('Value')],
 };
 
 export const SCORECARD: TabSpec = {
@@ -231,10 +232,10 @@ export const SCORECARD: TabSpec = {
     col('Yellow', 'number'),
     col('Red', 'number'),
     col('Snapshot At', 'datetime'),
-    col('Snapshot By', 'text'),
+    col('Snapshot By'),
     // What the record needs to prove itself: each commitment's grade, reason and next action;
     // the row an amendment amends and what changed; the SHA-256 chain value.
-    col('Commitment Grades', 'text'),
+    col('Commitment Grades'),
     col('Amends Row', 'number'),
     col('Changes', 'text'),
     col('Chain', 'text'),
@@ -253,11 +254,11 @@ export const DELIVERY_LOG: TabSpec = {
     col('Attempted At', 'datetime'),
     col('Scorecard Row', 'number'),
     col('Week Ending', 'date'),
-    col('Recipients', 'text'),
-    col('Status', 'text'),
-    col('Detail', 'text'),
+    col('Recipients'),
+    col('Status'),
+    col('Detail'),
     // The row's chain value: what delivery is keyed by (a row number repeats when the tab is recreated).
-    col('Chain', 'text'),
+    col('Chain'),
   ],
 };
 
@@ -268,8 +269,8 @@ export const DEAL_HISTORY: TabSpec = {
   hidden: true,
   columns: [
     col('Week Ending', 'date'),
-    col('Deal ID', 'text'),
-    col('Stage', 'text'),
+    col('Deal ID'),
+    col('Stage'),
     col('Close Date', 'date'),
     col('Next Step', 'text'),
     col('MEDDPICC', 'text'),
