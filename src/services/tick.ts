@@ -108,16 +108,8 @@ const TICK_STEPS: readonly TickStep[] = [
     // Last, after any snapshot: failed emails retried (once a day, 7 days), corrections summarised.
     name: 'delivery',
     due: () => true,
-    run: day =>
-      deliverDue(
-        {
-          spreadsheet: day.spreadsheet,
-          settings: day.settings,
-          cfoEmailProblem: day.cfoEmailProblem,
-          clock: day.clock,
-        },
-        day.now,
-      ),
+    // The day is a Sender: its spreadsheet, settings, CFO Email problem and clock.
+    run: day => deliverDue(day, day.now),
   },
 ];
 
