@@ -95,6 +95,126 @@ function asGlobal(code: string): {code: string; locals: Map<string, string>} {
   };
 }
 
+const IDENTIFIER_CHAR = /[\w$]/;
+
+/**
+ * Each string literal the minified bundle repeats often enough to pay for
+ * it, written once: `var q$="Week Ending",…` at the top of the module
+ * function and the name wherever the literal stood (esbuild writes every
+ * occurrence out; "Forecast Category" alone stands 18 times). Semantics are
+ * unchanged: a literal and a variable holding it read alike; an object
+ * literal's key becomes a computed key of the same name (never `__proto__`,
+ * whose literal form sets the prototype); directives and method names are
+ * left alone. The names are ones the bundle uses nowhere, in any scope, so
+ * no inner name can shadow them; spaces keep a name from fusing with a
+ * neighbouring keyword (`case"x"` becomes `case q$`).
+ */
+export function poolStrings(code: string): string {
+  const source = ts.createSourceFile(
+    'bundle.js',
+    code,
+    ts.ScriptTarget.ES2020,
+    true,
+    ts.ScriptKind.JS,
+  );
+  const used = new Set<string>();
+  const sites = new Map<string, ts.StringLiteral[]>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node))
+      used.add(node.text);
+    if (ts.isStringLiteral(node)) {
+      const parent = node.parent;
+      const key = ts.isPropertyAssignment(parent) && parent.name === node;
+      const poolable =
+        !ts.isExpressionStatement(parent) &&
+        (key
+          ? node.text !== '__proto__'
+          : !(
+              (ts.isPropertyName(node) &&
+                'name' in parent &&
+                parent.name === node) ||
+              ts.isImportDeclaration(parent) ||
+              ts.isExportDeclaration(parent)
+            ));
+      if (poolable) {
+        const raw = node.getText(source);
+        sites.set(raw, [...(sites.get(raw) ?? []), node]);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  // Short names the bundle does not use, shortest first.
+  const first = 'etnrsoiaclduphfmgSyvbkwxjzqTECDAIMNRPLOBFHGUWVKYJXZQ_$';
+  const next = `${first}0123456789`;
+  const names = function* () {
+    for (const a of first) for (const b of next) yield a + b;
+    for (const a of first)
+      for (const b of next) for (const c of next) yield a + b + c;
+  };
+  const free = names();
+  const take = (): string => {
+    for (;;) {
+      const {value} = free.next();
+      if (!value) throw new Error('build: no free name for a pooled string');
+      if (!used.has(value) && !RESERVED.has(value)) return value;
+    }
+  };
+  const pooled: Array<[string, string, ts.StringLiteral[]]> = [];
+  const bySize = [...sites].sort(
+    ([a, x], [b, y]) => y.length * b.length - x.length * a.length,
+  );
+  let peek = take();
+  for (const [raw, nodes] of bySize) {
+    const bytes = Buffer.byteLength(raw);
+    // Each use costs the name (and a key its brackets); the declaration, the name, "=" and ",".
+    const cost =
+      nodes.length * peek.length +
+      2 * nodes.filter(isKey).length +
+      bytes +
+      peek.length +
+      2;
+    if (nodes.length * bytes <= cost) continue;
+    pooled.push([peek, raw, nodes]);
+    peek = take();
+  }
+  if (pooled.length === 0) return code;
+  const edits: Array<[number, number, string]> = [];
+  for (const [name, , nodes] of pooled) {
+    for (const node of nodes) {
+      const start = node.getStart(source);
+      const end = node.getEnd();
+      let text = isKey(node) ? `[${name}]` : name;
+      if (IDENTIFIER_CHAR.test(code[start - 1] ?? '')) text = ` ${text}`;
+      if (IDENTIFIER_CHAR.test(code[end] ?? '')) text = `${text} `;
+      edits.push([start, end, text]);
+    }
+  }
+  edits.sort((a, b) => b[0] - a[0]);
+  let out = code;
+  for (const [start, end, text] of edits)
+    out = out.slice(0, start) + text + out.slice(end);
+  const strict = '"use strict";';
+  const at = out.indexOf(strict);
+  if (at < 0)
+    throw new Error('build: the bundle has no "use strict" to pool after');
+  const declaration = `var ${pooled.map(([name, raw]) => `${name}=${raw}`).join(',')};`;
+  return (
+    out.slice(0, at + strict.length) +
+    declaration +
+    out.slice(at + strict.length)
+  );
+}
+
+const isKey = (node: ts.StringLiteral) =>
+  ts.isPropertyAssignment(node.parent) && node.parent.name === node;
+
+const RESERVED = new Set(
+  'do if in for let new try var case else enum eval null this true void with await break catch class const false super throw while yield delete export import public return static switch typeof default extends finally package private continue debugger function arguments interface protected implements instanceof undefined NaN Infinity'.split(
+    ' ',
+  ),
+);
+
 /**
  * Code.js's text from an entry file: the minified bundle and the top-level
  * entry points. The bench also builds an older checkout's src/ with it, so
@@ -122,7 +242,8 @@ export async function bundleCode(
     write: false,
     logLevel: 'warning',
   });
-  const {code: bundle, locals} = asGlobal(result.outputFiles[0].text);
+  const {code: wrapped, locals} = asGlobal(result.outputFiles[0].text);
+  const bundle = poolStrings(wrapped);
   const code = `// Built from src/: do not edit.\n${bundle}\n${entryPointSource(entries, locals)}\n`;
   return {code, entries: entries.length};
 }

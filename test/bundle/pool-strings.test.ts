@@ -1,0 +1,46 @@
+/**
+ * The build's string pooling (scripts/build.ts poolStrings): a literal the
+ * minified bundle repeats is written once and named, and the bundle reads
+ * exactly as before, whatever stands next to the literal.
+ */
+import vm from 'node:vm';
+import {poolStrings} from '../../scripts/build';
+
+const run = (code: string): unknown =>
+  vm.runInNewContext(`${code};JSON.stringify(TR.all())`);
+
+const S = '"Forecast Category"';
+
+// Minified the way esbuild writes it: no space between a keyword and a literal.
+const bundle = `var TR=(()=>{"use strict";var et=1;function a(e){switch(e){case${S}:return${S};default:return typeof e=="number"?e:"none"}}function b(){let o={${S}:1,"__proto__":{inherited:${S}},get "Forecast Category"(){return 2}};return[${S}in o,o[${S}],o.inherited,Object.getPrototypeOf(o).inherited,Object.keys(o)]}function c(t){let et=${S}+"!";return[et,t==="number",${S}.length]}function all(){return[a(${S}),a(7),a("x"),b(),c("number"),et,function(){"use strict";return this===void 0}()]}return{all}})();`;
+
+describe('poolStrings', () => {
+  it('names each repeated literal once and keeps what the bundle computes', () => {
+    const pooled = poolStrings(bundle);
+    expect(run(pooled)).toBe(run(bundle));
+    // Once in the declaration, once as the accessor's name.
+    expect(pooled.split(S)).toHaveLength(3);
+    expect(pooled.length).toBeLessThan(bundle.length);
+  });
+
+  it('leaves directives, __proto__ keys and accessor names as written', () => {
+    const pooled = poolStrings(bundle);
+    expect(pooled.startsWith('var TR=(()=>{"use strict";var ')).toBe(true);
+    expect(pooled).toContain('{"use strict";return this===void 0}');
+    expect(pooled).toContain('"__proto__":');
+    expect(pooled).toContain('get "Forecast Category"(){');
+  });
+
+  it('never takes a name the bundle uses, in any scope (`et` here)', () => {
+    const pooled = poolStrings(bundle);
+    const declared = /"use strict";var ([^;]*);/.exec(pooled)![1];
+    const names = declared.split(/,(?=[\w$]+=)/).map(d => d.split('=')[0]);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).not.toContain('et');
+  });
+
+  it('changes nothing when no literal repeats enough to pay', () => {
+    const small = 'var TR=(()=>{"use strict";return{all:()=>["a","b"]}})();';
+    expect(poolStrings(small)).toBe(small);
+  });
+});
