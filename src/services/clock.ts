@@ -6,6 +6,7 @@
 import type {LocalDate, Weekday} from '../domain/calendar';
 import {WEEKDAYS} from '../domain/calendar';
 import {showDatesWith} from '../domain/cells';
+import {activeSpreadsheet} from './session';
 import {
   isoDay,
   offsetMinutesOf,
@@ -21,8 +22,7 @@ export function zoneWallClock(timeZone: string): WallClock {
 }
 
 // UTC only where no document is active (a time-driven run), for messages.
-const activeZone = () =>
-  SpreadsheetApp.getActiveSpreadsheet()?.getSpreadsheetTimeZone() ?? 'UTC';
+const activeZone = () => activeSpreadsheet()?.getSpreadsheetTimeZone() ?? 'UTC';
 
 /**
  * The active spreadsheet's clock for a custom function: Sheets hands date

@@ -28,8 +28,7 @@ import type {WeekRecordStatus} from '../domain/week-status';
 import {weekRecordStatus} from './sidebar/week-status';
 import {zoneClock} from './clock';
 import {plural} from '../domain/words';
-
-const active = () => SpreadsheetApp.getActiveSpreadsheet();
+import {activeSpreadsheet as active} from './session';
 
 /**
  * Runs a menu item's work and tells the person the outcome in an alert whose

@@ -22,6 +22,7 @@ import {
   type ScheduleRecord,
 } from './schedule-record';
 import {readSettings} from './settings';
+import {currentUser} from './session';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -85,7 +86,7 @@ function requireRunSettings(spreadsheet: Spreadsheet) {
 /** Installs (or re-installs, after a settings change) the one trigger. Installing twice leaves one. */
 export function installSchedule(spreadsheet: Spreadsheet, now: Date): string {
   const settings = requireRunSettings(spreadsheet);
-  const me = Session.getEffectiveUser().getEmail();
+  const me = currentUser();
   const existing = readSchedule();
   if (existing && existing.by !== me) {
     throw new Error(
@@ -122,7 +123,7 @@ export function installSchedule(spreadsheet: Spreadsheet, now: Date): string {
 
 /** Removes the current person's trigger; says so plainly when the schedule belongs to someone else. */
 export function removeSchedule(spreadsheet: Spreadsheet): string {
-  const me = Session.getEffectiveUser().getEmail();
+  const me = currentUser();
   const existing = readSchedule();
   const mine = myTicks(spreadsheet);
   for (const trigger of mine) ScriptApp.deleteTrigger(trigger);
@@ -142,7 +143,7 @@ export const NOTHING_SCHEDULED = 'Nothing is scheduled.';
 export function scheduleStatus(spreadsheet: Spreadsheet): string {
   const existing = readSchedule();
   if (!existing) return NOTHING_SCHEDULED;
-  const me = Session.getEffectiveUser().getEmail();
+  const me = currentUser();
   // The last run is kept with the trigger, in its installer's user properties.
   const last =
     existing.by === me

@@ -14,6 +14,7 @@ import {toText} from '../domain/cells';
 import {SETTINGS_TAB} from '../domain/workbook';
 import {zoneClock} from './clock';
 import {readTable, tableOf} from './tables';
+import {activeSpreadsheet} from './session';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -93,7 +94,7 @@ export function checkKeeperSettings(
  * alert says how to add one.
  */
 export function showSettingsHelp(): void {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const spreadsheet = activeSpreadsheet();
   const ui = SpreadsheetApp.getUi();
   let help: ReturnType<typeof settingsHelp>;
   try {

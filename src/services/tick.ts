@@ -37,6 +37,7 @@ import {checkWorkbookSettings, readRecordSettings} from './settings';
 import {runSlipCheck} from './slip-check';
 import {sendEarlyWarning} from './early-warning';
 import {snapshotWeek} from './snapshot';
+import {activeSpreadsheet, currentUser} from './session';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -241,7 +242,7 @@ function recordRun(install: InstallRecord, run: LastRun): void {
 }
 
 function openSpreadsheet(install: InstallRecord | undefined): Spreadsheet {
-  const active = SpreadsheetApp.getActiveSpreadsheet();
+  const active = activeSpreadsheet();
   if (active) return active;
   if (!install) {
     throw new Error(
@@ -262,7 +263,7 @@ export function onScheduleTick(
   triggerUid: string | undefined,
   now: Date,
 ): TickResult {
-  const me = Session.getEffectiveUser().getEmail();
+  const me = currentUser();
   const found = installForTrigger(triggerUid);
   const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
   if (

@@ -13,6 +13,7 @@ import {rowVersion} from '../../domain/sidebar/version';
 import {attendanceRowFor, attendanceView} from '../../domain/sidebar/views';
 import {ATTENDANCE} from '../../domain/workbook';
 import {withDocumentLock} from '../lock';
+import {activeSpreadsheet} from '../session';
 import {checkWorkbookSettings} from '../settings';
 import {appendRows, readTable, updateRows} from '../tables';
 import {sidebarWeek} from './calendar';
@@ -26,7 +27,7 @@ export function recordAttendance(
   const parsed = parsePayload(RecordAttendanceSchema(), payload);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const spreadsheet = activeSpreadsheet();
   return withDocumentLock((): WriteResult<SavedAttendance> => {
     const {settings} = checkWorkbookSettings(spreadsheet);
     const week = sidebarWeek(spreadsheet, settings, new Date());

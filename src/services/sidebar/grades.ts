@@ -22,6 +22,7 @@ import {
 } from '../../domain/sidebar/views';
 import {COMMITMENTS, GRADES_TAB} from '../../domain/workbook';
 import {withDocumentLock} from '../lock';
+import {activeSpreadsheet} from '../session';
 import {checkWorkbookSettings} from '../settings';
 import {appendRows, readTable, updateRows, type TableRecord} from '../tables';
 import {sidebarWeek} from './calendar';
@@ -36,7 +37,7 @@ export function saveGrades(payload: unknown): WriteResult<SavedGrades> {
   const problem = gradeProblems(input.grades)[0];
   if (problem) return refuse(problem.message, problem.field);
 
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const spreadsheet = activeSpreadsheet();
   return withDocumentLock((): WriteResult<SavedGrades> => {
     const now = new Date();
     const {settings} = checkWorkbookSettings(spreadsheet);

@@ -28,6 +28,4 @@ export function weekMovedRefusal(
 }
 
 /** The person running the sidebar, as Graded By records them. */
-export function currentUser(): string {
-  return Session.getEffectiveUser().getEmail();
-}
+export {currentUser} from '../session';

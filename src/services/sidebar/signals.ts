@@ -27,6 +27,7 @@ import {
 } from '../../domain/sidebar/views';
 import {DEALS, SIGNALS_TAB} from '../../domain/workbook';
 import {withDocumentLock} from '../lock';
+import {activeSpreadsheet} from '../session';
 import {checkWorkbookSettings} from '../settings';
 import {
   appendRows,
@@ -66,7 +67,7 @@ export function logSignal(payload: unknown): WriteResult<SavedSignals> {
   const parsed = parsePayload(LogSignalSchema(), payload);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const spreadsheet = activeSpreadsheet();
   return withDocumentLock((): WriteResult<SavedSignals> => {
     const now = new Date();
     const week = currentWeek(spreadsheet, now);
@@ -162,22 +163,17 @@ export function assignSavePlay(payload: unknown): WriteResult<SavedSignals> {
   const parsed = parsePayload(AssignSavePlaySchema(), payload);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
-  return updateSignal(
-    SpreadsheetApp.getActiveSpreadsheet(),
-    input.row,
-    input.version,
-    found => {
-      if (!isBlank(found.record['Save Play Executed On'])) {
-        return refuse(
-          `The save-play of Signals row ${input.row} is already executed; its action and owner stay as they were.`,
-          'savePlay',
-        );
-      }
-      return {
-        record: {'Save Play': input.savePlay, 'Save Play Owner': input.owner},
-      };
-    },
-  );
+  return updateSignal(activeSpreadsheet(), input.row, input.version, found => {
+    if (!isBlank(found.record['Save Play Executed On'])) {
+      return refuse(
+        `The save-play of Signals row ${input.row} is already executed; its action and owner stay as they were.`,
+        'savePlay',
+      );
+    }
+    return {
+      record: {'Save Play': input.savePlay, 'Save Play Owner': input.owner},
+    };
+  });
 }
 
 export function executeSavePlay(payload: unknown): WriteResult<SavedSignals> {
@@ -185,7 +181,7 @@ export function executeSavePlay(payload: unknown): WriteResult<SavedSignals> {
   if (!parsed.ok) return parsed;
   const input = parsed.value;
   return updateSignal(
-    SpreadsheetApp.getActiveSpreadsheet(),
+    activeSpreadsheet(),
     input.row,
     input.version,
     (found, week) => {
@@ -230,7 +226,7 @@ export function withdrawSignal(payload: unknown): WriteResult<SavedSignals> {
   const input = parsed.value;
   const user = currentUser();
   return updateSignal(
-    SpreadsheetApp.getActiveSpreadsheet(),
+    activeSpreadsheet(),
     input.row,
     input.version,
     (found, week) => {
