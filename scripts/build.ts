@@ -127,6 +127,7 @@ export function poolStrings(code: string): string {
       const key = ts.isPropertyAssignment(parent) && parent.name === node;
       const poolable =
         !ts.isExpressionStatement(parent) &&
+        !isTypeofTest(node) &&
         (key
           ? node.text !== '__proto__'
           : !(
@@ -205,6 +206,15 @@ export function poolStrings(code: string): string {
     out.slice(at + strict.length)
   );
 }
+
+/**
+ * `typeof x == "number"`: V8 compiles a typeof compared with a literal into
+ * one type check, and with a variable into a string comparison, in the
+ * per-row loops of the table formulas. Such literals stay as written.
+ */
+const isTypeofTest = (node: ts.StringLiteral) =>
+  ts.isBinaryExpression(node.parent) &&
+  [node.parent.left, node.parent.right].some(ts.isTypeOfExpression);
 
 const isKey = (node: ts.StringLiteral) =>
   ts.isPropertyAssignment(node.parent) && node.parent.name === node;

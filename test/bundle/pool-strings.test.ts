@@ -39,6 +39,17 @@ describe('poolStrings', () => {
     expect(names).not.toContain('et');
   });
 
+  it('leaves a literal a typeof is compared with as written (V8 checks the type without comparing strings)', () => {
+    const N = '"number"';
+    const typeofs = `var TR=(()=>{"use strict";function a(e){return typeof e==${N}?${N}:typeof e}function b(e){return ${N}===typeof e||e===${N}||e===${N}||e===${N}}function all(){return[a(1),a(""),b(1),b(${N})]}return{all}})();`;
+    const pooled = poolStrings(typeofs);
+    expect(run(pooled)).toBe(run(typeofs));
+    expect(pooled).toContain(`typeof e==${N}`);
+    expect(pooled).toContain(`${N}===typeof e`);
+    // The other uses of the same literal are pooled.
+    expect(pooled.split(N).length - 1).toBe(3);
+  });
+
   it('changes nothing when no literal repeats enough to pay', () => {
     const small = 'var TR=(()=>{"use strict";return{all:()=>["a","b"]}})();';
     expect(poolStrings(small)).toBe(small);
