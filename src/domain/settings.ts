@@ -274,13 +274,9 @@ const WHOLE = (min: number, max: number) =>
     ),
   );
 
-const EMAIL = () =>
-  string().check(
-    z.refine(isEmail, {
-      error: iss => `${show(iss.input)} is not an email address`,
-    }),
-  );
+const notAnEmail = (value: unknown) => `${show(value)} is not an email address`;
 
+/** Addresses separated by commas; the first that is not one is named (as an array schema's first issue would be, in 1.2 KB less). */
 const EMAIL_LIST = () =>
   z.pipe(
     z.transform((value: unknown) =>
@@ -288,13 +284,15 @@ const EMAIL_LIST = () =>
         .split(/[,;\s]+/)
         .filter(s => s !== ''),
     ),
-    z.array(EMAIL()),
+    z.custom<string[]>(list => list.every(isEmail), {
+      error: iss => notAnEmail((iss.input as string[]).find(s => !isEmail(s))),
+    }),
   );
 
 const ONE_EMAIL = () =>
   string().check(
     z.refine((s: string) => s === '' || isEmail(s), {
-      error: iss => `${show(iss.input)} is not an email address`,
+      error: iss => notAnEmail(iss.input),
     }),
   );
 

@@ -4,7 +4,6 @@
  * function keeps the rest of zod out of Code.js.
  */
 export {
-  array,
   custom,
   object,
   parse,
