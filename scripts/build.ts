@@ -107,7 +107,9 @@ const IDENTIFIER_CHAR = /[\w$]/;
  * whose literal form sets the prototype); directives and method names are
  * left alone. The names are ones the bundle uses nowhere, in any scope, so
  * no inner name can shadow them; spaces keep a name from fusing with a
- * neighbouring keyword (`case"x"` becomes `case q$`).
+ * neighbouring keyword (`case"x"` becomes `case q$`). The static builtins
+ * that ignore `this` (`Object.defineProperty`, `Math.max`, …; STATICS) are
+ * pooled alike: called through a name, they do what they did.
  */
 export function poolStrings(code: string): string {
   const source = ts.createSourceFile(
@@ -118,10 +120,32 @@ export function poolStrings(code: string): string {
     ts.ScriptKind.JS,
   );
   const used = new Set<string>();
-  const sites = new Map<string, ts.StringLiteral[]>();
+  const sites = new Map<string, ts.Node[]>();
+  const add = (node: ts.Node) => {
+    const raw = node.getText(source);
+    sites.set(raw, [...(sites.get(raw) ?? []), node]);
+  };
+  const declared = new Set<string>();
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node))
       used.add(node.text);
+    if (
+      (ts.isVariableDeclaration(node) ||
+        ts.isParameter(node) ||
+        ts.isFunctionDeclaration(node) ||
+        ts.isClassDeclaration(node)) &&
+      node.name &&
+      ts.isIdentifier(node.name)
+    )
+      declared.add(node.name.text);
+    if (
+      ts.isPropertyAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      ts.isIdentifier(node.name) &&
+      STATICS[node.expression.text]?.includes(node.name.text) &&
+      !(ts.isBinaryExpression(node.parent) && node.parent.left === node)
+    )
+      add(node);
     if (ts.isStringLiteral(node)) {
       const parent = node.parent;
       const key = ts.isPropertyAssignment(parent) && parent.name === node;
@@ -137,14 +161,15 @@ export function poolStrings(code: string): string {
               ts.isImportDeclaration(parent) ||
               ts.isExportDeclaration(parent)
             ));
-      if (poolable) {
-        const raw = node.getText(source);
-        sites.set(raw, [...(sites.get(raw) ?? []), node]);
-      }
+      if (poolable) add(node);
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
+  // A builtin whose name the bundle binds somewhere is not the builtin there.
+  for (const raw of sites.keys())
+    if (!raw.startsWith('"') && declared.has(raw.split('.')[0]))
+      sites.delete(raw);
   // Short names the bundle does not use, shortest first.
   const first = 'etnrsoiaclduphfmgSyvbkwxjzqTECDAIMNRPLOBFHGUWVKYJXZQ_$';
   const next = `${first}0123456789`;
@@ -161,7 +186,7 @@ export function poolStrings(code: string): string {
       if (!used.has(value) && !RESERVED.has(value)) return value;
     }
   };
-  const pooled: Array<[string, string, ts.StringLiteral[]]> = [];
+  const pooled: Array<[string, string, ts.Node[]]> = [];
   const bySize = [...sites].sort(
     ([a, x], [b, y]) => y.length * b.length - x.length * a.length,
   );
@@ -216,8 +241,27 @@ const isTypeofTest = (node: ts.StringLiteral) =>
   ts.isBinaryExpression(node.parent) &&
   [node.parent.left, node.parent.right].some(ts.isTypeOfExpression);
 
-const isKey = (node: ts.StringLiteral) =>
+const isKey = (node: ts.Node) =>
   ts.isPropertyAssignment(node.parent) && node.parent.name === node;
+
+/** Static builtins that do not read `this`: the same function called through another name. */
+const STATICS: Record<string, readonly string[]> = {
+  Object: [
+    'assign',
+    'defineProperty',
+    'entries',
+    'fromEntries',
+    'getOwnPropertyDescriptor',
+    'getOwnPropertyNames',
+    'getPrototypeOf',
+    'keys',
+    'values',
+  ],
+  JSON: ['parse', 'stringify'],
+  Array: ['isArray'],
+  Number: ['isFinite', 'isInteger'],
+  Math: ['abs', 'ceil', 'floor', 'max', 'min', 'round'],
+};
 
 const RESERVED = new Set(
   'do if in for let new try var case else enum eval null this true void with await break catch class const false super throw while yield delete export import public return static switch typeof default extends finally package private continue debugger function arguments interface protected implements instanceof undefined NaN Infinity'.split(

@@ -50,6 +50,22 @@ describe('poolStrings', () => {
     expect(pooled.split(N).length - 1).toBe(3);
   });
 
+  it('calls a pooled static builtin through its name, and leaves one the bundle rebinds', () => {
+    const m = 'Math.max(1,2)+Math.max(3,4)+Math.max(5,6)+Math.max(7,8)';
+    const k = 'Object.keys({a:1}).length+Object.keys({b:1,c:2}).length';
+    const builtins = `var TR=(()=>{"use strict";function all(){return[${m},${k},${k},(J=>J.stringify(1)+J.stringify(2)+J.stringify(3))({stringify:x=>x})]}function g(JSON){return JSON}return{all,g}})();`;
+    const pooled = poolStrings(builtins);
+    expect(run(pooled)).toBe(run(builtins));
+    expect(pooled.split('Math.max')).toHaveLength(2);
+    expect(pooled.split('Object.keys')).toHaveLength(2);
+    // A parameter named JSON somewhere: JSON.stringify is not pooled anywhere.
+    expect(
+      poolStrings(
+        builtins.replace('J=>J', 'JSON=>JSON').replace(/J\.s/g, 'JSON.s'),
+      ),
+    ).not.toMatch(/=JSON\.stringify/);
+  });
+
   it('changes nothing when no literal repeats enough to pay', () => {
     const small = 'var TR=(()=>{"use strict";return{all:()=>["a","b"]}})();';
     expect(poolStrings(small)).toBe(small);
