@@ -34,3 +34,9 @@ export function rowVersion(values: readonly unknown[]): string {
   while (parts.length > 0 && parts[parts.length - 1] === 's') parts.pop();
   return hash53(parts.join('\u0001'));
 }
+
+/** The version of sheet row `row` (header in row 1) of a tab's cells as read; '' without a row. */
+export const versionAt = (
+  cells: readonly (readonly unknown[])[],
+  row?: number,
+): string => (row === undefined ? '' : rowVersion(cells[row - 1] ?? []));

@@ -23,7 +23,7 @@ import type {
   PlanView,
   SignalView,
 } from './types';
-import {rowVersion} from './version';
+import {versionAt} from './version';
 import {GRADES, type Grade} from '../workbook';
 
 /** A row as the table layer read it: the sheet row and its values by contract header. */
@@ -129,9 +129,7 @@ export function planView(inputs: PlanInputs): PlanView {
       owner: toText(c.record['Owner']),
       lastWeek: previous ? gradeView(previous.record) : null,
       thisWeek: current ? gradeView(current.record) : null,
-      version: current
-        ? rowVersion(inputs.gradeCells[current.rowNumber - 1] ?? [])
-        : '',
+      version: versionAt(inputs.gradeCells, current?.rowNumber),
     };
   });
   return {commitments, problem: planProblem(commitments.length)};
@@ -155,7 +153,7 @@ export function signalView(
   const r = s.record;
   return {
     row: s.rowNumber,
-    version: rowVersion(cells[s.rowNumber - 1] ?? []),
+    version: versionAt(cells, s.rowNumber),
     loggedAt: isoOf(r['Logged At']),
     dealId: toText(r['Deal ID']),
     signal: toText(r['Signal']),
@@ -189,7 +187,7 @@ export function attendanceView(
   return {
     invited: count(row.record['Invited']),
     attended: count(row.record['Attended']),
-    version: rowVersion(cells[row.rowNumber - 1] ?? []),
+    version: versionAt(cells, row.rowNumber),
   };
 }
 

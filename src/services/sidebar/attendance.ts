@@ -9,7 +9,7 @@ import {
   RecordAttendanceSchema,
 } from '../../domain/sidebar/schemas';
 import type {SavedAttendance, WriteResult} from '../../domain/sidebar/types';
-import {rowVersion} from '../../domain/sidebar/version';
+import {versionAt} from '../../domain/sidebar/version';
 import {attendanceRowFor, attendanceView} from '../../domain/sidebar/views';
 import {ATTENDANCE} from '../../domain/workbook';
 import {withDocumentLock} from '../lock';
@@ -41,7 +41,7 @@ export function recordAttendance(
     const span = week.span(week.weekEnding);
     const table = readTable(spreadsheet, ATTENDANCE, {required: HEADERS});
     const row = attendanceRowFor(table.rows, span);
-    const version = row ? rowVersion(table.cells[row.rowNumber - 1] ?? []) : '';
+    const version = versionAt(table.cells, row?.rowNumber);
     if (version !== input.version) {
       return staleRefusal("This week's Attendance row", 'invited');
     }

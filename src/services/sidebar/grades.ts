@@ -14,7 +14,7 @@ import {
 } from '../../domain/sidebar/grades';
 import {parsePayload, SaveGradesSchema} from '../../domain/sidebar/schemas';
 import type {SavedGrades, WriteResult} from '../../domain/sidebar/types';
-import {rowVersion} from '../../domain/sidebar/version';
+import {versionAt} from '../../domain/sidebar/version';
 import {
   activeCommitments,
   gradeRowFor,
@@ -100,9 +100,7 @@ export function saveGrades(payload: unknown): WriteResult<SavedGrades> {
     for (const entry of input.grades) {
       const id = active.get(entry.commitmentId.toLowerCase()) as string;
       const row = gradeRowFor(grades.rows, id, thisWeek);
-      const version = row
-        ? rowVersion(grades.cells[row.rowNumber - 1] ?? [])
-        : '';
+      const version = versionAt(grades.cells, row?.rowNumber);
       if (version !== entry.version) {
         return staleRefusal(`This week's grade of ${id}`, `${id}.grade`);
       }

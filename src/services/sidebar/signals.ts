@@ -18,7 +18,7 @@ import type {
   SignalView,
   WriteResult,
 } from '../../domain/sidebar/types';
-import {rowVersion} from '../../domain/sidebar/version';
+import {versionAt} from '../../domain/sidebar/version';
 import {
   findDeal,
   inSpan,
@@ -126,7 +126,7 @@ function loadedRow(
   version: string,
 ): SheetRow | Refusal {
   const found = table.rows.find(r => r.rowNumber === row);
-  if (!found || rowVersion(table.cells[row - 1] ?? []) !== version) {
+  if (!found || versionAt(table.cells, row) !== version) {
     return staleRefusal(`Signals row ${row}`, 'row');
   }
   return found;
