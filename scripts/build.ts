@@ -97,19 +97,26 @@ function asGlobal(code: string): {code: string; locals: Map<string, string>} {
 
 const IDENTIFIER_CHAR = /[\w$]/;
 
+/** Date's local-clock members stay spelled out, where test/zones/bundle-dates.test.ts looks for them. */
+const LOCAL_CLOCK =
+  /^(get|set)(FullYear|Month|Date|Day|Hours|Minutes|Seconds|Milliseconds|TimezoneOffset)$|^to(Locale)?(Date|Time)?String$/;
+
 /**
- * Each string literal the minified bundle repeats often enough to pay for
- * it, written once: `var q$="Week Ending",…` at the top of the module
- * function and the name wherever the literal stood (esbuild writes every
- * occurrence out; "Forecast Category" alone stands 18 times). Semantics are
- * unchanged: a literal and a variable holding it read alike; an object
- * literal's key becomes a computed key of the same name (never `__proto__`,
- * whose literal form sets the prototype); directives and method names are
- * left alone. The names are ones the bundle uses nowhere, in any scope, so
- * no inner name can shadow them; spaces keep a name from fusing with a
- * neighbouring keyword (`case"x"` becomes `case q$`). The static builtins
- * that ignore `this` (`Object.defineProperty`, `Math.max`, …; STATICS) are
- * pooled alike: called through a name, they do what they did.
+ * Each string the minified bundle repeats often enough to pay for it,
+ * written once: `var q$="Week Ending",…` at the top of the module function
+ * and the name wherever the string stood (esbuild writes every occurrence
+ * out; "Forecast Category" alone stood 18 times). A string is a literal, an
+ * object literal's key (which becomes a computed key of the same name, never
+ * `__proto__`, whose literal form sets the prototype) or a member's name
+ * (`a.weekEnding` becomes `a[q$]`, `a?.b` `a?.[q$]`: the same property, read
+ * or written or called with the same `this`). Directives, method names,
+ * literals a typeof is compared with (isTypeofTest) and Date's local-clock
+ * members are left alone. The static builtins that ignore
+ * `this` (`Object.defineProperty`, `Math.max`, …; STATICS) are pooled alike:
+ * called through a name, they do what they did. Semantics are unchanged; the
+ * names are ones the bundle uses nowhere, in any scope, so no inner name can
+ * shadow them; spaces keep a name from fusing with a neighbouring keyword
+ * (`case"x"` becomes `case q$`).
  */
 export function poolStrings(code: string): string {
   const source = ts.createSourceFile(
@@ -120,12 +127,16 @@ export function poolStrings(code: string): string {
     ts.ScriptKind.JS,
   );
   const used = new Set<string>();
-  const sites = new Map<string, ts.Node[]>();
-  const add = (node: ts.Node) => {
-    const raw = node.getText(source);
-    sites.set(raw, [...(sites.get(raw) ?? []), node]);
-  };
   const declared = new Set<string>();
+  // By the value's text (a string literal, or a builtin's path): where it stands.
+  const sites = new Map<string, ts.Node[]>();
+  const add = (raw: string, node: ts.Node) =>
+    sites.set(raw, [...(sites.get(raw) ?? []), node]);
+  const isStatic = (node: ts.Node): node is ts.PropertyAccessExpression =>
+    ts.isPropertyAccessExpression(node) &&
+    ts.isIdentifier(node.expression) &&
+    ts.isIdentifier(node.name) &&
+    STATICS[node.expression.text]?.includes(node.name.text) === true;
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node))
       used.add(node.text);
@@ -138,21 +149,22 @@ export function poolStrings(code: string): string {
       ts.isIdentifier(node.name)
     )
       declared.add(node.name.text);
-    if (
+    if (isStatic(node)) {
+      if (!(ts.isBinaryExpression(node.parent) && node.parent.left === node))
+        add(node.getText(source), node);
+    } else if (
       ts.isPropertyAccessExpression(node) &&
-      ts.isIdentifier(node.expression) &&
       ts.isIdentifier(node.name) &&
-      STATICS[node.expression.text]?.includes(node.name.text) &&
-      !(ts.isBinaryExpression(node.parent) && node.parent.left === node)
-    )
-      add(node);
+      !LOCAL_CLOCK.test(node.name.text)
+    ) {
+      add(JSON.stringify(node.name.text), node);
+    }
     if (ts.isStringLiteral(node)) {
       const parent = node.parent;
-      const key = ts.isPropertyAssignment(parent) && parent.name === node;
       const poolable =
         !ts.isExpressionStatement(parent) &&
         !isTypeofTest(node) &&
-        (key
+        (isKey(node)
           ? node.text !== '__proto__'
           : !(
               (ts.isPropertyName(node) &&
@@ -161,14 +173,14 @@ export function poolStrings(code: string): string {
               ts.isImportDeclaration(parent) ||
               ts.isExportDeclaration(parent)
             ));
-      if (poolable) add(node);
+      if (poolable) add(node.getText(source), node);
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
   // A builtin whose name the bundle binds somewhere is not the builtin there.
   for (const raw of sites.keys())
-    if (!raw.startsWith('"') && declared.has(raw.split('.')[0]))
+    if (!/^["'`]/.test(raw) && declared.has(raw.split('.')[0]))
       sites.delete(raw);
   // Short names the bundle does not use, shortest first.
   const first = 'etnrsoiaclduphfmgSyvbkwxjzqTECDAIMNRPLOBFHGUWVKYJXZQ_$';
@@ -186,21 +198,30 @@ export function poolStrings(code: string): string {
       if (!used.has(value) && !RESERVED.has(value)) return value;
     }
   };
+  // Where a site's text starts, and what it becomes under a name.
+  const startOf = (node: ts.Node) =>
+    isMember(node) ? node.expression.getEnd() : node.getStart(source);
+  const renamed = (node: ts.Node, name: string) =>
+    isMember(node)
+      ? `${node.questionDotToken ? '?.' : ''}[${name}]`
+      : isKey(node)
+        ? `[${name}]`
+        : name;
+  const saved = (nodes: ts.Node[], raw: string, name: string) =>
+    nodes.reduce(
+      (n, node) =>
+        n + node.getEnd() - startOf(node) - renamed(node, name).length,
+      0,
+    ) -
+    // The declaration: the name, "=", the value and ",".
+    (name.length + Buffer.byteLength(raw) + 2);
   const pooled: Array<[string, string, ts.Node[]]> = [];
-  const bySize = [...sites].sort(
-    ([a, x], [b, y]) => y.length * b.length - x.length * a.length,
-  );
   let peek = take();
-  for (const [raw, nodes] of bySize) {
-    const bytes = Buffer.byteLength(raw);
-    // Each use costs the name (and a key its brackets); the declaration, the name, "=" and ",".
-    const cost =
-      nodes.length * peek.length +
-      2 * nodes.filter(isKey).length +
-      bytes +
-      peek.length +
-      2;
-    if (nodes.length * bytes <= cost) continue;
+  const bySaving = [...sites].sort(
+    ([a, x], [b, y]) => saved(y, b, peek) - saved(x, a, peek),
+  );
+  for (const [raw, nodes] of bySaving) {
+    if (saved(nodes, raw, peek) <= 0) continue;
     pooled.push([peek, raw, nodes]);
     peek = take();
   }
@@ -208,14 +229,18 @@ export function poolStrings(code: string): string {
   const edits: Array<[number, number, string]> = [];
   for (const [name, , nodes] of pooled) {
     for (const node of nodes) {
-      const start = node.getStart(source);
+      const start = startOf(node);
       const end = node.getEnd();
-      let text = isKey(node) ? `[${name}]` : name;
-      if (IDENTIFIER_CHAR.test(code[start - 1] ?? '')) text = ` ${text}`;
-      if (IDENTIFIER_CHAR.test(code[end] ?? '')) text = `${text} `;
+      let text = renamed(node, name);
+      // A bare name must not fuse with a neighbour; brackets never do.
+      if (text === name) {
+        if (IDENTIFIER_CHAR.test(code[start - 1] ?? '')) text = ` ${text}`;
+        if (IDENTIFIER_CHAR.test(code[end] ?? '')) text = `${text} `;
+      }
       edits.push([start, end, text]);
     }
   }
+  // Right to left: a member's edit ends where its object's ends begin.
   edits.sort((a, b) => b[0] - a[0]);
   let out = code;
   for (const [start, end, text] of edits)
@@ -242,7 +267,18 @@ const isTypeofTest = (node: ts.StringLiteral) =>
   [node.parent.left, node.parent.right].some(ts.isTypeOfExpression);
 
 const isKey = (node: ts.Node) =>
-  ts.isPropertyAssignment(node.parent) && node.parent.name === node;
+  ts.isStringLiteral(node) &&
+  ts.isPropertyAssignment(node.parent) &&
+  node.parent.name === node;
+
+/** A member's name (`a.b`, `a?.b`), not a builtin pooled whole. */
+const isMember = (node: ts.Node): node is ts.PropertyAccessExpression =>
+  ts.isPropertyAccessExpression(node) &&
+  !(
+    ts.isIdentifier(node.expression) &&
+    ts.isIdentifier(node.name) &&
+    STATICS[node.expression.text]?.includes(node.name.text)
+  );
 
 /** Static builtins that do not read `this`: the same function called through another name. */
 const STATICS: Record<string, readonly string[]> = {

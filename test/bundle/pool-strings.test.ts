@@ -66,6 +66,26 @@ describe('poolStrings', () => {
     ).not.toMatch(/=JSON\.stringify/);
   });
 
+  it('reads, writes, deletes and calls a pooled member as before, and leaves the local clock spelled out', () => {
+    const body = [
+      'let o={weekEnding:1,get weekEnding2(){return this.weekEnding}}',
+      'o.weekEnding=o.weekEnding+1',
+      'o.weekEnding++',
+      'let m={k:2,weekEnding(){return this.k}}',
+      'let n=null',
+      'let d=new Date(0)',
+      'let r=[o.weekEnding,o.weekEnding2,m.weekEnding(),n?.weekEnding,n?.weekEnding.x,d.getDate(),d.getDate(),d.getDate()]',
+      'delete o.weekEnding',
+      'r.push(o.weekEnding,"weekEnding"in o)',
+    ].join(';');
+    const members = `var TR=(()=>{"use strict";function all(){${body};return r}return{all}})();`;
+    const pooled = poolStrings(members);
+    expect(run(pooled)).toBe(run(members));
+    expect(pooled).not.toMatch(/\.weekEnding\b/);
+    expect(pooled).toContain('?.[');
+    expect(pooled.split('.getDate(')).toHaveLength(4);
+  });
+
   it('changes nothing when no literal repeats enough to pay', () => {
     const small = 'var TR=(()=>{"use strict";return{all:()=>["a","b"]}})();';
     expect(poolStrings(small)).toBe(small);
