@@ -398,7 +398,7 @@ describe('snapshot cost', () => {
     expect(callsWithDeals(10_000)).toBe(small);
   });
 
-  it('reads each record tab\'s editors once: the keeper check\'s getEditors() also serves the refresh of a new keeper', () => {
+  it("reads each record tab's editors once: the keeper check's getEditors() also serves the refresh of a new keeper", () => {
     const {emulator, bundle} = world();
     emulator.ctx.calls.reset();
     snapshot(bundle);
