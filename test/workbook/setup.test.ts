@@ -179,6 +179,18 @@ describe('setUpWorkbook on an empty spreadsheet', () => {
     expect(emulator.ctx.calls.count('Protection.canDomainEdit')).toBe(0);
   });
 
+  it("fetches a new tab's blocks (header, dropdowns, each format block) with one range list when they are three or more, a getRange each otherwise", () => {
+    // Deals: header values, header bold, its dropdowns and checkboxes, six format blocks.
+    expect(emulator.ctx.calls.count('RangeList.getRanges')).toBe(
+      emulator.ctx.calls.count('Sheet.getRangeList'),
+    );
+    expect(emulator.ctx.calls.count('Sheet.getRangeList')).toBeGreaterThan(0);
+    // At most two blocks anywhere else: a tab never asks for more than two Ranges one by one.
+    expect(emulator.ctx.calls.count('Sheet.getRange')).toBeLessThanOrEqual(
+      2 * (TABS.length - emulator.ctx.calls.count('Sheet.getRangeList')),
+    );
+  });
+
   it('creates every tab of docs/workbook.md with its headers in row 1, frozen', () => {
     for (const [tab, headers] of Object.entries(WORKBOOK_MD)) {
       const state = sheetState(emulator, tab);
