@@ -9,6 +9,7 @@
  * so whether the user can write is asked with canEdit() first and refused
  * with a message that names who can add them.
  */
+import {currentUser} from './session';
 import type {Settings} from '../domain/settings';
 import {
   notAKeeperMessage,
@@ -60,7 +61,7 @@ function noteSetUpBy(email: string): boolean {
 }
 
 function keepersOf(settings: KeeperSettings): Keepers {
-  const me = Session.getEffectiveUser().getEmail();
+  const me = currentUser();
   const props = documentProperties();
   const emails = recordKeepers({
     owner: '',

@@ -4,6 +4,7 @@
  * of calls per tab whatever its size. Runs without a Ui (the sample
  * workbook and tests call it directly); the menu handler shows the report.
  */
+import {activeSpreadsheet} from './session';
 import {isBlank} from '../domain/cells';
 import {letters, locateColumns} from '../domain/headers';
 import {safeCell} from '../domain/safe-text';
@@ -306,7 +307,7 @@ function settingsAsRead(
  * that holds anything; running it again changes nothing.
  */
 export function setUpWorkbook(
-  spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+  spreadsheet: Spreadsheet = activeSpreadsheet(),
 ): string {
   return withDocumentLock(() => {
     const found = survey(spreadsheet.getSheets());

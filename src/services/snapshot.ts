@@ -4,6 +4,7 @@
  * or nothing when it did not), then email the CFO. The row is written and
  * locked before any email is attempted, so a failed email loses nothing.
  */
+import {currentUser} from './session';
 import {describeChanges, recordFromValues} from '../domain/scorecard';
 import {sentence} from '../domain/words';
 import {lostMessage} from '../domain/record-head';
@@ -136,7 +137,7 @@ export function snapshotWeek(
     options.weekOf,
     timeZone,
   );
-  const by = Session.getEffectiveUser().getEmail();
+  const by = currentUser();
   const sender = {spreadsheet, settings, cfoEmailProblem, clock: context.clock};
 
   const written = withDocumentLock(() => {
