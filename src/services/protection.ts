@@ -6,8 +6,8 @@
  * running the script is an editor before removing anyone, turn off domain
  * edit where there is a domain, never warning-only. Only someone who can
  * edit a protection can change it, and getEditors() throws for anyone else,
- * so whether the user can write is asked with canEdit() first and refused
- * with a message that names who can add them.
+ * so whether the user can write is asked with getEditors() first (canEdit()
+ * confirms a refusal) and refused with a message that names who can add them.
  */
 import {currentUser} from './session';
 import type {Settings} from '../domain/settings';
