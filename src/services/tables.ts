@@ -49,27 +49,32 @@ const SETUP_HINT = 'run Extensions › Trust Rebuild › Set up workbook';
 export type TabFinder = (name: string) => Sheet | null;
 
 /**
- * Finds tabs for one execution, each once: by its exact name, one call; from
- * the first tab missing by it (or from the first lookup, with `scan`, for a
- * run that expects a tab created only when first needed), every tab's name
- * is read once and each lookup after that costs nothing. Never kept beyond
- * the execution (a tab created later in it is not seen).
+ * Finds tabs for one execution, each once: by its exact name, one call; for
+ * a tab missing by it, the tabs' names are read, each once per run, up to
+ * the first that differs only in case or spaces (all of them when the tab is
+ * missing). With `scan` (a run that expects a tab created only when first
+ * needed to be missing), every name is read at the first lookup and no
+ * lookup costs anything after. Never kept beyond the execution (a tab
+ * created later in it is not seen).
  */
 export function tabFinder(spreadsheet: Spreadsheet, scan = false): TabFinder {
   const found = new Map<string, Sheet | null>();
+  const names: string[] = [];
   let sheets: Sheet[] | undefined;
-  let names: string[] | undefined;
   const key = (n: string) => n.trim().toLowerCase();
   return name => {
     if (!found.has(name)) {
-      let sheet = sheets || scan ? null : spreadsheet.getSheetByName(name);
+      let sheet = scan ? null : spreadsheet.getSheetByName(name);
       if (!sheet) {
         sheets ??= spreadsheet.getSheets();
-        names ??= sheets.map(s => s.getName());
-        const at = names.indexOf(name);
-        sheet =
-          sheets[at < 0 ? names.findIndex(n => key(n) === key(name)) : at] ??
-          null;
+        if (scan)
+          while (names.length < sheets.length)
+            names.push(sheets[names.length].getName());
+        let i = names.indexOf(name);
+        if (i < 0)
+          for (i = 0; i < sheets.length; i++)
+            if (key((names[i] ??= sheets[i].getName())) === key(name)) break;
+        sheet = sheets[i] ?? null;
       }
       found.set(name, sheet);
     }

@@ -413,7 +413,7 @@ describe('updateRows', () => {
 });
 
 describe('tabFinder (one per execution)', () => {
-  it('finds each tab once, by its exact name; the first tab missing by it reads every name once, and later lookups, found or missing, cost nothing', () => {
+  it('finds each tab once, by its exact name; for a tab missing by it, reads the names once per run, up to the first that differs only in case or spaces', () => {
     const emulator = createEmulator();
     tabWith(emulator, 'Deals', dealsRows(1));
     tabWith(emulator, ' signals ', [['Deal ID']]);
@@ -436,8 +436,9 @@ describe('tabFinder (one per execution)', () => {
     expect(found.signals?.getName()).toBe(' signals ');
     expect(found.missing).toBeNull();
     expect(found.deals2).toBe(found.deals);
+    // Sheet1, Deals and " signals " named once: the missing Plan reads no name twice.
     expect(found.all).toEqual({
-      'Spreadsheet.getSheetByName': 2,
+      'Spreadsheet.getSheetByName': 3,
       'Spreadsheet.getSheets': 1,
       'Sheet.getName': 3,
     });
