@@ -226,16 +226,18 @@ function addColumns(
         ? plan.settingsToAdd.map(s => [s.Setting, s.Value].map(safeCell))
         : [];
     const grid = [headers.map(safeCell), ...below];
+    const header = a1(1, plan.headerColumn, 1, headers.length);
+    const bold = (r: Range) => r.setFontWeight('bold');
+    // The header row's Range takes both, unless defaults sit below it.
     writes.push(
-      [
-        a1(1, plan.headerColumn, grid.length, headers.length),
-        r => r.setValues(grid),
-      ],
-      [
-        a1(1, plan.headerColumn, 1, headers.length),
-        r => r.setFontWeight('bold'),
-      ],
+      below.length
+        ? [
+            a1(1, plan.headerColumn, grid.length, headers.length),
+            r => r.setValues(grid),
+          ]
+        : [header, r => bold(r.setValues(grid))],
     );
+    if (below.length) writes.push([header, bold]);
   }
   const rows = (created ? NEW_TAB_ROWS : sheet.getMaxRows()) - 1;
   if (rows > 0 && plan.validations.length > 0) {

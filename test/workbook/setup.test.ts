@@ -493,6 +493,31 @@ describe('setUpWorkbook on a workbook already in use', () => {
   });
 });
 
+describe('setUpWorkbook adding one plain header to a tab', () => {
+  it('writes it and makes it bold through one Range: three calls, no range list', () => {
+    const emulator = createEmulator();
+    setUp(emulator);
+    // A tab with no rows whose last column is plain text (no format, no dropdown): the Delivery Log's Chain.
+    const tab = TABS.find(t => {
+      const last = t.columns[t.columns.length - 1];
+      return t.name !== 'Settings' && last.kind === 'text' && !last.choices;
+    })!;
+    const state = sheetState(emulator, tab.name);
+    state.values[0][tab.columns.length - 1] = '';
+    emulator.ctx.calls.reset();
+    setUp(emulator);
+    expect(state.values[0][tab.columns.length - 1]).toBe(
+      tab.columns[tab.columns.length - 1].header,
+    );
+    expect(
+      ['Sheet.getRange', 'Range.setValues', 'Range.setFontWeight'].map(m =>
+        emulator.ctx.calls.count(m),
+      ),
+    ).toEqual([1, 1, 1]);
+    expect(emulator.ctx.calls.count('Sheet.getRangeList')).toBe(0);
+  });
+});
+
 describe('Settings help', () => {
   it('lists each setting with its value now, whether it is valid and what is expected', () => {
     const emulator = createEmulator();
