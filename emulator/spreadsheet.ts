@@ -1001,6 +1001,16 @@ export class FakeRangeList implements Emulates<
     return expose(this, 'RangeList', ctx);
   }
 
+  /**
+   * RangeList.getRanges: "Returns a list of one or more Range instances in the
+   * same sheet", in the order of the A1 notations getRangeList was given (the
+   * reference names no other order; public code maps them back by index).
+   * Each Range is the one getRange(a1) would return.
+   */
+  getRanges() {
+    return this.ranges.map(r => r.exposed());
+  }
+
   /** RangeList.setNumberFormat: "Sets the number format … for each Range in the range list." */
   setNumberFormat(format: string) {
     for (const range of this.ranges) range.setNumberFormat(format);

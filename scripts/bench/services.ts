@@ -36,6 +36,25 @@ function spreadsheetCalls(emulator: Emulator): number {
   );
 }
 
+/** Each spreadsheet method's calls, to see where an operation's count goes. */
+function byMethod(emulator: Emulator): Map<string, number> {
+  return new Map(
+    Object.entries(emulator.ctx.calls.snapshot()).filter(([m]) =>
+      SPREADSHEET_PREFIXES.some(p => m.startsWith(p)),
+    ),
+  );
+}
+
+/** The calls made since `before`, as "Class.method ×n" by count, most first. */
+function breakdown(before: Map<string, number>, after: Map<string, number>) {
+  return [...after]
+    .map(([m, n]) => [m, n - (before.get(m) ?? 0)] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([m, n]) => (n > 1 ? `${m} ×${n}` : m))
+    .join(', ');
+}
+
 /** Growing a full tab (insertRowsAfter) is one call when a write passes its last row, not a cost per row. */
 const inserts = (emulator: Emulator) =>
   emulator.ctx.calls.count('Sheet.insertRowsAfter');
@@ -136,6 +155,7 @@ export function benchServices(): string[] {
     const grown: number[] = [];
     let formatDates = 0;
     let ms = 0;
+    let where = '';
     for (const deals of m.empty ? [0] : [100, 10_000]) {
       const emulator = m.empty
         ? createEmulator({now: m.now})
@@ -145,9 +165,11 @@ export function benchServices(): string[] {
       let before = 0;
       let insertsBefore = 0;
       let formatDatesBefore = 0;
+      let methodsBefore = new Map<string, number>();
       const t0 = performance.now();
       m.run(fn => {
         before = spreadsheetCalls(emulator);
+        methodsBefore = byMethod(emulator);
         insertsBefore = inserts(emulator);
         formatDatesBefore = emulator.ctx.calls.count('Utilities.formatDate');
         return bundle.call(fn, [], {trigger: 'menu'});
@@ -157,6 +179,7 @@ export function benchServices(): string[] {
       grown.push(inserts(emulator) - insertsBefore);
       formatDates =
         emulator.ctx.calls.count('Utilities.formatDate') - formatDatesBefore;
+      where = breakdown(methodsBefore, byMethod(emulator));
     }
     const last = counts[counts.length - 1];
     const extra = grown[grown.length - 1] - grown[0];
@@ -176,6 +199,7 @@ export function benchServices(): string[] {
         : `  target ≤ ${m.target}: ${verdict(counts.every(n => n <= m.target!) && flag !== 'GROWS WITH ROWS')}`;
     lines.push(
       `  ${m.name.padEnd(38)} ${range}  ${flag}, ${formatDates} formatDate  (${ms.toFixed(0)} ms in the emulator)${target}`,
+      `      ${where}`,
     );
   }
   return lines;

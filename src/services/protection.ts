@@ -6,9 +6,10 @@
  * running the script is an editor before removing anyone, turn off domain
  * edit where there is a domain, never warning-only. Only someone who can
  * edit a protection can change it, and getEditors() throws for anyone else,
- * so whether the user can write is asked with canEdit() first and refused
- * with a message that names who can add them.
+ * so whether the user can write is asked with getEditors() first (canEdit()
+ * confirms a refusal) and refused with a message that names who can add them.
  */
+import {currentUser} from './session';
 import type {Settings} from '../domain/settings';
 import {
   notAKeeperMessage,
@@ -60,7 +61,7 @@ function noteSetUpBy(email: string): boolean {
 }
 
 function keepersOf(settings: KeeperSettings): Keepers {
-  const me = Session.getEffectiveUser().getEmail();
+  const me = currentUser();
   const props = documentProperties();
   const emails = recordKeepers({
     owner: '',
@@ -93,6 +94,8 @@ export interface RecordTab {
   protection?: Protection;
   /** Whether `protection` is warning-only, when the caller already asked. */
   warningOnly?: boolean;
+  /** Its editors, as the keeper check read them. */
+  editors?: GoogleAppsScript.Base.User[];
 }
 
 function recordTabs(
@@ -125,9 +128,16 @@ export function requireKeeper(
 ): {keepers: Keepers; tabs: RecordTab[]} {
   const found = known ?? recordTabs(spreadsheet, tabs);
   const keepers = keepersOf(settings);
-  if (found.some(t => t.protection && !t.protection.canEdit())) {
-    const all = keepersNamed(spreadsheet, keepers.emails);
-    throw new Error(notAKeeperMessage(keepers.me, action, all));
+  // getEditors() throws for whoever may not edit the protection (canEdit() false), so one
+  // call both checks and tells a refresh who the editors are; canEdit() confirms a refusal.
+  for (const t of found) {
+    try {
+      t.editors = t.protection?.getEditors();
+    } catch (err) {
+      if (t.protection!.canEdit()) throw err;
+      const all = keepersNamed(spreadsheet, keepers.emails);
+      throw new Error(notAKeeperMessage(keepers.me, action, all));
+    }
   }
   return {keepers, tabs: found};
 }
@@ -138,14 +148,17 @@ const sameKey = (e: string) => e.trim().toLowerCase();
 interface ProtectionState {
   warningOnly: boolean;
   description: string;
+  editors?: GoogleAppsScript.Base.User[];
 }
 
 const stateOf = (
   protection: Protection,
   warningOnly = protection.isWarningOnly(),
+  editors?: GoogleAppsScript.Base.User[],
 ): ProtectionState => ({
   warningOnly,
   description: protection.getDescription(),
+  editors,
 });
 
 /** A protection Sheet.protect() has just made: not warning-only, no description (pinned in test/emulator/protection.test.ts). */
@@ -191,7 +204,9 @@ export function protectTab(
     protection.setWarningOnly(false);
     changed = true;
   }
-  const current = protection.getEditors().map(u => u.getEmail());
+  const current = (state.editors ?? protection.getEditors()).map(u =>
+    u.getEmail(),
+  );
   const wanted = [keepers.me, ...keepers.emails];
   // The owner is never removed; who it is matters only when someone else would be.
   let {add, remove} = protectionChanges(current, wanted, '');
@@ -251,7 +266,8 @@ export function secureRecord(
   let owner: string | undefined;
   const askOwner = () => (owner ??= ownerOf(spreadsheet));
   for (const t of found.tabs) {
-    const state = t.protection && stateOf(t.protection, t.warningOnly);
+    const state =
+      t.protection && stateOf(t.protection, t.warningOnly, t.editors);
     if (!setUp && state && upToDate(state, keepers)) continue;
     changed =
       protectTab(askOwner, t.sheet, keepers, t.protection, state) || changed;

@@ -4,6 +4,7 @@
  * of calls per tab whatever its size. Runs without a Ui (the sample
  * workbook and tests call it directly); the menu handler shows the report.
  */
+import {activeSpreadsheet} from './session';
 import {isBlank} from '../domain/cells';
 import {letters, locateColumns} from '../domain/headers';
 import {safeCell} from '../domain/safe-text';
@@ -177,41 +178,33 @@ function rowOf<T>(block: readonly ColumnRun<T>[]): T[] {
   return block.flatMap(run => new Array<T>(run.count).fill(run.value));
 }
 
+type Range = GoogleAppsScript.Spreadsheet.Range;
+/** A block of a tab by its A1 notation, and what is written to its Range. */
+type Write = [string, (range: Range) => unknown];
+
+const a1 = (row: number, column: number, rows: number, columns: number) =>
+  `${letters(column)}${row}:${letters(column + columns - 1)}${row + rows - 1}`;
+
 /**
- * Formats rows 2 to the end of new columns with the fewest calls: a grid per
- * block of columns side by side, or, when the blocks are spread apart but
- * share few formats, one range list per format (two calls each either way).
- * Columns between stay untouched.
+ * Each block's Range with the fewest calls, then its writes in order: a
+ * getRange per block, or one getRangeList and getRanges(), which lists the
+ * ranges in the order of the notations given.
  */
-function addFormats(
-  sheet: Sheet,
-  formats: readonly ColumnRun<string>[],
-  rows: number,
-): void {
-  const grids = blocks(formats);
-  const byFormat = new Map<string, string[]>();
-  for (const run of formats) {
-    const a1 = `${letters(run.column)}2:${letters(run.column + run.count - 1)}${rows + 1}`;
-    byFormat.set(run.value, [...(byFormat.get(run.value) ?? []), a1]);
-  }
-  if (byFormat.size < grids.length) {
-    for (const [format, a1s] of byFormat)
-      sheet.getRangeList(a1s).setNumberFormat(format);
-    return;
-  }
-  for (const block of grids) {
-    const row = rowOf(block);
-    sheet
-      .getRange(2, block[0].column, rows, row.length)
-      .setNumberFormats(new Array<string[]>(rows).fill(row));
-  }
+function writeAll(sheet: Sheet, writes: readonly Write[]): void {
+  const ranges =
+    writes.length > 2
+      ? sheet.getRangeList(writes.map(w => w[0])).getRanges()
+      : writes.map(w => sheet.getRange(w[0]));
+  writes.forEach(([, write], i) => write(ranges[i]));
 }
 
 /**
  * New header cells (and, on a new Settings tab, its default settings below
- * them), their formats and dropdowns, rows 2 to the end: one write of the
- * header block, one setNumberFormats per block of formatted columns side by
- * side, one setDataValidations for every dropdown and checkbox of the tab.
+ * them), their dropdowns and formats, rows 2 to the end, and the Forecast's
+ * examples: one write of the header block, one setDataValidations for every
+ * dropdown and checkbox of the tab, one setNumberFormats per block of
+ * formatted columns side by side; columns between stay untouched. The
+ * blocks' Ranges come from one range list (writeAll).
  */
 function addColumns(
   sheet: Sheet,
@@ -225,6 +218,7 @@ function addColumns(
   const maxColumns = created ? NEW_TAB_COLUMNS : sheet.getMaxColumns();
   if (widest > maxColumns)
     sheet.insertColumnsAfter(maxColumns, widest - maxColumns);
+  const writes: Write[] = [];
   if (headers.length > 0) {
     // A new Settings tab gets its defaults in the same write as its header.
     const below =
@@ -232,22 +226,21 @@ function addColumns(
         ? plan.settingsToAdd.map(s => [s.Setting, s.Value].map(safeCell))
         : [];
     const grid = [headers.map(safeCell), ...below];
-    const range = sheet.getRange(
-      1,
-      plan.headerColumn,
-      grid.length,
-      headers.length,
+    const header = a1(1, plan.headerColumn, 1, headers.length);
+    const bold = (r: Range) => r.setFontWeight('bold');
+    // The header row's Range takes both, unless defaults sit below it.
+    writes.push(
+      below.length
+        ? [
+            a1(1, plan.headerColumn, grid.length, headers.length),
+            r => r.setValues(grid),
+          ]
+        : [header, r => bold(r.setValues(grid))],
     );
-    range.setValues(grid);
-    (below.length > 0
-      ? sheet.getRange(1, plan.headerColumn, 1, headers.length)
-      : range
-    ).setFontWeight('bold');
+    if (below.length) writes.push([header, bold]);
   }
   const rows = (created ? NEW_TAB_ROWS : sheet.getMaxRows()) - 1;
-  if (rows < 1) return;
-  addFormats(sheet, plan.formats, rows);
-  if (plan.validations.length > 0) {
+  if (rows > 0 && plan.validations.length > 0) {
     // Columns between dropdowns get no rule (null), as they had none.
     const first = plan.validations[0].column;
     const row: (Rule | null)[] = [];
@@ -255,19 +248,27 @@ function addColumns(
       while (first + row.length < run.column) row.push(null);
       for (let i = 0; i < run.count; i++) row.push(ruleFor(run.value));
     }
-    sheet
-      .getRange(2, first, rows, row.length)
-      .setDataValidations(new Array<(Rule | null)[]>(rows).fill(row));
+    writes.push([
+      a1(2, first, rows, row.length),
+      r => r.setDataValidations(new Array<(Rule | null)[]>(rows).fill(row)),
+    ]);
   }
-}
-
-/** The Forecast examples: live formulas in row 2 under their labels, shown as percentages. */
-function addExamples(sheet: Sheet, plan: TabPlan): void {
-  const ex = plan.examples;
-  if (!ex) return;
-  const width = ex.headers.length;
-  sheet.getRange(2, ex.column, 1, width).setFormulas([ex.formulas]);
-  sheet.getRange(2, ex.column, 12, width).setNumberFormat('0.0%');
+  if (ex) {
+    const width = ex.headers.length;
+    writes.push(
+      [a1(2, ex.column, 1, width), r => r.setFormulas([ex.formulas])],
+      [a1(2, ex.column, 12, width), r => r.setNumberFormat('0.0%')],
+    );
+  }
+  if (rows > 0)
+    for (const block of blocks(plan.formats)) {
+      const row = rowOf(block);
+      writes.push([
+        a1(2, block[0].column, rows, row.length),
+        r => r.setNumberFormats(new Array<string[]>(rows).fill(row)),
+      ]);
+    }
+  writeAll(sheet, writes);
 }
 
 function apply(
@@ -278,7 +279,6 @@ function apply(
 ): Sheet {
   const sheet = found ?? spreadsheet.insertSheet(plan.tab.name);
   addColumns(sheet, plan, !found, ruleFor);
-  addExamples(sheet, plan);
   if (plan.freezeHeader) sheet.setFrozenRows(1);
   if (found && plan.settingsToAdd.length > 0)
     appendRows(spreadsheet, SETTINGS_TAB, plan.settingsToAdd);
@@ -309,7 +309,7 @@ function settingsAsRead(
  * that holds anything; running it again changes nothing.
  */
 export function setUpWorkbook(
-  spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+  spreadsheet: Spreadsheet = activeSpreadsheet(),
 ): string {
   return withDocumentLock(() => {
     const found = survey(spreadsheet.getSheets());

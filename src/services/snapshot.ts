@@ -4,6 +4,7 @@
  * or nothing when it did not), then email the CFO. The row is written and
  * locked before any email is attempted, so a failed email loses nothing.
  */
+import {currentUser} from './session';
 import {describeChanges, recordFromValues} from '../domain/scorecard';
 import {sentence} from '../domain/words';
 import {lostMessage} from '../domain/record-head';
@@ -30,6 +31,7 @@ import {
 import {headBefore} from './record-head';
 import {readRecordSettings} from './settings';
 import {readWeek, weekContext, type WeekContext} from './week';
+import {tableReader, type TableReader} from './tables';
 import type {WeekRecord} from '../domain/scorecard-record';
 import type {TrendPoint} from '../domain/cfo-email';
 
@@ -67,6 +69,12 @@ export interface SnapshotPlan {
   /** The week's latest row, when it was recorded before. */
   latest?: StoredWeek;
   changes: string[];
+  /**
+   * The run's reader: a tab read for the week is read once, and a feature's
+   * read of another tab joins it (`read(TAB)`; `read.find(name)` for a tab
+   * that may not exist yet).
+   */
+  read: TableReader;
 }
 
 export function planSnapshot(
@@ -74,8 +82,9 @@ export function planSnapshot(
   settings: Settings,
   context: WeekContext,
   scorecardSheet?: GoogleAppsScript.Spreadsheet.Sheet,
+  read = tableReader(spreadsheet),
 ): SnapshotPlan {
-  const {record, trend} = readWeek(spreadsheet, settings, context);
+  const {record, trend} = readWeek(spreadsheet, settings, context, read);
   record.croName = settings.croName;
   const state = readScorecard(
     spreadsheet,
@@ -97,7 +106,7 @@ export function planSnapshot(
       ? ('amended' as const)
       : ('unchanged' as const);
   const amendsRow = latest ? earlier[0].rowNumber : '';
-  return {status, record, trend, state, amendsRow, latest, changes};
+  return {status, record, trend, state, amendsRow, latest, changes, read};
 }
 
 export function snapshotWeek(
@@ -128,7 +137,7 @@ export function snapshotWeek(
     options.weekOf,
     timeZone,
   );
-  const by = Session.getEffectiveUser().getEmail();
+  const by = currentUser();
   const sender = {spreadsheet, settings, cfoEmailProblem, clock: context.clock};
 
   const written = withDocumentLock(() => {

@@ -45,17 +45,46 @@ export interface WriteResult {
 
 const SETUP_HINT = 'run Extensions › Trust Rebuild › Set up workbook';
 
-/** The tab by its name; a tab whose name differs only in case or surrounding spaces counts. */
-export function findTab(spreadsheet: Spreadsheet, name: string): Sheet | null {
-  const exact = spreadsheet.getSheetByName(name);
-  if (exact) return exact;
-  const wanted = name.trim().toLowerCase();
-  return (
-    spreadsheet
-      .getSheets()
-      .find(s => s.getName().trim().toLowerCase() === wanted) ?? null
-  );
+/** A tab by its name, or null; a tab whose name differs only in case or surrounding spaces counts. */
+export type TabFinder = (name: string) => Sheet | null;
+
+/**
+ * Finds tabs for one execution, each once: by its exact name, one call; for
+ * a tab missing by it, the tabs' names are read, each once per run, up to
+ * the first that differs only in case or spaces (all of them when the tab is
+ * missing). With `scan` (a run that expects a tab created only when first
+ * needed to be missing), every name is read at the first lookup and no
+ * lookup costs anything after. Never kept beyond the execution (a tab
+ * created later in it is not seen).
+ */
+export function tabFinder(spreadsheet: Spreadsheet, scan = false): TabFinder {
+  const found = new Map<string, Sheet | null>();
+  const names: string[] = [];
+  let sheets: Sheet[] | undefined;
+  const key = (n: string) => n.trim().toLowerCase();
+  return name => {
+    if (!found.has(name)) {
+      let sheet = scan ? null : spreadsheet.getSheetByName(name);
+      if (!sheet) {
+        sheets ??= spreadsheet.getSheets();
+        if (scan)
+          while (names.length < sheets.length)
+            names.push(sheets[names.length].getName());
+        let i = names.indexOf(name);
+        if (i < 0)
+          for (i = 0; i < sheets.length; i++)
+            if (key((names[i] ??= sheets[i].getName())) === key(name)) break;
+        sheet = sheets[i] ?? null;
+      }
+      found.set(name, sheet);
+    }
+    return found.get(name)!;
+  };
 }
+
+/** The tab by its name; a tab whose name differs only in case or surrounding spaces counts. */
+export const findTab = (spreadsheet: Spreadsheet, name: string) =>
+  tabFinder(spreadsheet)(name);
 
 export function requireTab(spreadsheet: Spreadsheet, tab: TabSpec): Sheet {
   const sheet = findTab(spreadsheet, tab.name);
@@ -165,25 +194,39 @@ export function tableOf(
   return {tab, sheet, columns, rows, cells, lastRow};
 }
 
-/** Reads a tab. */
-export type TableReader = (tab: TabSpec, required?: readonly string[]) => Table;
+/** Reads a tab; `find` is the finder its reads look tabs up with. */
+export type TableReader = {
+  (tab: TabSpec, required?: readonly string[]): Table;
+  find: TabFinder;
+};
 
 /**
  * A reader that reads each tab at most once per execution, whoever asks:
- * the sidebar's load and the week's record share their reads.
+ * the sidebar's load and the week's record share their reads (and, through
+ * `find`, their lookups).
  */
-export function tableReader(spreadsheet: Spreadsheet): TableReader {
+export function tableReader(
+  spreadsheet: Spreadsheet,
+  find = tabFinder(spreadsheet),
+): TableReader {
   const read = new Map<string, Table>();
-  return (tab, required = []) => {
-    const known = read.get(tab.name);
-    if (known) {
-      requireHeaders(tab, known.columns, required);
-      return known;
-    }
-    const table = readTable(spreadsheet, tab, {required});
-    read.set(tab.name, table);
-    return table;
-  };
+  return Object.assign(
+    (tab: TabSpec, required: readonly string[] = []) => {
+      const known = read.get(tab.name);
+      if (known) {
+        requireHeaders(tab, known.columns, required);
+        return known;
+      }
+      // A missing tab is looked up again by readTable, which says so.
+      const table = readTable(spreadsheet, tab, {
+        required,
+        sheet: find(tab.name) ?? undefined,
+      });
+      read.set(tab.name, table);
+      return table;
+    },
+    {find},
+  );
 }
 
 /** The headers a batch of records writes, in the contract's spelling. */

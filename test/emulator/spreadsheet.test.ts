@@ -158,6 +158,31 @@ describe('Sheet.getRangeList', () => {
       'The coordinates of the range are outside the dimensions of the sheet.',
     );
   });
+  it('lists its ranges in the order of the A1 notations given (RangeList.getRanges: "Returns a list of one or more Range instances in the same sheet"), each the Range getRange would return, in one call', () => {
+    const {sheet, emulator} = world();
+    emulator.ctx.calls.reset();
+    const [c, a] = sheet().getRangeList(['C2:D3', 'A1']).getRanges();
+    expect(emulator.ctx.calls.count('RangeList.getRanges')).toBe(1);
+    expect([
+      c.getRow(),
+      c.getColumn(),
+      c.getNumRows(),
+      c.getNumColumns(),
+    ]).toEqual([2, 3, 2, 2]);
+    expect([
+      a.getRow(),
+      a.getColumn(),
+      a.getNumRows(),
+      a.getNumColumns(),
+    ]).toEqual([1, 1, 1, 1]);
+    c.setNumberFormats([
+      ['0', '0.0%'],
+      ['0', '0.0%'],
+    ]);
+    expect(sheet().getRange(2, 3, 1, 2).getNumberFormats()).toEqual([
+      ['0', '0.0%'],
+    ]);
+  });
 });
 
 describe('DataValidationBuilder', () => {

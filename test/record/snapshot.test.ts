@@ -397,4 +397,14 @@ describe('snapshot cost', () => {
     expect(small).toBeGreaterThan(0);
     expect(callsWithDeals(10_000)).toBe(small);
   });
+
+  it("reads each record tab's editors once: the keeper check's getEditors() also serves the refresh of a new keeper", () => {
+    const {emulator, bundle} = world();
+    emulator.ctx.calls.reset();
+    snapshot(bundle);
+    // The sample's CRO Email was filled in after set-up: both tabs gain the CRO.
+    expect(emulator.ctx.calls.count('Protection.addEditors')).toBe(2);
+    expect(emulator.ctx.calls.count('Protection.getEditors')).toBe(2);
+    expect(emulator.ctx.calls.count('Protection.canEdit')).toBe(0);
+  });
 });

@@ -179,6 +179,18 @@ describe('setUpWorkbook on an empty spreadsheet', () => {
     expect(emulator.ctx.calls.count('Protection.canDomainEdit')).toBe(0);
   });
 
+  it("fetches a new tab's blocks (header, dropdowns, each format block) with one range list when they are three or more, a getRange each otherwise", () => {
+    // Deals: header values, header bold, its dropdowns and checkboxes, six format blocks.
+    expect(emulator.ctx.calls.count('RangeList.getRanges')).toBe(
+      emulator.ctx.calls.count('Sheet.getRangeList'),
+    );
+    expect(emulator.ctx.calls.count('Sheet.getRangeList')).toBeGreaterThan(0);
+    // At most two blocks anywhere else: a tab never asks for more than two Ranges one by one.
+    expect(emulator.ctx.calls.count('Sheet.getRange')).toBeLessThanOrEqual(
+      2 * (TABS.length - emulator.ctx.calls.count('Sheet.getRangeList')),
+    );
+  });
+
   it('creates every tab of docs/workbook.md with its headers in row 1, frozen', () => {
     for (const [tab, headers] of Object.entries(WORKBOOK_MD)) {
       const state = sheetState(emulator, tab);
@@ -478,6 +490,31 @@ describe('setUpWorkbook on a workbook already in use', () => {
     const once = everything(emulator);
     expect(setUp(emulator)).toContain('nothing was changed');
     expect(everything(emulator)).toEqual(once);
+  });
+});
+
+describe('setUpWorkbook adding one plain header to a tab', () => {
+  it('writes it and makes it bold through one Range: three calls, no range list', () => {
+    const emulator = createEmulator();
+    setUp(emulator);
+    // A tab with no rows whose last column is plain text (no format, no dropdown): the Delivery Log's Chain.
+    const tab = TABS.find(t => {
+      const last = t.columns[t.columns.length - 1];
+      return t.name !== 'Settings' && last.kind === 'text' && !last.choices;
+    })!;
+    const state = sheetState(emulator, tab.name);
+    state.values[0][tab.columns.length - 1] = '';
+    emulator.ctx.calls.reset();
+    setUp(emulator);
+    expect(state.values[0][tab.columns.length - 1]).toBe(
+      tab.columns[tab.columns.length - 1].header,
+    );
+    expect(
+      ['Sheet.getRange', 'Range.setValues', 'Range.setFontWeight'].map(m =>
+        emulator.ctx.calls.count(m),
+      ),
+    ).toEqual([1, 1, 1]);
+    expect(emulator.ctx.calls.count('Sheet.getRangeList')).toBe(0);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   appendToTable,
   readTable,
   readingTable,
+  tabFinder,
   updateRows,
   upsertRows,
 } from '../../src/services/tables';
@@ -408,5 +409,54 @@ describe('updateRows', () => {
         updateRows(table, [{rowNumber: 3, record: {Grade: 'Red'}}]),
       ).toThrow('The "Grades" tab has no row 3 to update.');
     });
+  });
+});
+
+describe('tabFinder (one per execution)', () => {
+  it('finds each tab once, by its exact name; for a tab missing by it, reads the names once per run, up to the first that differs only in case or spaces', () => {
+    const emulator = createEmulator();
+    tabWith(emulator, 'Deals', dealsRows(1));
+    tabWith(emulator, ' signals ', [['Deal ID']]);
+    const calls = () => emulator.ctx.calls.snapshot();
+    const found = inEmulator(emulator, () => {
+      const find = tabFinder(activeSpreadsheet(emulator));
+      emulator.ctx.calls.reset();
+      const deals = find('Deals');
+      const again = find('Deals');
+      const one = calls();
+      const signals = find('Signals');
+      const missing = find('Plan');
+      const deals2 = find('Deals');
+      return {deals, again, one, signals, missing, deals2, all: calls()};
+    });
+    expect(found.deals?.getName()).toBe('Deals');
+    expect(found.again).toBe(found.deals);
+    expect(found.one).toEqual({'Spreadsheet.getSheetByName': 1});
+    // Case and surrounding spaces do not matter, as for findTab.
+    expect(found.signals?.getName()).toBe(' signals ');
+    expect(found.missing).toBeNull();
+    expect(found.deals2).toBe(found.deals);
+    // Sheet1, Deals and " signals " named once: the missing Plan reads no name twice.
+    expect(found.all).toEqual({
+      'Spreadsheet.getSheetByName': 3,
+      'Spreadsheet.getSheets': 1,
+      'Sheet.getName': 3,
+    });
+  });
+
+  it('with scan, reads every name at the first lookup and asks no tab by name', () => {
+    const emulator = createEmulator();
+    tabWith(emulator, 'Deals', dealsRows(1));
+    const all = inEmulator(emulator, () => {
+      const find = tabFinder(activeSpreadsheet(emulator), true);
+      emulator.ctx.calls.reset();
+      expect(find('Plan')).toBeNull();
+      const deals = find('deals');
+      const calls = emulator.ctx.calls.snapshot();
+      expect(deals?.getName()).toBe('Deals');
+      return calls;
+    });
+    // Sheet1 and Deals: the new spreadsheet's own tab and the one added.
+    expect(all).toEqual({'Spreadsheet.getSheets': 1, 'Sheet.getName': 2});
   });
 });

@@ -3,6 +3,7 @@
  * grades and pledges, this week's signals, the open deals to log one on, and
  * this week's numbers against their targets as the snapshot computes them.
  */
+import {activeSpreadsheet} from '../session';
 import {addDays} from '../../domain/calendar';
 import type {DealOption, SidebarData} from '../../domain/sidebar/types';
 import {
@@ -26,7 +27,7 @@ import {currentUser} from './refusal';
 import {statusThresholds} from '../../domain/status';
 
 export function loadSidebar(): SidebarData {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const spreadsheet = activeSpreadsheet();
   // The zone once: the settings' date cells and the week both need it.
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const {settings} = checkWorkbookSettings(spreadsheet, timeZone);
