@@ -51,6 +51,8 @@ export interface SheetState {
   frozenRows: number;
   hidden: boolean;
   protections: ProtectionState[];
+  /** Pixel widths set by setColumnWidth, by 1-based column (others keep Sheets' default of 100). */
+  columnWidths?: Record<number, number>;
 }
 
 export const DEFAULT_ROWS = 1000;
@@ -344,6 +346,27 @@ export class FakeSheet implements Emulates<
   setFrozenRows(rows: number) {
     this.requireEdit('setFrozenRows');
     this.state.frozenRows = rows;
+    return this.exposed();
+  }
+
+  /**
+   * Sheet.setColumnWidth(columnPosition, width): the width in pixels, the
+   * Sheet back for chaining. Stricter than unsure: a column outside the grid
+   * or a width that is not a whole number of pixels 0 or more throws.
+   */
+  setColumnWidth(columnPosition: number, width: number) {
+    this.requireEdit('setColumnWidth');
+    if (
+      !Number.isInteger(columnPosition) ||
+      columnPosition < 1 ||
+      columnPosition > this.state.maxColumns ||
+      !Number.isInteger(width) ||
+      width < 0
+    )
+      throw new Error(
+        `Sheet.setColumnWidth: column ${columnPosition}, width ${width} out of range`,
+      );
+    (this.state.columnWidths ??= {})[columnPosition] = width;
     return this.exposed();
   }
 

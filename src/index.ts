@@ -73,6 +73,7 @@ import {
   withdrawSignal as withdrawSlipSignal,
 } from './services/sidebar/signals';
 import {setUpWorkbookFromMenu} from './services/setup';
+import {draftFromMenu, emailFromMenu} from './services/post-mortem/menu';
 
 // ---------------------------------------------------------------- lifecycle
 
@@ -133,6 +134,18 @@ export function removeSchedule(): void {
 /** Menu: Settings help. Each setting, its value now, whether it is valid and what is expected. */
 export function showSettingsHelp(): void {
   settingsHelpDialog();
+}
+
+// ---------------------------------------------------------------- post-mortem (issue 13 §3)
+
+/** Menu: Draft the post-mortem, for the latest quarter that closed below its commit, in the next free column of the Post-Mortem tab. */
+export function draftPostMortem(): void {
+  draftFromMenu();
+}
+
+/** Menu: Email me the draft. The latest draft on the Post-Mortem tab, as a PDF, to the person running it. */
+export function emailPostMortemDraft(): void {
+  emailFromMenu();
 }
 
 // ---------------------------------------------------------------- the weekly record

@@ -149,12 +149,13 @@ export function isOpen(category: ForecastCategory | ''): boolean {
 const TICKED = /^(true|yes|y|x|✓|✔|1|done|documented)$/i;
 const UNTICKED = /^(false|no|n|0|-|–|none|missing|todo|tbd|n\/a)$/i;
 
-function fail(
-  header: DealHeader,
+/** Refuses a cell by its row: `Amount is "n/a", not a number`. */
+export function fail(
+  header: string,
   value: unknown,
   expected: string,
   row: number,
-  clock: WallClock,
+  clock?: WallClock,
 ): never {
   throw new InputError(
     `${header} is ${show(value, clock)}, not ${expected}`,

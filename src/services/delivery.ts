@@ -31,7 +31,7 @@ import type {WeekRecord} from '../domain/scorecard-record';
 import {sentence} from '../domain/words';
 import {DELIVERY_LOG, SCORECARD} from '../domain/workbook';
 import type {ZoneClock} from './clock';
-import {render, sendNote} from './templates';
+import {pdf, render, sendNote} from './templates';
 import {LOCK_WAIT_MS, withDocumentLock} from './lock';
 import {
   readScorecard,
@@ -205,21 +205,17 @@ function send(
     corrections,
   });
   const view = cfoEmailView(input);
-  const pdf = Utilities.newBlob(
-    render('cfo-email', {view, print: true}),
-    'text/html',
-    'scorecard.html',
-  )
-    .getAs('application/pdf')
-    .setName(
-      `Rebuild scorecard week ${record.week} (${record.weekEnding}).pdf`,
-    );
+  const handout = pdf(
+    'cfo-email',
+    {view, print: true},
+    `Rebuild scorecard week ${record.week} (${record.weekEnding}).pdf`,
+  );
   MailApp.sendEmail({
     to: recipients.join(','),
     subject: subjectLine(input),
     body: render('cfo-email-text', {view, print: false}),
     htmlBody: render('cfo-email', {view, print: false}),
-    attachments: [pdf],
+    attachments: [handout],
     name: 'Trust Rebuild scorecard',
     // Replies go to the CRO; the key is left out rather than sent as undefined.
     ...(settings.croEmail ? {replyTo: settings.croEmail} : {}),

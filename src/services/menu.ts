@@ -15,12 +15,16 @@ export const MENU_ITEMS: ReadonlyArray<
   ['Schedule weekly snapshot and email', 'installSchedule'],
   ['Stop the schedule', 'removeSchedule'],
   ['Settings help', 'showSettingsHelp'],
+  // post-mortem (issue 13 §3)
+  ['Draft the post-mortem', 'draftPostMortem'],
+  ['Email me the draft', 'emailPostMortemDraft'],
 ];
 
 const SEPARATOR_AFTER = new Set([
   'openSidebar',
   'verifyScorecardFromMenu',
   'removeSchedule',
+  'showSettingsHelp',
 ]);
 
 export function buildMenu(): void {

@@ -35,7 +35,7 @@ import {activeSpreadsheet as active} from './session';
  * title says what happened ("Week 7 recorded", "Snapshot not taken"), or the
  * error in words they can act on.
  */
-function reportToUser<T>(
+export function reportToUser<T>(
   work: () => T,
   /** undefined: nothing to say (the person cancelled). */
   done: (result: T) => [title: string, message: string] | undefined,

@@ -146,7 +146,7 @@ export function readingTable<T>(tab: TabSpec, body: () => T): T {
  * the Range). An empty tab has no such block: it reads as one empty cell, as
  * getDataRange does.
  */
-function dataOf(sheet: Sheet): unknown[][] {
+export function dataOf(sheet: Sheet): unknown[][] {
   try {
     return sheet.getSheetValues(1, 1, -1, -1);
   } catch (err) {

@@ -21,11 +21,19 @@ export function sendNote(
   template: string,
   vars: object,
   name = 'Trust Rebuild',
+  attachments?: GoogleAppsScript.Base.BlobSource[],
 ): void {
   MailApp.sendEmail({
     to: [...new Set(to.filter(e => e).map(e => e.toLowerCase()))].join(','),
     subject,
     body: render(template, vars).trim(),
     name,
+    ...(attachments ? {attachments} : {}),
   });
 }
+
+/** A template printed as a PDF (the CFO handout, the post-mortem draft): HtmlService's conversion of the HTML. */
+export const pdf = (template: string, vars: object, name: string) =>
+  Utilities.newBlob(render(template, vars), 'text/html')
+    .getAs('application/pdf')
+    .setName(name);

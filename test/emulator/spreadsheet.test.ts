@@ -143,6 +143,24 @@ describe('Sheet.getSheetValues', () => {
   });
 });
 
+describe('Sheet.setColumnWidth', () => {
+  // Apps Script: "setColumnWidth(columnPosition, width) Sets the width of the given
+  // column in pixels", returning the Sheet for chaining; a column outside the grid is
+  // refused here (stricter than unsure).
+  it('sets a column\'s width in pixels, returns the Sheet, and refuses a column outside the grid', () => {
+    const {emulator, sheet} = world();
+    expect(sheet().setColumnWidth(2, 560).getName()).toBe('Sheet1');
+    expect(emulator.spreadsheet.sheets[0].state.columnWidths).toEqual({2: 560});
+    expect(thrown(() => sheet().setColumnWidth(0, 100)).message).toMatch(
+      /out of range/,
+    );
+    expect(
+      thrown(() => sheet().setColumnWidth(sheet().getMaxColumns() + 1, 100))
+        .message,
+    ).toMatch(/out of range/);
+  });
+});
+
 describe('Sheet.getRangeList', () => {
   it('sets one number format on every range of the list (RangeList.setNumberFormat), leaves the columns between alone, and refuses a range outside the sheet', () => {
     const {sheet} = world();
