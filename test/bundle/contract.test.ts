@@ -117,6 +117,8 @@ describe('bundle contract (dist/Code.js in a bare vm context)', () => {
       'Schedule weekly snapshot and email',
       'Stop the schedule',
       'Settings help',
+      'Draft the post-mortem',
+      'Email me the draft',
     ]);
   });
 

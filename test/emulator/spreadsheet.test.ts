@@ -147,7 +147,7 @@ describe('Sheet.setColumnWidth', () => {
   // Apps Script: "setColumnWidth(columnPosition, width) Sets the width of the given
   // column in pixels", returning the Sheet for chaining; a column outside the grid is
   // refused here (stricter than unsure).
-  it('sets a column\'s width in pixels, returns the Sheet, and refuses a column outside the grid', () => {
+  it("sets a column's width in pixels, returns the Sheet, and refuses a column outside the grid", () => {
     const {emulator, sheet} = world();
     expect(sheet().setColumnWidth(2, 560).getName()).toBe('Sheet1');
     expect(emulator.spreadsheet.sheets[0].state.columnWidths).toEqual({2: 560});

@@ -4,9 +4,9 @@
  * showed about each Commit deal due in it that did not close, and when.
  * Pure: the service reads the tabs, src/templates/post-mortem.html words it.
  */
-import {addDays, type LocalDate} from '../calendar';
+import type {LocalDate} from '../calendar';
 import {isBlank, toNumber, toText} from '../cells';
-import {fail, type Deal} from '../deals';
+import {fail, isOpen, type Deal} from '../deals';
 import {evaluateGate} from '../gate';
 import {firingSignals, type SignalContext} from '../signals';
 import {isoDay} from '../wall-clock';
@@ -49,13 +49,10 @@ export function missedQuarter(
   return latest;
 }
 
-/** The day before the quarter began: three months before its end (a month's last day stays a last day). */
+/** The day before the quarter began: the last day of the month three months before its end's. */
 export function quarterBefore(end: LocalDate): LocalDate {
-  const [y, m, d] = end.split('-').map(Number);
-  const monthEnd = addDays(end, 1).endsWith('01');
-  return new Date(Date.UTC(y, m - (monthEnd ? 3 : 4), monthEnd ? 0 : d))
-    .toISOString()
-    .slice(0, 10);
+  const [y, m] = end.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 3, 0)).toISOString().slice(0, 10);
 }
 
 /** A Deal History row: the week ending, the deal and its close date then. */
@@ -68,7 +65,7 @@ export interface Unclosed {
   deal: Deal;
   /** What the gate lacked at Quarter End (none: it passed). */
   lacks: string[];
-  /** The slip signals firing at Quarter End, by SLIP_SIGNALS' rules. */
+  /** The slip signals firing at Quarter End, as SLIP_SIGNALS says. */
   fired: string[];
   /** Each signal logged for it in the quarter, with the day it was first logged. */
   logged: LoggedSignal[];
@@ -118,7 +115,8 @@ export function rootCause(
     unclosed.push({
       deal,
       lacks: evaluateGate(deal, context.asOf, ebDays).missing,
-      fired: firingSignals(deal, context),
+      // As SLIP_SIGNALS: a closed (lost) deal has none.
+      fired: isOpen(deal.category) ? firingSignals(deal, context) : [],
       logged: [...first.values()],
       since,
       movedOut: mine.find(h => since && h[0] > since && !inQuarter(h[2]))?.[0],

@@ -143,6 +143,6 @@ export function draftPostMortem(ss: Spreadsheet, now: Date): string {
       .setValues(lines.map(l => [safeCell(l)]))
       .setWrap(true);
     sheet.setColumnWidth(column, 560);
-    return `${lines[0]}: column ${column} of the ${POST_MORTEM_TAB} tab, beside earlier drafts. ${lines[2]}`;
+    return `${lines[0]}: column ${column} of the ${POST_MORTEM_TAB} tab. ${lines[2]}`;
   });
 }
