@@ -259,6 +259,20 @@ describe('Draft the post-mortem (issue 13 §3)', () => {
     ]);
   });
 
+  it("gives a Non-Controllable amount one sentence of context, MISS_SPLIT's split, and no more", () => {
+    const {emulator, bundle} = q2World();
+    set(emulator, 'Quarters', 1, {'Non-Controllable': 2_000_000});
+    draft(bundle);
+    const cells = draftColumn(emulator, 0);
+    const context = cells.filter(c => /outside our control/.test(c));
+    expect(context).toEqual([
+      'Context, in one sentence: $2.0M of the $8.9M miss had a cause outside our control; the other $6.9M was ours.',
+    ]);
+    // It closes the root cause, after the deals.
+    expect(cells[cells.indexOf('3. The plan') - 1]).toBe(context[0]);
+    expect(cells.flatMap(externalBlame)).toEqual([]);
+  });
+
   it('keeps a deal named like a formula as text: no cell of the tab becomes a formula', () => {
     const {emulator, bundle} = q2World();
     draft(bundle);

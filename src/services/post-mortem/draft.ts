@@ -114,7 +114,9 @@ export function draftPostMortem(ss: Spreadsheet, now: Date): string {
       }),
       settings.ebConfirmationDays,
     );
-    // Template-side: the wording, the 72- and 36-hour clock from the close (the end of Quarter End's day).
+    // The template words it, and computes the 72- and 36-hour clock from the close (the end of
+    // Quarter End's day); its scriptlets call the functions pushed to it, as they run on the
+    // server (HTML Service: Templated HTML, "Pushing variables to templates").
     const lines = render('post-mortem', {
       q,
       cro,
