@@ -7,6 +7,7 @@
  */
 import {toText} from '../../domain/cells';
 import {requireSetting} from '../../domain/settings';
+import {currentUser} from '../session';
 import {readSettings} from '../settings';
 import {dataOf} from '../tables';
 import {pdf, sendNote} from '../templates';
@@ -26,9 +27,7 @@ export function emailPostMortem(ss: Spreadsheet): string {
   const [title, ...paragraphs] = cells
     .map(r => toText(r[column]))
     .filter(p => p);
-  const to =
-    Session.getEffectiveUser().getEmail() ||
-    requireSetting(readSettings(ss), 'croEmail');
+  const to = currentUser() || requireSetting(readSettings(ss), 'croEmail');
   const vars = {title, paragraphs};
   sendNote([to], title, 'post-mortem-note', vars, undefined, [
     pdf('post-mortem-pdf', vars, `${title}.pdf`),

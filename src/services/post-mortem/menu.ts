@@ -1,5 +1,6 @@
 /** The post-mortem's menu items: the active spreadsheet, and an alert saying what happened or what to fix. */
 import {reportToUser} from '../record-actions';
+import {activeSpreadsheet} from '../session';
 import {draftPostMortem} from './draft';
 import {emailPostMortem} from './email';
 
@@ -8,7 +9,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const item =
   (work: (ss: Spreadsheet) => string, done: string, failed: string) => () =>
     reportToUser(
-      () => work(SpreadsheetApp.getActiveSpreadsheet()),
+      () => work(activeSpreadsheet()),
       m => [done, m],
       failed,
     );
