@@ -55,9 +55,9 @@ export function draftPostMortem(ss: Spreadsheet, now: Date): string {
   const tz = ss.getSpreadsheetTimeZone();
   const clock = zoneClock(tz, now);
   const day = localDates(clock);
-  // Whole, as the slip check reads them (it writes both).
+  // Whole, as the slip check, the snapshot and the sidebar read them.
   const read = (tab: TabSpec) =>
-    readTable(ss, tab, {required: headerNames(tab)}).rows.map(r => r.record);
+    readTable(ss, tab, {required: headerNames(tab)}).rows;
   return withDocumentLock(() => {
     const quarters = readTable(ss, QUARTERS, {
       required: ['Quarter', 'Quarter End', 'Commit', 'Actual'],
@@ -85,7 +85,7 @@ export function draftPostMortem(ss: Spreadsheet, now: Date): string {
       ),
     );
     const history = read(DEAL_HISTORY).map(
-      r =>
+      ({record: r}) =>
         [
           day(r['Week Ending']),
           toText(r['Deal ID']),
@@ -93,6 +93,7 @@ export function draftPostMortem(ss: Spreadsheet, now: Date): string {
         ] as HistoryRow,
     );
     const logged = read(SIGNALS_TAB)
+      .map(r => r.record)
       .filter(r => isBlank(r['Withdrawn At']))
       .map(
         r =>
@@ -122,9 +123,7 @@ export function draftPostMortem(ss: Spreadsheet, now: Date): string {
       cro,
       settings,
       cause,
-      plan: activeCommitments(
-        readTable(ss, COMMITMENTS, {required: ['Commitment ID']}).rows,
-      ),
+      plan: activeCommitments(read(COMMITMENTS)),
       headline: missHeadline(q.actual, q.commit, q.quarter),
       split: missSplit(q.actual, q.commit, q.nonControllable).map(money),
       now,
