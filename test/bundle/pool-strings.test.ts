@@ -84,6 +84,10 @@ describe('poolStrings', () => {
     expect(pooled).not.toMatch(/\.weekEnding\b/);
     expect(pooled).toContain('?.[');
     expect(pooled.split('.getDate(')).toHaveLength(4);
+    // Names the per-row code uses are kept as written when asked.
+    const kept = poolStrings(members, new Set(['weekEnding']));
+    expect(run(kept)).toBe(run(members));
+    expect(kept).toMatch(/o\.weekEnding=o\.weekEnding\+1/);
   });
 
   it('changes nothing when no literal repeats enough to pay', () => {
