@@ -47,6 +47,8 @@ interface Badge {
 
 /** Everything the template shows, as plain text and numbers: the template escapes all of it. */
 export interface CfoEmailView {
+  /** The monthly expanded section (issue 14 §4), set only on the month's first Scorecard Day. */
+  expanded?: {html: string; text: string};
   title: string;
   money: string;
   offTarget: string[];

@@ -129,6 +129,8 @@ export interface DueOptions {
   localDate: (d: Date) => LocalDate;
   /** The chain value of the row a snapshot is recording now: only its week is wanted, and it is owed. */
   recording?: string;
+  /** Every row is owed though it has no line yet (the partner scorecards: a quarter has no week to date a lost log by). */
+  owed?: boolean;
 }
 
 /**
@@ -168,6 +170,7 @@ export function dueDeliveries(
     if (
       !mine.length &&
       latest.chain !== options.recording &&
+      !options.owed &&
       (!opened ||
         opened > weekEnding ||
         addDays(weekEnding, GIVE_UP_DAYS) <= today)

@@ -68,6 +68,9 @@ export interface Settings {
   conversionWindowDays: number;
   trendAlert: number;
   cmoEmail: string;
+  // The wider audiences (issue 14 §4, §5).
+  ceoEmail: string;
+  partnerEmails: string[];
 }
 
 export type SettingKey = keyof Settings;
@@ -235,6 +238,26 @@ export const SETTINGS: readonly SettingSpec[] = [
       '',
       'one email address, or blank',
       'blank: the early warning goes to the CRO alone',
+    ),
+    optional: true,
+  },
+  {
+    ...spec(
+      'ceoEmail',
+      'CEO Email',
+      '',
+      'one email address, or blank',
+      'blank: no monthly expanded scorecard',
+    ),
+    optional: true,
+  },
+  {
+    ...spec(
+      'partnerEmails',
+      'Partner Emails',
+      '',
+      'email addresses separated by commas, or blank',
+      'blank: no quarterly partner scorecard',
     ),
     optional: true,
   },
@@ -428,6 +451,8 @@ function schemaFor(localDate: (d: Date) => LocalDate, locale: string) {
     conversionWindowDays: WHOLE(1, 3650),
     trendAlert: PERCENT(),
     cmoEmail: z.pipe(z.transform(toText), ONE_EMAIL()),
+    ceoEmail: z.pipe(z.transform(toText), ONE_EMAIL()),
+    partnerEmails: EMAIL_LIST(),
   });
 }
 

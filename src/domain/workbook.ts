@@ -161,6 +161,8 @@ export const ATTENDANCE: TabSpec = {
     col('Week Ending', 'date'),
     col('Invited', 'number'),
     col('Attended', 'number'),
+    // Ticked on the week the CEO (and CMO) join: the monthly expanded meeting (issue 14 §4).
+    col('Expanded Meeting', 'checkbox'),
   ],
 };
 

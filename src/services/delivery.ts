@@ -16,6 +16,8 @@ import {
   type TrendPoint,
 } from '../domain/cfo-email';
 import {toNumber, wholeSeconds} from '../domain/cells';
+import {audienceOf, isMonthly} from '../domain/audiences';
+import {expandedSection} from './audiences/expanded';
 import {
   deliveryLine,
   deliveryOf,
@@ -94,17 +96,17 @@ export function readDeliveryLog(
   });
 }
 
-/** One log line about a row; Chain only where the log has the column (set-up adds it). */
-function line(
+/** One log line about a row (a partner scorecard's has none); Chain only where the log has the column (set-up adds it). */
+export function line(
   log: Table,
   at: Date,
-  row: StoredWeek,
+  row: Pick<StoredWeek, 'chain'> & Partial<StoredWeek>,
   fields: {Recipients: string; Status: string; Detail: string},
 ): Record<string, unknown> {
   return {
     'Attempted At': wholeSeconds(at),
     'Scorecard Row': row.rowNumber,
-    'Week Ending': row.values['Week Ending'],
+    'Week Ending': row.values?.['Week Ending'],
     ...fields,
     ...(log.columns['Chain'] >= 0 ? {Chain: row.chain} : {}),
   };
@@ -137,7 +139,7 @@ export function claimDeliveries(
     log,
     claims.map(c =>
       line(log, now, c.row, {
-        Recipients: sender.settings.cfoEmails.join(', '),
+        Recipients: audienceOf(sender.settings, c.due.weekEnding).join(', '),
         Status: 'sending',
         Detail:
           c.due.kind === 'week'
@@ -154,9 +156,11 @@ const refuse = (vars: object) => {
   throw new Error(render('cfo-email-problem', vars).trim());
 };
 
-function recipientsOf({cfoEmailProblem: problem, settings}: Sender): string[] {
-  const recipients = settings.cfoEmails;
-  if (problem || !recipients.length) refuse({problem, quota: -1});
+function recipientsOf(
+  {cfoEmailProblem: problem, settings}: Sender,
+  recipients: string[],
+): string[] {
+  if (problem || !settings.cfoEmails.length) refuse({problem, quota: -1});
   const quota = MailApp.getRemainingDailyQuota();
   if (quota < recipients.length) refuse({quota, needed: recipients.length});
   return recipients;
@@ -196,7 +200,10 @@ function send(
   // Corrections that undid each other: the CFO already has what is recorded.
   if (corrections?.length === 0)
     return `no email needed: nothing differs from row ${claim.lastSent!.rowNumber}, the last emailed`;
-  const recipients = recipientsOf(sender);
+  const recipients = recipientsOf(
+    sender,
+    audienceOf(settings, record.weekEnding),
+  );
   const input = emailInput(sender, {
     record,
     trend: trend(record),
@@ -205,6 +212,9 @@ function send(
     corrections,
   });
   const view = cfoEmailView(input);
+  // The month's first Scorecard Day: the CEO's expanded section, in the same email.
+  if (isMonthly(record.weekEnding, settings))
+    view.expanded = expandedSection(sender, record.weekEnding);
   const handout = pdf(
     'cfo-email',
     {view, print: true},
@@ -286,7 +296,6 @@ export function sendClaimed(
     );
   };
   const lines: Record<string, unknown>[] = [];
-  const recipients = sender.settings.cfoEmails.join(', ');
   const outcomes = claims.map((claim): DeliveryOutcome => {
     const outcome: DeliveryOutcome = {
       scorecardRow: claim.row.rowNumber,
@@ -304,7 +313,9 @@ export function sendClaimed(
     const at = new Date();
     lines.push(
       line(log, at, claim.row, {
-        Recipients: recipients,
+        Recipients: audienceOf(sender.settings, claim.due.weekEnding).join(
+          ', ',
+        ),
         Status: outcome.status,
         Detail: outcome.detail,
       }),

@@ -17,15 +17,15 @@ import {findTab, readTable} from './tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** What the early warning did, in one sentence. */
-export function sendEarlyWarning(
+/** The leading indicators of the last 12 weeks over Leads (and Deals), or undefined with no Leads tab. */
+export function readIndicators(
   spreadsheet: Spreadsheet,
   settings: Settings,
   now: Date,
   clock: ZoneClock,
-): string {
+) {
   const leadsTab = findTab(spreadsheet, LEADS.name);
-  if (!leadsTab) return 'Early warning not run: there is no Leads tab.';
+  if (!leadsTab) return undefined;
   const dealsTab = findTab(spreadsheet, DEALS.name);
   const read = (tab: typeof LEADS, sheet: typeof leadsTab) =>
     readTable(spreadsheet, tab, {sheet}).cells;
@@ -43,6 +43,19 @@ export function sendEarlyWarning(
     windowDays: settings.conversionWindowDays,
     trendAlert: settings.trendAlert,
   });
+  return {result, note: facts.note};
+}
+
+/** What the early warning did, in one sentence. */
+export function sendEarlyWarning(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  now: Date,
+  clock: ZoneClock,
+): string {
+  const read = readIndicators(spreadsheet, settings, now, clock);
+  if (!read) return 'Early warning not run: there is no Leads tab.';
+  const {result, note: facts} = read;
   if (result.turned.length === 0)
     return 'Early warning: no leading indicator turned.';
   const to = [settings.croEmail, settings.cmoEmail].filter(e => e !== '');
@@ -50,7 +63,7 @@ export function sendEarlyWarning(
     throw new Error(
       `${plural(result.turned.length, 'leading indicator')} turned but the early warning has nobody to go to: enter CRO Email or CMO Email in the Settings tab.`,
     );
-  const note = earlyWarningNote(result, facts.note, spreadsheet.getName());
+  const note = earlyWarningNote(result, facts, spreadsheet.getName());
   MailApp.sendEmail({
     to: [...new Set(to.map(e => e.toLowerCase()))].join(','),
     subject: note.subject,

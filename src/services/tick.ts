@@ -25,6 +25,7 @@ import {
 import type {Settings} from '../domain/settings';
 import {zoneClock, type ZoneClock} from './clock';
 import {deliverDue, logRunFailure} from './delivery';
+import {deliverToPartners} from './audiences/partners';
 import {readinessOnEve} from './readiness';
 import {readScorecard, rowsForWeek} from './scorecard-store';
 import {
@@ -111,6 +112,12 @@ const TICK_STEPS: readonly TickStep[] = [
     due: () => true,
     // The day is a Sender: its spreadsheet, settings, CFO Email problem and clock.
     run: day => deliverDue(day, day.now),
+  },
+  {
+    // Issue 14 §5: each partner's scorecard once a quarter has its Actual, with delivery's guarantees.
+    name: 'partner scorecard',
+    due: day => day.settings.partnerEmails.length > 0,
+    run: day => deliverToPartners(day, day.now),
   },
 ];
 

@@ -45,6 +45,11 @@ const BAD: Record<string, {value: unknown; why: RegExp}> = {
   'Conversion Window Days': {value: 0, why: /below 1/},
   'Trend Alert': {value: 20, why: /above 100%/},
   'CMO Email': {value: 'cmo at example.com', why: /is not an email address/},
+  'CEO Email': {value: 'ceo@', why: /is not an email address/},
+  'Partner Emails': {
+    value: 'partner@example.com, partner two',
+    why: /is not an email address/,
+  },
 };
 
 describe('settings', () => {
@@ -70,6 +75,8 @@ describe('settings', () => {
       'Conversion Window Days',
       'Trend Alert',
       'CMO Email',
+      'CEO Email',
+      'Partner Emails',
     ]);
   });
 
@@ -109,6 +116,8 @@ describe('settings', () => {
       conversionWindowDays: 30,
       trendAlert: 0.2,
       cmoEmail: '',
+      ceoEmail: '',
+      partnerEmails: [],
     });
   });
 

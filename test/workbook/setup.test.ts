@@ -75,7 +75,7 @@ const WORKBOOK_MD: Record<string, string[]> = {
     'Logged By',
     'Withdrawn At',
   ],
-  Attendance: ['Week Ending', 'Invited', 'Attended'],
+  Attendance: ['Week Ending', 'Invited', 'Attended', 'Expanded Meeting'],
   Quarters: [
     'Quarter',
     'Quarter End',

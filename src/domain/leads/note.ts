@@ -15,14 +15,18 @@ function shown(value: unknown, column: number): string {
   return String(Number(value.toFixed(1)));
 }
 
+/** The weekly table as lines of text, header first (the monthly scorecard shows it too). */
+export const indicatorLines = (r: IndicatorWeeks, note: string) =>
+  indicatorTable(r, note).map((line, i) =>
+    line.map((v, c) => (i === 0 ? String(v) : shown(v, c))).join(' | '),
+  );
+
 export function earlyWarningNote(
   r: IndicatorWeeks,
   note: string,
   spreadsheetName: string,
 ): {subject: string; body: string} {
-  const rows = indicatorTable(r, note).map((line, i) =>
-    line.map((v, c) => (i === 0 ? String(v) : shown(v, c))).join(' | '),
-  );
+  const rows = indicatorLines(r, note);
   const n = r.turned.length;
   return {
     subject: `Early warning: ${n === 1 ? 'a leading indicator' : `${n} leading indicators`} turned in ${spreadsheetName}`,
