@@ -17,9 +17,10 @@ export interface QuarterLine {
 }
 
 /** The quarters with a Commit and an Actual, oldest first (the tab's order), and the streak. */
-export function quarterScorecard(
-  records: readonly Record<string, unknown>[],
-): {quarters: QuarterLine[]; streak: number} {
+export function quarterScorecard(records: readonly Record<string, unknown>[]): {
+  quarters: QuarterLine[];
+  streak: number;
+} {
   const closed = records.flatMap(r => {
     const [commit, actual, plan] = ['Commit', 'Actual', 'Plan'].map(h =>
       toNumber(r[h]),

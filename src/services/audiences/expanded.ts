@@ -6,7 +6,7 @@
  * (once a month: its reads cost nothing on other weeks); the words and
  * loops live in the `expanded` template.
  */
-import {toFlag, toNumber} from '../../domain/cells';
+import {isDate, toFlag, toNumber} from '../../domain/cells';
 import {monthFrom} from '../../domain/audiences';
 import type {LocalDate} from '../../domain/calendar';
 import {indicatorLines} from '../../domain/leads/note';
@@ -41,7 +41,8 @@ export function expandedSection(
   weekEnding: LocalDate,
 ): {html: string; text: string} {
   const {spreadsheet, settings, clock} = sender;
-  const money = (n: unknown) => formatMoney(toNumber(n) ?? '', settings.currency);
+  const money = (n: unknown) =>
+    formatMoney(toNumber(n) ?? '', settings.currency);
   const pct = (n: unknown) => formatPercent(toNumber(n) ?? '');
   // The month's rows: each week's latest, from the 1st of last month to this week.
   const weeks = new Map<LocalDate, Record<string, unknown>>();
@@ -70,7 +71,7 @@ export function expandedSection(
   const meeting = recordsOf(sender, ATTENDANCE).find(
     r =>
       toFlag(r['Expanded Meeting']) &&
-      r['Week Ending'] instanceof Date &&
+      isDate(r['Week Ending']) &&
       clock.localDate(r['Week Ending']) === weekEnding,
   );
   const rate = meeting

@@ -24,7 +24,9 @@ export function deliverToPartners(sender: Sender, now: Date): string {
   const quartersTab = findTab(spreadsheet, QUARTERS.name);
   const logTab = findTab(spreadsheet, DELIVERY_LOG.name);
   // Each partner once, whatever the case or repetition in the setting.
-  const partners = [...new Set(settings.partnerEmails.map(e => e.toLowerCase()))];
+  const partners = [
+    ...new Set(settings.partnerEmails.map(e => e.toLowerCase())),
+  ];
   if (!partners.length || !quartersTab || !logTab) return '';
   const claimed = withDocumentLock(() => {
     const log = readDeliveryLog(spreadsheet, logTab);
@@ -39,7 +41,13 @@ export function deliverToPartners(sender: Sender, now: Date): string {
       .flatMap(r =>
         partners.map(to => {
           const chain = `Partner scorecard ${toText(r.record['Quarter'])} to ${to}`;
-          return {rowNumber: 0, weekEndingCell: '', weekEnding: chain, chain, to};
+          return {
+            rowNumber: 0,
+            weekEndingCell: '',
+            weekEnding: chain,
+            chain,
+            to,
+          };
         }),
       );
     const due = dueDeliveries(
