@@ -5,6 +5,7 @@
  * snapshot itself checks, under the lock and on what it is about to write,
  * that a confirmation is not needed or vouches for exactly that.
  */
+import {audienceOf} from '../domain/audiences';
 import {cfoEmailView, subjectLine} from '../domain/cfo-email';
 import {readinessGaps} from '../domain/readiness';
 import {
@@ -79,7 +80,7 @@ function fingerprintOf(
       plan.record,
       plan.changes,
       plan.amendsRow,
-      settings.cfoEmails,
+      audienceOf(settings, context.weekEnding),
     ),
   );
 }
@@ -139,7 +140,8 @@ function previewOf(
       settings.scorecardHour,
     ),
     needsConfirmation: mustConfirm(plan, settings, context),
-    recipients: settings.cfoEmails,
+    // The month's first Scorecard Day: the CEO (and CMO) too, as the email will go.
+    recipients: audienceOf(settings, context.weekEnding),
     subject: subjectLine(input),
     view: cfoEmailView(input),
     warnings: [

@@ -95,6 +95,39 @@ describe('the monthly expanded scorecard', () => {
     ).toHaveLength(1);
   });
 
+  it('a failed monthly email is retried to all of them: the week decides, not the day of the retry', () => {
+    const {emulator, bundle} = world('2027-01-01', {'CEO Email': CEO});
+    emulator.failNextEmail('Service unavailable: Mail');
+    tick(bundle);
+    expect(weekly(emulator)).toHaveLength(0);
+    // Saturday 2 January: the retry still carries the expanded section to the CEO and the CMO.
+    emulator.ctx.setNow(at4pm('2027-01-02'));
+    tick(bundle);
+    const mails = weekly(emulator);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].recipients).toEqual([
+      SAMPLE_PEOPLE.cfo,
+      CEO,
+      SAMPLE_PEOPLE.cmo,
+    ]);
+    expect(mails[0].htmlBody).toContain('Monthly scorecard for the CEO');
+  });
+
+  it('is named in the confirmation before the scheduled time', () => {
+    const {emulator, bundle} = world('2027-01-01', {'CEO Email': CEO});
+    emulator.ctx.setNow(new Date(Date.parse('2027-01-01T10:00:00+09:00')));
+    const first = bundle.call('snapshotWeek', [], {trigger: 'sidebar'}) as {
+      status: string;
+      preview: {recipients: string[]};
+    };
+    expect(first.status).toBe('confirm');
+    expect(first.preview.recipients).toEqual([
+      SAMPLE_PEOPLE.cfo,
+      CEO,
+      SAMPLE_PEOPLE.cmo,
+    ]);
+  });
+
   it('is not sent on a later Scorecard Day of the month, nor without a CEO Email', () => {
     const late = world('2026-12-25', {'CEO Email': CEO});
     tick(late.bundle);
