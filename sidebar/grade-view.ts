@@ -20,6 +20,7 @@ import {GRADES} from '../src/domain/workbook';
 import type {App} from './app';
 import {counter, h, lengthProblem, showError, uid, withProgress} from './dom';
 import {dayLabel} from './format';
+import {planDayLine} from './plan-day';
 import {clearMessages, notify} from './messages';
 import {failureMessage, server} from './server';
 import {plural} from '../src/domain/words';
@@ -370,6 +371,7 @@ export function renderGradeView(app: App): HTMLElement {
       week > 0 ? `Week ${week} · ` : '',
       `week ending ${dayLabel(weekEnding)}`,
     ),
+    planDayLine(app.data),
     plan.problem && h('p', {class: 'problem', role: 'alert'}, plan.problem),
     plan.commitments.length > 0
       ? form

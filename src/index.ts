@@ -74,6 +74,7 @@ import {
 } from './services/sidebar/signals';
 import {setUpWorkbookFromMenu} from './services/setup';
 import {draftFromMenu, emailFromMenu} from './services/post-mortem/menu';
+import {signPlanFromMenu} from './services/plan/sign';
 
 // ---------------------------------------------------------------- lifecycle
 
@@ -119,6 +120,11 @@ export function runSlipCheckFromMenu(): void {
 /** Menu: Verify scorecard record. */
 export function verifyScorecardFromMenu(): void {
   verifyRecordFromMenu();
+}
+
+/** Menu: Sign the 60-day plan (a new version asks why; the same plan again records nothing). */
+export function signPlan(): void {
+  signPlanFromMenu();
 }
 
 /** Menu: Schedule weekly snapshot and email. */

@@ -7,6 +7,7 @@
  * commitment's grade, and the chain value that makes the row verifiable.
  */
 import {plural} from './words';
+import type {SignedPlan} from './plan/signed';
 import {formatMoney, usDollars} from './money';
 import type {StatusThresholds, WeekRecord} from './scorecard-record';
 import {
@@ -66,7 +67,10 @@ export interface CfoEmailView {
   counts: string;
   /** A row recorded before grades were kept as data: its grades text as written, shown as it is. */
   recordedGrades: string;
+  /** The signed 60-day plan, during its 60 days (the templates show it). */
+  plan?: SignedPlan;
   commitments: Array<{
+    id: string;
     commitment: string;
     grade: string;
     badge: Badge;
@@ -170,7 +174,9 @@ export function cfoEmailView(input: CfoEmailInput): CfoEmailView {
     })),
     counts: `${record.green} green, ${record.yellow} yellow, ${record.red} red`,
     recordedGrades: record.recordedGradesText ?? '',
+    plan: record.plan,
     commitments: record.commitments.map(c => ({
+      id: c.id,
       commitment: c.commitment,
       grade: c.grade,
       badge: COLOURS[c.grade ? GRADE_STATUS[c.grade] : 'none'],

@@ -14,3 +14,9 @@ export class InputError extends Error {
     this.name = 'Error';
   }
 }
+
+/** A recorded cell that is not what the add-on wrote: "Grades Data is not the list of grades this add-on records: …". */
+export const edited = (what: string) =>
+  new Error(
+    `${what} this add-on records: the row was edited; run Verify scorecard record.`,
+  );

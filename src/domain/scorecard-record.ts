@@ -5,6 +5,7 @@
 import type {Grade} from './workbook';
 import type {LocalDate} from './calendar';
 import type {MoneyFormat} from './money';
+import type {SignedPlan} from './plan/signed';
 
 export interface CommitmentGrade {
   id: string;
@@ -41,6 +42,8 @@ export interface WeekRecord {
    * Grades text as written (commitments is then empty). Shown, never parsed.
    */
   recordedGradesText?: string;
+  /** The signed 60-day plan, with the week ending's day of it (signed on or before it). */
+  plan?: SignedPlan;
 }
 
 /** Thresholds that colour the numbers, and how amounts are written (from Settings). */

@@ -9,6 +9,8 @@ import type {CommitmentGrade, WeekRecord} from './scorecard-record';
 import {SCORECARD, type Grade} from './workbook';
 import {formatMoney, usDollars, type MoneyFormat} from './money';
 import {percent} from './words';
+import {edited} from './input-error';
+import {planData, readPlanData} from './plan/signed';
 
 export interface ForecastWeek {
   week: number | '';
@@ -197,9 +199,7 @@ export function readGradesData(text: string): CommitmentGrade[] {
         isGrade(c[2]),
     );
   if (!ok) {
-    throw new Error(
-      'Grades Data is not the list of grades this add-on records: the row was edited; run Verify scorecard record.',
-    );
+    throw edited('Grades Data is not the list of grades');
   }
   return (data as string[][]).map(([id, commitment, grade, reason, next]) => ({
     id,
@@ -216,7 +216,11 @@ export const SCORECARD_HEADERS = SCORECARD.columns.map(c => c.header);
  * Columns added after rows were first recorded: the chain covers each only
  * when it holds something, so a row written before them verifies unchanged.
  */
-export const LATER_COLUMNS: readonly string[] = ['CRO Name', 'Grades Data'];
+export const LATER_COLUMNS: readonly string[] = [
+  'CRO Name',
+  'Grades Data',
+  'Plan Data',
+];
 
 type NumberField = {
   [K in keyof WeekRecord]-?: WeekRecord[K] extends number | '' ? K : never;
@@ -253,6 +257,7 @@ export function recordValues(record: WeekRecord): Record<string, unknown> {
   values['Commitment Grades'] = commitmentGradesText(record.commitments);
   values['Grades Data'] = gradesData(record.commitments);
   values['CRO Name'] = record.croName ?? '';
+  values['Plan Data'] = planData(record.plan);
   for (const h of ['Commitment Grades', 'Grades Data']) {
     const length = String(values[h]).length;
     if (length <= CELL_LIMIT) continue;
@@ -286,6 +291,8 @@ export function recordFromValues(
   const data = values['Grades Data'];
   const cro = values['CRO Name'];
   if (typeof cro === 'string' && cro !== '') record.croName = cro;
+  const plan = values['Plan Data'];
+  if (typeof plan === 'string' && plan !== '') record.plan = readPlanData(plan);
   if (typeof data === 'string' && data !== '') {
     record.commitments = readGradesData(data);
   } else {

@@ -245,6 +245,8 @@ export const SCORECARD: TabSpec = {
     // grades as data (JSON), which the email reads back; Commitment Grades is only shown.
     col('CRO Name', 'text'),
     col('Grades Data', 'text'),
+    // The signed 60-day plan as the week's email needs it (JSON), during its 60 days.
+    col('Plan Data', 'text'),
   ],
 };
 
@@ -276,6 +278,27 @@ export const DEAL_HISTORY: TabSpec = {
     col('Close Date', 'date'),
     col('Next Step', 'text'),
     col('MEDDPICC', 'text'),
+  ],
+};
+
+// ---- the signed 60-day plan (issue 13 §4)
+
+/**
+ * The signed 60-day plan: one row per commitment per version, chained like
+ * the Scorecard. Not in TABS: the first signing creates it, never set-up.
+ */
+export const PLAN: TabSpec = {
+  name: 'Plan',
+  protected: true,
+  columns: [
+    col('Version', 'number'),
+    col('Signed On', 'date'),
+    col('Signed By', 'text'),
+    col('CRO Name', 'text'),
+    col('Reason', 'text'),
+    // Commitment ID, Commitment, Metric, Target: as on the Commitments tab when signed.
+    ...COMMITMENTS.columns.slice(0, 4),
+    col('Chain', 'text'),
   ],
 };
 

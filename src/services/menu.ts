@@ -12,6 +12,7 @@ export const MENU_ITEMS: ReadonlyArray<
   ['Snapshot this week now', 'snapshotWeekFromMenu'],
   ['Run slip check now', 'runSlipCheckFromMenu'],
   ['Verify scorecard record', 'verifyScorecardFromMenu'],
+  ['Sign the 60-day plan', 'signPlan'],
   ['Schedule weekly snapshot and email', 'installSchedule'],
   ['Stop the schedule', 'removeSchedule'],
   ['Settings help', 'showSettingsHelp'],

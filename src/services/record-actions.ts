@@ -26,7 +26,8 @@ import {
 import type {SnapshotPreview} from '../domain/snapshot-confirm';
 import type {WeekRecordStatus} from '../domain/week-status';
 import {weekRecordStatus} from './sidebar/week-status';
-import {zoneClock} from './clock';
+import {localDates, zoneClock} from './clock';
+import {verifyPlan} from './plan/verify';
 import {plural} from '../domain/words';
 import {activeSpreadsheet as active} from './session';
 
@@ -110,10 +111,14 @@ export function verifyRecord(): Verification {
   const spreadsheet = active();
   const clock = zoneClock(spreadsheet.getSpreadsheetTimeZone());
   const localDate = (d: Date) => clock.localDate(d);
-  return verifyRecordAndHead(
+  return verifyPlan(
     spreadsheet,
-    readScorecard(spreadsheet, localDate),
-    localDate,
+    verifyRecordAndHead(
+      spreadsheet,
+      readScorecard(spreadsheet, localDate),
+      localDate,
+    ),
+    localDates(clock),
   );
 }
 
@@ -125,7 +130,9 @@ export function verifyRecordFromMenu(): void {
         ? 'Scorecard record verified'
         : r.missingWeeks
           ? 'Scorecard rows deleted'
-          : `Scorecard row ${r.brokenRow} was changed`,
+          : r.brokenRow
+            ? `Scorecard row ${r.brokenRow} was changed`
+            : 'Signed plan changed',
       r.message,
     ],
     'Scorecard record not verified',

@@ -42,6 +42,7 @@ import {
   type TabSpec,
 } from '../domain/workbook';
 import {localDates, zoneClock, type ZoneClock} from './clock';
+import {planForWeek} from './plan/read';
 import {
   headerNames,
   readingTable,
@@ -217,6 +218,8 @@ export function readWeek(
     varianceTarget: targetAt(settings.varianceMilestones, week),
     gateTarget: targetAt(settings.gateMilestones, week),
   });
+  // The signed 60-day plan (plan/read.ts): one lookup until it is signed.
+  record.plan = planForWeek(spreadsheet, local, context.weekEnding);
   return {
     record,
     trend: varianceTrend(forecast, settings, context.week),

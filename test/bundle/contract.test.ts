@@ -114,6 +114,7 @@ describe('bundle contract (dist/Code.js in a bare vm context)', () => {
       'Snapshot this week now',
       'Run slip check now',
       'Verify scorecard record',
+      'Sign the 60-day plan',
       'Schedule weekly snapshot and email',
       'Stop the schedule',
       'Settings help',
