@@ -261,3 +261,144 @@ describe('Sign the 60-day plan', () => {
     expect(verdict.message).toMatch(/C2 \(target\)/);
   });
 });
+
+describe('the signed plan in the weekly email', () => {
+  /** The week's snapshot as the CRO takes it from the sidebar (confirming before the scheduled time). */
+  function snapshotAt(
+    bundle: ReturnType<typeof loadBundle>,
+    emulator: Emulator,
+    at: string,
+  ) {
+    emulator.ctx.setNow(new Date(at));
+    const sent = emulator.outbox.length;
+    const result = confirmingSnapshot(args =>
+      bundle.call('snapshotWeek', [args], {user: CRO, trigger: 'sidebar'}),
+    ) as {status: string; scorecardRow: number};
+    expect(result.status).toBe('recorded');
+    const scorecard = tab(emulator, 'Scorecard');
+    const row = scorecard[result.scorecardRow - 1];
+    const planData = row[scorecard[0].indexOf('Plan Data')];
+    expect(emulator.outbox).toHaveLength(sent + 1);
+    return {planData, mail: emulator.outbox.at(-1)!};
+  }
+
+  /** A grade typed into the Grades tab for the week ending on `day` (Tokyo). */
+  function grade(
+    emulator: Emulator,
+    day: string,
+    id: string,
+    g: string,
+    reason: string,
+  ) {
+    const grades = sheet(emulator, 'Grades')!.state.values;
+    grades.push([
+      new Date(`${day}T00:00:00+09:00`),
+      id,
+      g,
+      reason,
+      `Next for ${id}`,
+      CRO,
+      new Date(`${day}T15:00:00+09:00`),
+    ]);
+  }
+
+  it('shows "day N of 60" of the week ending and the signed date, counted on Tokyo\'s calendar, carried by the Scorecard row', () => {
+    const {emulator, bundle} = team();
+    sign(bundle, emulator);
+    // Friday 27 November, 08:00 in Tokyo: Thursday evening in New York. Day 4.
+    const {planData, mail} = snapshotAt(
+      bundle,
+      emulator,
+      '2026-11-27T08:00:00+09:00',
+    );
+    const data = JSON.parse(String(planData));
+    expect(data).toMatchObject({
+      version: 1,
+      signed: '2026-11-24',
+      on: '2026-11-24',
+      day: 4,
+    });
+    expect(data.commitments.map((c: string[]) => c[0])).toEqual([
+      'C1',
+      'C2',
+      'C3',
+    ]);
+    expect(mail.htmlBody).toContain(
+      '<b>60-day plan: day 4 of 60</b>, signed 2026-11-24.',
+    );
+    expect(mail.body).toContain('60-day plan: day 4 of 60, signed 2026-11-24.');
+    expect(mail.htmlBody).not.toContain('each target against its result');
+    // The row is chained with its Plan Data: verification still holds.
+    expect(verify(bundle).ok).toBe(true);
+  });
+
+  it('the email of the week ending on day 54 to 60 sets each target against its result (the grade recorded that week, reason as written, escaped); day 53 does not; from day 61 the plan is off the row', () => {
+    const {emulator, bundle} = team();
+    sign(bundle, emulator);
+    setCommitment(emulator, 'C2', 'Target', '<i>80%</i> or more');
+    emulator.ui.replies.push({
+      button: 'OK',
+      text: 'Target in words the CFO uses',
+    });
+    sign(bundle, emulator);
+
+    // Friday 15 January 2027 is day 53: not the last email.
+    const day53 = snapshotAt(bundle, emulator, '2027-01-15T17:30:00+09:00');
+    expect(day53.mail.htmlBody).toContain('day 53 of 60');
+    expect(day53.mail.htmlBody).toContain('(version 2 signed 2026-11-24)');
+    expect(day53.mail.htmlBody).not.toContain('each target against its result');
+
+    // Friday 22 January 2027 is day 60: the last weekly email of the 60 days.
+    grade(emulator, '2027-01-22', 'C1', 'Green', '');
+    grade(emulator, '2027-01-22', 'C2', 'Red', 'Two <b>late</b> save-plays');
+    const last = snapshotAt(bundle, emulator, '2027-01-22T17:30:00+09:00');
+    const html = last.mail.htmlBody;
+    expect(html).toContain('day 60 of 60');
+    expect(html).toContain('The 60-day plan: each target against its result');
+    const table = html.slice(html.indexOf('each target against its result'));
+    expect(table).toContain('100% by week 8');
+    expect(table).toContain('&lt;i&gt;80%&lt;/i&gt; or more');
+    expect(table).toContain('Two &lt;b&gt;late&lt;/b&gt; save-plays');
+    expect(table).not.toContain('<b>late</b>');
+    expect(table).toMatch(/>GREEN<\/span>/);
+    expect(table).toMatch(/>RED<\/span> Two &lt;b&gt;late/);
+    expect(table).toContain('5% or less by week 12');
+    expect(table).toContain('not graded this week');
+    expect(last.mail.body).toContain(
+      '- A save-play for every signalled deal, every week (Save-play execution rate): target <i>80%</i> or more; result Red — Two <b>late</b> save-plays',
+    );
+    expect(last.mail.body).toContain(
+      '- Call the week within 5% (Weekly forecast variance): target 5% or less by week 12; result not graded this week',
+    );
+
+    // Friday 29 January 2027 is day 67: the 60 days are over.
+    const after = snapshotAt(bundle, emulator, '2027-01-29T17:30:00+09:00');
+    expect(after.planData).toBe('');
+    expect(after.mail.htmlBody).not.toContain('60-day plan');
+    expect(verify(bundle).ok).toBe(true);
+  });
+
+  it('a retried email carries the plan as its row recorded it, not as it is signed by then', () => {
+    const {emulator, bundle} = team();
+    bundle.call('installSchedule', [], {user: CRO, trigger: 'menu'});
+    sign(bundle, emulator);
+    emulator.failNextEmail('Service unavailable: Mail');
+    emulator.ctx.setNow(new Date('2026-11-27T08:00:00+09:00'));
+    confirmingSnapshot(args =>
+      bundle.call('snapshotWeek', [args], {user: CRO, trigger: 'sidebar'}),
+    );
+    const sent = emulator.outbox.length;
+    // Signed again before the retry: the retried email still says what the row recorded.
+    setCommitment(emulator, 'C2', 'Target', '90% or more');
+    emulator.ui.replies.push({button: 'OK', text: 'Raised after the review'});
+    sign(bundle, emulator);
+    emulator.ctx.setNow(new Date('2026-11-28T16:30:00+09:00'));
+    bundle.call('onScheduleTick', [], {user: CRO, trigger: 'time'});
+    expect(emulator.outbox).toHaveLength(sent + 1);
+    const mail = emulator.outbox.at(-1)!;
+    expect(mail.htmlBody).toContain(
+      '<b>60-day plan: day 4 of 60</b>, signed 2026-11-24.',
+    );
+    expect(mail.htmlBody).not.toContain('version 2');
+  });
+});
