@@ -101,6 +101,7 @@ export function signPlanFromMenu(): void {
       signPlan(SpreadsheetApp.getActiveSpreadsheet(), new Date(), version => {
         const [title, question] = planWords('ask', {version}).split('\n');
         const answer = ui.prompt(title, question, ui.ButtonSet.OK_CANCEL);
+        // The text is there even after Cancel or the title bar's close (Class PromptResponse): only OK answers.
         return answer.getSelectedButton() === ui.Button.OK
           ? answer.getResponseText()
           : null;
