@@ -59,7 +59,7 @@ function setCommitment(
   emulator: Emulator,
   id: string,
   header: string,
-  value: unknown,
+  value: string | boolean,
 ) {
   const values = sheet(emulator, 'Commitments')!.state.values;
   const row = values.findIndex(r => r[0] === id);
@@ -69,7 +69,7 @@ function setCommitment(
 function sign(
   bundle: ReturnType<typeof loadBundle>,
   emulator: Emulator,
-  user = CRO,
+  user: string = CRO,
 ) {
   bundle.call('signPlan', [], {user, trigger: 'menu'});
   return emulator.ui.alerts.at(-1)!;
