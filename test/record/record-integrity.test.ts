@@ -275,9 +275,10 @@ describe('rows recorded by the previous version', () => {
     expect(verify(bundle).message).not.toContain('starts now');
     // Set-up adds the later columns to the old tab; empty, they leave the old rows' chain as it was.
     bundle.call('setUpWorkbook', [], {trigger: 'menu'});
-    expect(tab(emulator, 'Scorecard')[0].slice(-2)).toEqual([
+    expect(tab(emulator, 'Scorecard')[0].slice(-3)).toEqual([
       'CRO Name',
       'Grades Data',
+      'Plan Data',
     ]);
     expect(verify(bundle).ok).toBe(true);
   });
@@ -331,10 +332,11 @@ describe('rows recorded by the previous version', () => {
       String(byHeader(tab(emulator, 'Scorecard'), 3)['Changes']),
     ).toContain('Commitment grades: changed');
     // The tab predates the later columns: the append added their headers after the last column.
-    expect(tab(emulator, 'Scorecard')[0].slice(-3)).toEqual([
+    expect(tab(emulator, 'Scorecard')[0].slice(-4)).toEqual([
       'Chain',
       'CRO Name',
       'Grades Data',
+      'Plan Data',
     ]);
     expect(verify(bundle).ok).toBe(true);
   });

@@ -5,7 +5,7 @@
  * plan never buys more time.
  */
 import {daysBetween, type LocalDate} from '../calendar';
-import {toText} from '../cells';
+import {toNumber, toText} from '../cells';
 import {edited} from '../input-error';
 import {COMMITMENTS} from '../workbook';
 
@@ -31,24 +31,19 @@ export interface SignedPlan {
   day?: number;
 }
 
-/** The latest version, from the Plan tab's rows in sheet order. */
+/** The latest version, from the Plan tab's rows in sheet order (its Signed On read as a date of the spreadsheet's zone). */
 export function latestPlan(
-  rows: ReadonlyArray<{
-    version: number;
-    on: LocalDate;
-    commitment: SignedCommitment;
-  }>,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  localDate: (value: unknown) => LocalDate | '',
 ): SignedPlan | undefined {
   let plan: SignedPlan | undefined;
   for (const r of rows) {
-    if (!plan || r.version > plan.version)
-      plan = {
-        version: r.version,
-        signed: plan?.signed ?? r.on,
-        on: r.on,
-        commitments: [],
-      };
-    if (r.version === plan.version) plan.commitments.push(r.commitment);
+    const version = toNumber(r['Version']) ?? 0;
+    if (!plan || version > plan.version) {
+      const on = localDate(r['Signed On']) as LocalDate;
+      plan = {version, signed: plan?.signed ?? on, on, commitments: []};
+    }
+    if (version === plan.version) plan.commitments.push(signedOf(r));
   }
   return plan;
 }

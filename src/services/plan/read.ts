@@ -4,7 +4,7 @@
  * snapshot and the sidebar pay no more before the first signing).
  */
 import {canonicalRow, verifyChain} from '../../domain/chain';
-import {toNumber, toText} from '../../domain/cells';
+import {toText} from '../../domain/cells';
 import type {LocalDate} from '../../domain/calendar';
 import {
   latestPlan,
@@ -43,14 +43,13 @@ export function readPlan(
   if (!sheet) return undefined;
   // A missing column reads as blank: the chain then names the row.
   const table = readTable(spreadsheet, PLAN, {sheet});
-  const plan = latestPlan(
-    table.rows.map(({record}) => ({
-      version: toNumber(record['Version']) ?? 0,
-      on: localDate(record['Signed On']) as LocalDate,
-      commitment: signedOf(record),
-    })),
-  );
-  return {table, plan};
+  return {
+    table,
+    plan: latestPlan(
+      table.rows.map(r => r.record),
+      localDate,
+    ),
+  };
 }
 
 /** The Plan tab, the active commitments as they would be signed now, and what changed since the plan was signed. */
