@@ -293,12 +293,12 @@ export const PLAN: TabSpec = {
   columns: [
     col('Version', 'number'),
     col('Signed On', 'date'),
-    col('Signed By', 'text'),
-    col('CRO Name', 'text'),
-    col('Reason', 'text'),
+    col('Signed By'),
+    col('CRO Name'),
+    col('Reason'),
     // Commitment ID, Commitment, Metric, Target: as on the Commitments tab when signed.
     ...COMMITMENTS.columns.slice(0, 4),
-    col('Chain', 'text'),
+    col('Chain'),
   ],
 };
 

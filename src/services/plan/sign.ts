@@ -14,6 +14,7 @@ import {withDocumentLock} from '../lock';
 import {requireKeeper, secureRecord} from '../protection';
 import {reportToUser} from '../record-actions';
 import {readRecordSettings} from '../settings';
+import {activeSpreadsheet, currentUser} from '../session';
 import {appendToTable, headerNames, tableOf} from '../tables';
 import {planCanonical, planNow, planWords} from './read';
 
@@ -73,7 +74,7 @@ export function signPlan(
     const base = {
       Version: (plan?.version ?? 0) + 1,
       'Signed On': clock.midnight(today),
-      'Signed By': Session.getEffectiveUser().getEmail(),
+      'Signed By': currentUser(),
       'CRO Name': settings.croName,
       Reason: reason,
     };
@@ -98,7 +99,7 @@ export function signPlanFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
   reportToUser(
     () =>
-      signPlan(SpreadsheetApp.getActiveSpreadsheet(), new Date(), version => {
+      signPlan(activeSpreadsheet(), new Date(), version => {
         const [title, question] = planWords('ask', {version}).split('\n');
         const answer = ui.prompt(title, question, ui.ButtonSet.OK_CANCEL);
         // The text is there even after Cancel or the title bar's close (Class PromptResponse): only OK answers.
