@@ -78,7 +78,7 @@ export function planForWeek(
 }
 
 /** The plan's words (src/templates/plan-words.html): a title line first where one is shown. */
-export const planWords = (say: string, vars: object) =>
+export const planWords = (say: string, vars?: object) =>
   render('plan-words', {say, ...vars}).trim();
 
 /** The first Plan row changed after it was signed, in words; undefined when none. */

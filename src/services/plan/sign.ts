@@ -21,7 +21,7 @@ import {planCanonical, planNow, planWords} from './read';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const ACTION = 'sign the 60-day plan';
-const refuse = (say: string, vars = {}) => {
+const refuse = (say: string, vars?: object) => {
   throw new Error(planWords(say, vars));
 };
 

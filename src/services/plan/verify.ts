@@ -15,9 +15,8 @@ export function verifyPlan(
   localDate: (value: unknown) => string,
 ): Verification {
   // One lookup before the first signing.
-  const now = spreadsheet.getSheetByName(PLAN.name)
-    ? planNow(spreadsheet, localDate)
-    : undefined;
+  const now =
+    spreadsheet.getSheetByName(PLAN.name) && planNow(spreadsheet, localDate);
   const found = now?.plan
     ? [
         brokenPlanRow(now.record!.table),
