@@ -245,6 +245,13 @@ export const SCORECARD: TabSpec = {
     // grades as data (JSON), which the email reads back; Commitment Grades is only shown.
     col('CRO Name', 'text'),
     col('Grades Data', 'text'),
+    // weekly (issue 13 §6, §5, §7, §2): the CRO's words of the week (wrong calls as JSON
+    // [Deal ID, Deal, why, sentence]; the recommit update), the dual scorecard and the quarter's warning.
+    col('Wrong Calls', 'text'),
+    col('Recommit Update', 'text'),
+    col('Adjusted Committed', 'currency'),
+    col('Adjusted Variance', 'percent'),
+    col('Re-inflation Warning', 'text'),
   ],
 };
 
@@ -276,6 +283,23 @@ export const DEAL_HISTORY: TabSpec = {
     col('Close Date', 'date'),
     col('Next Step', 'text'),
     col('MEDDPICC', 'text'),
+  ],
+};
+
+/**
+ * The CRO's words of the week beyond the grades (issue 13 §5, §6): a sentence
+ * per wrong call (Deal ID), the recommit update (Deal ID blank). Not in TABS:
+ * created when first written, never by set-up.
+ */
+export const WORDS: TabSpec = {
+  name: 'CRO Words',
+  columns: [
+    col('Week Ending', 'date'),
+    col('Kind', 'text'),
+    col('Deal ID', 'text'),
+    col('Words', 'text'),
+    col('Written By', 'text'),
+    col('Written At', 'datetime'),
   ],
 };
 

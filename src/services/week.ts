@@ -42,6 +42,7 @@ import {
   type TabSpec,
 } from '../domain/workbook';
 import {localDates, zoneClock, type ZoneClock} from './clock';
+import {readWeekly} from './weekly/weekly';
 import {
   headerNames,
   readingTable,
@@ -217,6 +218,8 @@ export function readWeek(
     varianceTarget: targetAt(settings.varianceMilestones, week),
     gateTarget: targetAt(settings.gateMilestones, week),
   });
+  // weekly (issue 13): wrong calls, the CRO's words, the dual scorecard, the quarter's warning.
+  Object.assign(record, readWeekly(spreadsheet, read, settings, clock, record));
   return {
     record,
     trend: varianceTrend(forecast, settings, context.week),

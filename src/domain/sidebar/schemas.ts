@@ -186,6 +186,38 @@ export type RecordAttendanceInput = Z.input<
   ReturnType<typeof RecordAttendanceSchema>
 >;
 
+// ---- weekly (issue 13 §5, §6): the CRO's words of the week
+
+/** A wrong call's one sentence: one line. */
+export const MAX_SENTENCE = 500;
+/** The recommit update: a few sentences per commitment. */
+export const MAX_UPDATE = 5000;
+
+/** One wrong call's sentence (dealId), or the recommit update (dealId ''). */
+export const SaveWordsSchema = () =>
+  z.object(
+    {
+      weekEnding: localDate(),
+      words: z
+        .array(
+          z.object(
+            {
+              dealId: text(MAX_NAME),
+              words: z.pipe(
+                text(MAX_UPDATE),
+                z.transform((s: string) => s.trim().replace(/\r\n?/g, '\n')),
+              ),
+            },
+            OBJECT,
+          ),
+          'must be a list of words',
+        )
+        .check(lengthAtMost(100, 'holds more than 100 entries')),
+    },
+    OBJECT,
+  );
+export type SaveWordsInput = Z.input<ReturnType<typeof SaveWordsSchema>>;
+
 /** Field names that do not read well as their key in words ("nextAction" reads "Next action"). */
 const LABELS: Record<string, string> = {
   dealId: 'Deal',
