@@ -18,7 +18,7 @@ import {
   whole,
 } from '../checks';
 import {GRADES, SLIP_SIGNALS} from '../workbook';
-import {MAX_NAME, MAX_TEXT, type Refusal} from './types';
+import {MAX_NAME, MAX_TEXT, MAX_UPDATE, type Refusal} from './types';
 
 /** The refusal of over-long text: the sidebar counts characters too, so this is the last word, not a surprise. */
 export const tooLong = (max: number) =>
@@ -187,11 +187,6 @@ export type RecordAttendanceInput = Z.input<
 >;
 
 // ---- weekly (issue 13 §5, §6): the CRO's words of the week
-
-/** A wrong call's one sentence: one line. */
-export const MAX_SENTENCE = 500;
-/** The recommit update: a few sentences per commitment. */
-export const MAX_UPDATE = 5000;
 
 /** One wrong call's sentence (dealId), or the recommit update (dealId ''). */
 export const SaveWordsSchema = () =>

@@ -12,7 +12,7 @@ export interface DualView {
   adjusted: string;
   variance: string;
   adjustedVariance: string;
-  /** Original minus adjusted, in money and in percentage points. */
+  /** Between original and adjusted, in money and in percentage points. */
   commitGap: string;
   varianceGap: string;
 }
@@ -29,13 +29,13 @@ export function weeklyView(record: WeekRecord, money: MoneyFormat) {
           variance: formatPercent(variance),
           adjustedVariance: formatPercent(av),
           commitGap: formatMoney(
-            committed === '' ? '' : committed - adjusted,
+            committed === '' ? '' : Math.abs(committed - adjusted),
             money,
           ),
           varianceGap:
             variance === '' || av === ''
               ? '—'
-              : `${formatPercent(variance - av).slice(0, -1)} points`,
+              : `${formatPercent(Math.abs(variance - av)).slice(0, -1)} points`,
         };
   return {
     warning: record.warning ?? '',

@@ -7,12 +7,8 @@
  */
 import {addDays} from '../../domain/calendar';
 import {toText} from '../../domain/cells';
-import {
-  MAX_SENTENCE,
-  parsePayload,
-  SaveWordsSchema,
-} from '../../domain/sidebar/schemas';
-import type {WriteResult} from '../../domain/sidebar/types';
+import {parsePayload, SaveWordsSchema} from '../../domain/sidebar/schemas';
+import {MAX_SENTENCE, type WriteResult} from '../../domain/sidebar/types';
 import {DEAL_HISTORY, WORDS} from '../../domain/workbook';
 import {localDates} from '../clock';
 import {withDocumentLock} from '../lock';
