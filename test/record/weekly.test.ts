@@ -13,14 +13,21 @@ import {join} from 'node:path';
 import {loadBundle, type LoadedBundle} from '../../emulator/loader';
 import {sampleWorkbook, SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
 import type {Emulator} from '../../emulator';
-import type {CellValue} from '../../emulator/spreadsheet';
 import {sidebarSnapshot as snapshot} from '../helpers/snapshot';
+import {
+  col,
+  currentQuarter,
+  DAY,
+  localDay,
+  values,
+  weekEndingCell,
+  wrongCallsWeek,
+} from '../helpers/weekly';
 import type {SidebarData} from '../../src/domain/sidebar/types';
 import {percent} from '../../src/domain/words';
 
 /** 5 pm on Friday 20 November 2026 in Los Angeles: Saturday morning in Tokyo, still week 7's scorecard. */
 const FRIDAY_EVENING = new Date('2026-11-21T01:00:00Z');
-const DAY = 864e5;
 const CRO = {user: SAMPLE_PEOPLE.cro, trigger: 'sidebar' as const};
 
 const EQUALS =
@@ -50,20 +57,8 @@ function pdfText(bytes: Uint8Array): string {
   }
 }
 
-const sheetOf = (emulator: Emulator, name: string) => {
-  const sheet = emulator.spreadsheet.sheets.find(s => s.state.name === name);
-  if (!sheet) throw new Error(`no tab ${name}`);
-  return sheet;
-};
-const values = (emulator: Emulator, name: string) =>
-  sheetOf(emulator, name).state.values;
-const col = (emulator: Emulator, name: string, header: string) =>
-  values(emulator, name)[0].indexOf(header);
 const byHeader = (rows: unknown[][], row: number) =>
   Object.fromEntries(rows[0].map((h, i) => [String(h), rows[row][i]]));
-/** A date cell's day in the sample's zone. */
-const tokyoDay = (d: unknown) =>
-  (d as Date).toLocaleDateString('en-CA', {timeZone: 'Asia/Tokyo'});
 
 function world(options: {mailQuota?: number} = {}) {
   const emulator = sampleWorkbook({
@@ -74,70 +69,6 @@ function world(options: {mailQuota?: number} = {}) {
     },
   });
   return {emulator, bundle: loadBundle(emulator)};
-}
-
-/** Week 7's Week Ending cell (midnight of Friday 20 November in Tokyo). */
-const weekEndingCell = (emulator: Emulator) =>
-  values(emulator, 'Forecast').find(r => r[0] === 7)![1] as Date;
-
-/** The Quarters row whose Quarter End is the first on or after the week's end. */
-function currentQuarter(emulator: Emulator) {
-  const rows = values(emulator, 'Quarters');
-  const end = col(emulator, 'Quarters', 'Quarter End');
-  const week = weekEndingCell(emulator).getTime();
-  return rows
-    .slice(1)
-    .filter(r => (r[end] as Date).getTime() >= week)
-    .sort((a, b) => (a[end] as Date).getTime() - (b[end] as Date).getTime())[0];
-}
-
-/**
- * Last Monday's slip check recorded five Commit deals in Deal History; since
- * then A and F went Closed Lost, B moved past the quarter end, C was already
- * dated past it last week and moved again, D did not move.
- */
-function wrongCallsWeek(emulator: Emulator) {
-  const deals = values(emulator, 'Deals');
-  const [id, name, category, close] = [
-    'Deal ID',
-    'Deal',
-    'Forecast Category',
-    'Close Date',
-  ].map(h => col(emulator, 'Deals', h));
-  const commit = deals.filter(r => r[category] === 'Commit').slice(0, 5);
-  expect(commit).toHaveLength(5);
-  const [a, b, c, d, f] = commit;
-  const quarterEnd = currentQuarter(emulator)[
-    col(emulator, 'Quarters', 'Quarter End')
-  ] as Date;
-  const lastWeek = new Date(weekEndingCell(emulator).getTime() - 7 * DAY);
-  values(emulator, 'Deal History').push(
-    ...(commit.map(r => [
-      lastWeek,
-      r[id],
-      'Negotiation',
-      r === c ? new Date(quarterEnd.getTime() + 3 * DAY) : r[close],
-      'Next step',
-      'Metrics',
-    ]) as CellValue[][]),
-  );
-  a[category] = 'Closed Lost';
-  f[category] = 'Closed Lost';
-  b[close] = new Date(quarterEnd.getTime() + 10 * DAY);
-  c[close] = new Date(quarterEnd.getTime() + 20 * DAY);
-  const named = (r: CellValue[]) => ({
-    id: String(r[id]),
-    deal: String(r[name]),
-  });
-  return {
-    a: named(a),
-    b: named(b),
-    c: named(c),
-    d: named(d),
-    f: named(f),
-    quarterEnd: tokyoDay(quarterEnd),
-    movedTo: tokyoDay(b[close]),
-  };
 }
 
 const load = (bundle: LoadedBundle) =>
@@ -163,6 +94,7 @@ describe('wrong calls, named first (issue 13 §6)', () => {
   it('lists last week’s Commit deals that went Closed Lost or moved past the quarter end, saves one sentence each as text, and the email names them first', () => {
     const {emulator, bundle} = world();
     const w = wrongCallsWeek(emulator);
+    expect(emulator.spreadsheet.getSpreadsheetTimeZone()).toBe('Asia/Tokyo');
     const data = load(bundle);
     expect(data.weekEnding).toBe('2026-11-20');
     // Set-up never made the words tab: it is created when first written.
@@ -221,7 +153,9 @@ describe('wrong calls, named first (issue 13 §6)', () => {
       'Written At',
     ]);
     expect(
-      tab.values.slice(1).map(r => [tokyoDay(r[0]), ...r.slice(1, 5)]),
+      tab.values
+        .slice(1)
+        .map(r => [localDay(emulator, r[0]), ...r.slice(1, 5)]),
     ).toEqual([
       ['2026-11-20', 'wrong call', w.a.id, EQUALS, SAMPLE_PEOPLE.cro],
       ['2026-11-20', 'wrong call', w.b.id, MARKUP, SAMPLE_PEOPLE.cro],
