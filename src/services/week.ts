@@ -219,7 +219,15 @@ export function readWeek(
     gateTarget: targetAt(settings.gateMilestones, week),
   });
   // weekly (issue 13): wrong calls, the CRO's words, the dual scorecard, the quarter's warning.
-  Object.assign(record, readWeekly(spreadsheet, read, settings, clock, record));
+  try {
+    Object.assign(
+      record,
+      readWeekly(spreadsheet, read, settings, clock, record),
+    );
+  } catch (err) {
+    if (!options.lenient) throw err;
+    dealsProblem = (err as Error).message;
+  }
   return {
     record,
     trend: varianceTrend(forecast, settings, context.week),

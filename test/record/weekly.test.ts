@@ -217,7 +217,7 @@ describe('wrong calls, named first (issue 13 §6)', () => {
     ]);
     expect(snapshot(bundle).status).toBe('amended');
     const amended = byHeader(values(emulator, 'Scorecard'), 2);
-    expect(amended['Changes']).toBe('Wrong calls: changed');
+    expect(amended['Changes']).toBe('Wrong Calls: changed');
     expect(JSON.parse(String(amended['Wrong Calls']))[2][3]).toBe(
       'I missed F.',
     );
@@ -241,6 +241,20 @@ describe('wrong calls, named first (issue 13 §6)', () => {
       w.b.id,
       w.f.id,
     ]);
+  });
+
+  it('with last week’s Deal History, a Deals tab without Close Date is refused by the snapshot, naming it, and shown by the sidebar', () => {
+    const {emulator, bundle} = world();
+    wrongCallsWeek(emulator);
+    values(emulator, 'Deals')[0][col(emulator, 'Deals', 'Close Date')] =
+      'Close (old)';
+    expect(() => bundle.call('snapshotWeek', [], {trigger: 'sidebar'})).toThrow(
+      'The "Deals" tab has no "Close Date" header in row 1',
+    );
+    expect(values(emulator, 'Scorecard')).toHaveLength(1);
+    const data = load(bundle);
+    expect(data.dealsProblem).toContain('no "Close Date" header');
+    expect(data.plan.commitments.length).toBeGreaterThan(0);
   });
 
   it('a retried email carries the words as recorded on the row, whatever the words tab says later', () => {
@@ -300,7 +314,7 @@ describe('the recommit update (issue 13 §5)', () => {
     saveWords(bundle, data.weekEnding, [{dealId: '', words: '  '}]);
     expect(snapshot(bundle).status).toBe('amended');
     const amended = byHeader(values(emulator, 'Scorecard'), 2);
-    expect(amended['Changes']).toBe('Recommit update: edited');
+    expect(amended['Changes']).toBe('Recommit Update: changed');
     expect(amended['Recommit Update']).toBe('');
   });
 });

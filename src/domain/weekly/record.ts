@@ -51,14 +51,10 @@ export function weeklyFromValues(
   };
 }
 
-/** What changed in the words between two records of a week, in plain words. */
+/** Which of the weekly cells changed between two records of a week ("Wrong Calls: changed"). */
 export function weeklyChanges(before: WeekRecord, after: WeekRecord): string[] {
-  const lines: string[] = [];
-  if (callsText(before.wrongCalls) !== callsText(after.wrongCalls))
-    lines.push('Wrong calls: changed');
-  if ((before.recommit ?? '') !== (after.recommit ?? ''))
-    lines.push('Recommit update: edited');
-  if ((before.warning ?? '') !== (after.warning ?? ''))
-    lines.push(`Re-inflation warning: ${after.warning || 'cleared'}`);
-  return lines;
+  const [was, now] = [before, after].map(weeklyValues);
+  return Object.keys(now)
+    .filter(h => was[h as keyof typeof was] !== now[h as keyof typeof now])
+    .map(h => `${h}: changed`);
 }

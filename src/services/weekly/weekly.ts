@@ -128,32 +128,33 @@ export function readWeekly(
   // §6: last week's Commit deals (Deal History) against Deals now, up to the quarter's end.
   const words = readWords(spreadsheet, clock, weekEnding);
   const lastWeek = addDays(weekEnding, -7);
-  const calls = lenient(() => {
-    const history = read(DEAL_HISTORY)
-      .rows.filter(r => day(r.record['Week Ending']) === lastWeek)
-      .map(({record: r}): [string, LocalDate] => [
-        toText(r['Deal ID']),
-        day(r['Close Date']),
-      ]);
-    return history.length
-      ? wrongCalls(
-          history,
-          new Map(
-            read(DEALS).rows.map(({record: r}) => [
+  // Without the tab (no slip check yet) no deal was committed last week; with it, Deals must say what became of each.
+  const history = lenient(() => read(DEAL_HISTORY).rows, [])
+    .filter(r => day(r.record['Week Ending']) === lastWeek)
+    .map(({record: r}): [string, LocalDate] => [
+      toText(r['Deal ID']),
+      day(r['Close Date']),
+    ]);
+  const calls = history.length
+    ? wrongCalls(
+        history,
+        new Map(
+          read(DEALS, ['Deal ID', 'Forecast Category', 'Close Date']).rows.map(
+            ({record: r}) => [
               toText(r['Deal ID']),
               {
                 deal: toText(r['Deal']),
                 category: toText(r['Forecast Category']),
                 closeDate: day(r['Close Date']),
               },
-            ]),
+            ],
           ),
-          quarter?.end ?? calendarQuarterEnd(weekEnding),
-          words.calls,
-          words.named,
-        )
-      : [];
-  }, []);
+        ),
+        quarter?.end ?? calendarQuarterEnd(weekEnding),
+        words.calls,
+        words.named,
+      )
+    : [];
 
   // Only what holds something: a week without any of it records and shows as before.
   const extra: Partial<WeekRecord> = {};
