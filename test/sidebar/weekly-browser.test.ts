@@ -145,11 +145,13 @@ describe('the weekly part of the sidebar at 300 px', () => {
       preview.world.emulator,
       weekEndingCell(preview.world.emulator),
     );
-    const off = grades.slice(1).filter(
-      r =>
-        localDay(preview.world.emulator, r[0]) === week &&
-        (r[2] === 'Yellow' || r[2] === 'Red'),
-    );
+    const off = grades
+      .slice(1)
+      .filter(
+        r =>
+          localDay(preview.world.emulator, r[0]) === week &&
+          (r[2] === 'Yellow' || r[2] === 'Red'),
+      );
     for (const r of off) {
       expect(draft).toContain(String(r[3]).replace(/\.$/, ''));
       expect(draft).toContain(String(r[4]).replace(/\.$/, ''));
