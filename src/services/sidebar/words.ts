@@ -12,6 +12,7 @@ import {MAX_SENTENCE, type WriteResult} from '../../domain/sidebar/types';
 import {DEAL_HISTORY, WORDS} from '../../domain/workbook';
 import {localDates} from '../clock';
 import {withDocumentLock} from '../lock';
+import {activeSpreadsheet} from '../session';
 import {checkWorkbookSettings} from '../settings';
 import {headerNames, readTable, upsertRows} from '../tables';
 import {sidebarWeek} from './calendar';
@@ -33,7 +34,7 @@ export function saveWords(payload: unknown): WriteResult<SavedWords> {
       `The sentence for ${words[long].dealId} is one sentence: one line of at most ${MAX_SENTENCE} characters.`,
       `words.${long}.words`,
     );
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const spreadsheet = activeSpreadsheet();
   return withDocumentLock((): WriteResult<SavedWords> => {
     const {settings} = checkWorkbookSettings(spreadsheet);
     const week = sidebarWeek(spreadsheet, settings);
