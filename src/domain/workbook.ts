@@ -247,11 +247,11 @@ export const SCORECARD: TabSpec = {
     col('Grades Data', 'text'),
     // weekly (issue 13 §6, §5, §7, §2): the CRO's words of the week (wrong calls as JSON
     // [Deal ID, Deal, why, sentence]; the recommit update), the dual scorecard and the quarter's warning.
-    col('Wrong Calls', 'text'),
-    col('Recommit Update', 'text'),
+    col('Wrong Calls'),
+    col('Recommit Update'),
     col('Adjusted Committed', 'currency'),
     col('Adjusted Variance', 'percent'),
-    col('Re-inflation Warning', 'text'),
+    col('Re-inflation Warning'),
   ],
 };
 
@@ -295,10 +295,10 @@ export const WORDS: TabSpec = {
   name: 'CRO Words',
   columns: [
     col('Week Ending', 'date'),
-    col('Kind', 'text'),
-    col('Deal ID', 'text'),
-    col('Words', 'text'),
-    col('Written By', 'text'),
+    col('Kind'),
+    col('Deal ID'),
+    col('Words'),
+    col('Written By'),
     col('Written At', 'datetime'),
   ],
 };
