@@ -24,6 +24,7 @@ import {planDayLine} from './plan-day';
 import {clearMessages, notify} from './messages';
 import {failureMessage, server} from './server';
 import {plural} from '../src/domain/words';
+import {recommitCard, wrongCallsCard} from './words-view';
 
 interface CommitmentFields {
   grade: HTMLElement;
@@ -372,9 +373,13 @@ export function renderGradeView(app: App): HTMLElement {
       `week ending ${dayLabel(weekEnding)}`,
     ),
     planDayLine(app.data),
+    // weekly (issue 13 §6): wrong calls are named first.
+    wrongCallsCard(app),
     plan.problem && h('p', {class: 'problem', role: 'alert'}, plan.problem),
     plan.commitments.length > 0
       ? form
       : h('p', {class: 'muted'}, 'Nothing to grade yet.'),
+    // weekly (issue 13 §5): the recommit update after the grades it is drafted from.
+    recommitCard(app),
   );
 }

@@ -5,6 +5,7 @@
  */
 import {weekStatuses, type NumberStatus} from '../src/domain/status';
 import {statusLines} from '../src/domain/week-status';
+import {dualCard} from './words-view';
 import type {App, Confirming, RecordStatus} from './app';
 import {h, replace, showError, uid, withProgress} from './dom';
 import {dayLabel, instantLabel} from './format';
@@ -351,6 +352,8 @@ export function renderScorecardView(app: App): HTMLElement {
     h('h2', {class: 'section-title'}, 'This week’s numbers'),
     dealsProblem && h('p', {class: 'problem', role: 'alert'}, dealsProblem),
     h('ul', {class: 'metrics'}, ...numbers.map(metricRow)),
+    // weekly (issue 13 §2, §7)
+    dualCard(app),
     attendanceForm(app),
     h('h2', {class: 'section-title'}, 'Commitments'),
     app.data.plan.problem && h('p', {class: 'problem'}, app.data.plan.problem),

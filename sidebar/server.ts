@@ -18,6 +18,7 @@ export const SERVER_FUNCTIONS = [
   'executeSavePlay',
   'withdrawSignal',
   'recordAttendance',
+  'saveWords',
   'snapshotWeek',
   'weekRecordStatus',
 ] as const satisfies ReadonlyArray<keyof typeof Api>;

@@ -53,6 +53,7 @@ import type {
   LogSignalInput,
   RecordAttendanceInput,
   SaveGradesInput,
+  SaveWordsInput,
   WithdrawSignalInput,
 } from './domain/sidebar/schemas';
 import type {
@@ -64,6 +65,10 @@ import type {
 } from './domain/sidebar/types';
 import {recordAttendance as recordWeekAttendance} from './services/sidebar/attendance';
 import {saveGrades as saveWeekGrades} from './services/sidebar/grades';
+import {
+  saveWords as saveWeekWords,
+  type SavedWords,
+} from './services/sidebar/words';
 import {loadSidebar as loadSidebarData} from './services/sidebar/load';
 import {openSidebar as showSidebar} from './services/sidebar/open';
 import {
@@ -252,6 +257,11 @@ export function recordAttendance(
   payload: RecordAttendanceInput,
 ): WriteResult<SavedAttendance> {
   return recordWeekAttendance(payload);
+}
+
+/** Sidebar: saves this week's wrong-call sentences and recommit update in the CRO Words tab (README: The CRO's sidebar). */
+export function saveWords(payload: SaveWordsInput): WriteResult<SavedWords> {
+  return saveWeekWords(payload);
 }
 
 // ---------------------------------------------------------------- custom functions

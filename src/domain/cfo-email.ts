@@ -8,6 +8,7 @@
  */
 import {plural} from './words';
 import type {SignedPlan} from './plan/signed';
+import {weeklyView} from './weekly/view';
 import {formatMoney, usDollars} from './money';
 import type {StatusThresholds, WeekRecord} from './scorecard-record';
 import {
@@ -47,7 +48,7 @@ interface Badge {
 }
 
 /** Everything the template shows, as plain text and numbers: the template escapes all of it. */
-export interface CfoEmailView {
+export interface CfoEmailView extends ReturnType<typeof weeklyView> {
   /** The monthly expanded section (issue 14 §4), set only on the month's first Scorecard Day. */
   expanded?: {html: string; text: string};
   title: string;
@@ -187,5 +188,6 @@ export function cfoEmailView(input: CfoEmailInput): CfoEmailView {
     spreadsheetUrl: input.spreadsheetUrl,
     scorecardRow: input.scorecardRow,
     chain: input.chain,
+    ...weeklyView(record, input.thresholds.money ?? usDollars()),
   };
 }

@@ -6,6 +6,7 @@ import type {Grade} from './workbook';
 import type {LocalDate} from './calendar';
 import type {MoneyFormat} from './money';
 import type {SignedPlan} from './plan/signed';
+import type {WrongCall} from './weekly/weekly';
 
 export interface CommitmentGrade {
   id: string;
@@ -44,6 +45,16 @@ export interface WeekRecord {
   recordedGradesText?: string;
   /** The signed 60-day plan, with the week ending's day of it (signed on or before it). */
   plan?: SignedPlan;
+  // weekly (issue 13): absent on rows recorded before, and left out when empty.
+  /** This week's wrong calls with the CRO's sentence for each (§6). */
+  wrongCalls?: WrongCall[];
+  /** The recommit update the CRO chose to include this Friday (§5). */
+  recommit?: string;
+  /** The week's commit adjusted for a downturn, and the variance against it (§7). */
+  adjustedCommitted?: number | '';
+  adjustedVariance?: number | '';
+  /** REINFLATION_CHECK's warning on the quarter's commit, e.g. "Q4 FY27: AGGRESSIVE TOO SOON: 1 of 2 delivered" (§2). */
+  warning?: string;
 }
 
 /** Thresholds that colour the numbers, and how amounts are written (from Settings). */

@@ -11,6 +11,7 @@ import {formatMoney, usDollars, type MoneyFormat} from './money';
 import {percent} from './words';
 import {edited} from './input-error';
 import {planData, readPlanData} from './plan/signed';
+import {weeklyChanges, weeklyFromValues, weeklyValues} from './weekly/record';
 
 export interface ForecastWeek {
   week: number | '';
@@ -213,17 +214,17 @@ export function readGradesData(text: string): CommitmentGrade[] {
 export const SCORECARD_HEADERS = SCORECARD.columns.map(c => c.header);
 
 /**
- * Columns added after rows were first recorded: the chain covers each only
+ * Columns added after rows were first recorded (every one after Chain): the chain covers each only
  * when it holds something, so a row written before them verifies unchanged.
  */
-export const LATER_COLUMNS: readonly string[] = [
-  'CRO Name',
-  'Grades Data',
-  'Plan Data',
-];
+export const LATER_COLUMNS: readonly string[] = SCORECARD_HEADERS.slice(
+  SCORECARD_HEADERS.indexOf('CRO Name'),
+);
 
 type NumberField = {
-  [K in keyof WeekRecord]-?: WeekRecord[K] extends number | '' ? K : never;
+  [K in keyof WeekRecord]-?: WeekRecord[K] extends number | '' | undefined
+    ? K
+    : never;
 }[keyof WeekRecord];
 
 /** The Scorecard columns that hold a number of the record: one mapping for writing, reading back and diffing. */
@@ -245,6 +246,8 @@ export const NUMBER_COLUMNS: ReadonlyArray<
   ['Green', 'green'],
   ['Yellow', 'yellow'],
   ['Red', 'red'],
+  ['Adjusted Committed', 'adjustedCommitted'],
+  ['Adjusted Variance', 'adjustedVariance'],
 ];
 
 /**
@@ -253,7 +256,9 @@ export const NUMBER_COLUMNS: ReadonlyArray<
  */
 export function recordValues(record: WeekRecord): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const [header, field] of NUMBER_COLUMNS) values[header] = record[field];
+  for (const [header, field] of NUMBER_COLUMNS)
+    values[header] = record[field] ?? '';
+  Object.assign(values, weeklyValues(record));
   values['Commitment Grades'] = commitmentGradesText(record.commitments);
   values['Grades Data'] = gradesData(record.commitments);
   values['CRO Name'] = record.croName ?? '';
@@ -293,6 +298,7 @@ export function recordFromValues(
   if (typeof cro === 'string' && cro !== '') record.croName = cro;
   const plan = values['Plan Data'];
   if (typeof plan === 'string' && plan !== '') record.plan = readPlanData(plan);
+  Object.assign(record, weeklyFromValues(values));
   if (typeof data === 'string' && data !== '') {
     record.commitments = readGradesData(data);
   } else {
@@ -303,7 +309,11 @@ export function recordFromValues(
 }
 
 /** A recorded value as a person reads it: money in the Currency, shares as percentages. */
-function shown(header: string, v: number | '', money: MoneyFormat): string {
+function shown(
+  header: string,
+  v: number | '' = '',
+  money: MoneyFormat,
+): string {
   if (v === '') return '(blank)';
   // The column's kind in the contract says how it reads (no second list to keep in step).
   const kind = SCORECARD.columns.find(c => c.header === header)?.kind;
@@ -312,7 +322,7 @@ function shown(header: string, v: number | '', money: MoneyFormat): string {
   return String(Math.round(v * 1e6) / 1e6);
 }
 
-const differs = (a: number | '', b: number | '') =>
+const differs = (a: number | '' = '', b: number | '' = '') =>
   typeof a === 'number' && typeof b === 'number'
     ? Math.abs(a - b) >= 1e-9
     : a !== b;
@@ -359,6 +369,7 @@ export function describeChanges(
       if (change) lines.push(`${id}: ${change}`);
     }
   }
+  lines.push(...weeklyChanges(before, after));
   for (const [header, field] of NUMBER_COLUMNS) {
     if (header === 'Green' || header === 'Yellow' || header === 'Red') continue;
     if (differs(before[field], after[field]))

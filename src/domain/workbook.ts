@@ -245,6 +245,13 @@ export const SCORECARD: TabSpec = {
     // grades as data (JSON), which the email reads back; Commitment Grades is only shown.
     col('CRO Name', 'text'),
     col('Grades Data', 'text'),
+    // weekly (issue 13 §6, §5, §7, §2): the CRO's words of the week (wrong calls as JSON
+    // [Deal ID, Deal, why, sentence]; the recommit update), the dual scorecard and the quarter's warning.
+    col('Wrong Calls'),
+    col('Recommit Update'),
+    col('Adjusted Committed', 'currency'),
+    col('Adjusted Variance', 'percent'),
+    col('Re-inflation Warning'),
     // The signed 60-day plan as the week's email needs it (JSON), during its 60 days.
     col('Plan Data', 'text'),
   ],
@@ -299,6 +306,23 @@ export const PLAN: TabSpec = {
     // Commitment ID, Commitment, Metric, Target: as on the Commitments tab when signed.
     ...COMMITMENTS.columns.slice(0, 4),
     col('Chain'),
+  ],
+};
+
+/**
+ * The CRO's words of the week beyond the grades (issue 13 §5, §6): a sentence
+ * per wrong call (Deal ID), the recommit update (Deal ID blank). Not in TABS:
+ * created when first written, never by set-up.
+ */
+export const WORDS: TabSpec = {
+  name: 'CRO Words',
+  columns: [
+    col('Week Ending', 'date'),
+    col('Kind'),
+    col('Deal ID'),
+    col('Words'),
+    col('Written By'),
+    col('Written At', 'datetime'),
   ],
 };
 

@@ -43,6 +43,7 @@ import {
 } from '../domain/workbook';
 import {localDates, zoneClock, type ZoneClock} from './clock';
 import {planForWeek} from './plan/read';
+import {readWeekly} from './weekly/weekly';
 import {
   headerNames,
   readingTable,
@@ -220,6 +221,16 @@ export function readWeek(
   });
   // The signed 60-day plan (plan/read.ts): one lookup until it is signed.
   record.plan = planForWeek(spreadsheet, local, context.weekEnding);
+  // weekly (issue 13): wrong calls, the CRO's words, the dual scorecard, the quarter's warning.
+  try {
+    Object.assign(
+      record,
+      readWeekly(spreadsheet, read, settings, clock, record),
+    );
+  } catch (err) {
+    if (!options.lenient) throw err;
+    dealsProblem = (err as Error).message;
+  }
   return {
     record,
     trend: varianceTrend(forecast, settings, context.week),

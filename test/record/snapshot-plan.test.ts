@@ -7,7 +7,7 @@ import {sampleWorkbook} from '../../emulator/sample-workbook';
 import {planSnapshot} from '../../src/services/snapshot';
 import {readSettings} from '../../src/services/settings';
 import {weekContext} from '../../src/services/week';
-import {DEALS, FORECAST, QUARTERS} from '../../src/domain/workbook';
+import {DEALS, FORECAST, OPTIONS} from '../../src/domain/workbook';
 import {activeSpreadsheet, inEmulator} from '../workbook/harness';
 
 describe('SnapshotPlan.read', () => {
@@ -27,8 +27,9 @@ describe('SnapshotPlan.read', () => {
       plan.read(FORECAST);
       plan.read(DEALS, ['Deal ID']);
       const again = emulator.ctx.calls.count();
-      expect(plan.read(QUARTERS).rows.length).toBeGreaterThan(0);
-      plan.read(QUARTERS);
+      // Options: a tab the week does not read (it reads Quarters for the weekly part, issue 13).
+      expect(plan.read(OPTIONS).rows.length).toBeGreaterThan(0);
+      plan.read(OPTIONS);
       expect(plan.read.find('A tab created when first needed')).toBeNull();
       return {again, quarters: emulator.ctx.calls.snapshot()};
     });

@@ -18,7 +18,7 @@ import {
   whole,
 } from '../checks';
 import {GRADES, SLIP_SIGNALS} from '../workbook';
-import {MAX_NAME, MAX_TEXT, type Refusal} from './types';
+import {MAX_NAME, MAX_TEXT, MAX_UPDATE, type Refusal} from './types';
 
 /** The refusal of over-long text: the sidebar counts characters too, so this is the last word, not a surprise. */
 export const tooLong = (max: number) =>
@@ -71,40 +71,41 @@ const GradeInputSchema = () =>
   );
 
 /**
- * A list of grades, each checked as one; a refusal's path names the grade's
+ * A list of entries, each checked as one; a refusal's path names the entry's
  * index, as zod's array schema would (which adds 1.2 KB). The first refusal
- * is the same one: a grade's, else the list's length.
+ * is the same one: an entry's, else the list's checks (its length).
  */
-const gradeList = () => {
-  const grade = GradeInputSchema();
-  type Grade = Z.output<typeof grade>;
-  return z.pipe(
+const listOf = <S extends Z.ZodMiniType>(
+  item: S,
+  notList: string,
+  ...checks: Z.core.$ZodCheck<Z.output<S>[]>[]
+) =>
+  z.pipe(
     z.pipe(
-      z.custom<Z.input<typeof grade>[]>(
-        Array.isArray,
-        'must be a list of grades',
-      ),
-      z.transform((list: Z.input<typeof grade>[], ctx: Z.core.ParsePayload) =>
+      z.custom<Z.input<S>[]>(Array.isArray, notList),
+      z.transform((list: Z.input<S>[], ctx: Z.core.ParsePayload) =>
         list.map((entry, i) => {
-          const result = z.safeParse(grade, entry);
+          const result = z.safeParse(item, entry);
           if (!result.success)
             for (const issue of result.error.issues)
               ctx.issues.push({
                 ...issue,
                 path: [i, ...issue.path],
               } as Z.core.$ZodRawIssue);
-          return result.data as Grade;
+          return result.data as Z.output<S>;
         }),
       ),
     ),
-    z
-      .custom<Grade[]>()
-      .check(
-        lengthAtLeast(1, 'must hold at least one grade'),
-        lengthAtMost(50, 'holds more grades than any plan has commitments'),
-      ),
+    z.custom<Z.output<S>[]>().check(...checks),
   );
-};
+
+const gradeList = () =>
+  listOf(
+    GradeInputSchema(),
+    'must be a list of grades',
+    lengthAtLeast(1, 'must hold at least one grade'),
+    lengthAtMost(50, 'holds more grades than any plan has commitments'),
+  );
 
 export const SaveGradesSchema = () =>
   z.object({weekEnding: localDate(), grades: gradeList()}, OBJECT);
@@ -185,6 +186,32 @@ export type WithdrawSignalInput = Z.input<
 export type RecordAttendanceInput = Z.input<
   ReturnType<typeof RecordAttendanceSchema>
 >;
+
+// ---- weekly (issue 13 §5, §6): the CRO's words of the week
+
+/** One wrong call's sentence (dealId), or the recommit update (dealId ''). */
+export const SaveWordsSchema = () =>
+  z.object(
+    {
+      weekEnding: localDate(),
+      words: listOf(
+        z.object(
+          {
+            dealId: text(MAX_NAME),
+            words: z.pipe(
+              text(MAX_UPDATE),
+              z.transform((s: string) => s.trim().replace(/\r\n?/g, '\n')),
+            ),
+          },
+          OBJECT,
+        ),
+        'must be a list of words',
+        lengthAtMost(100, 'holds more than 100 entries'),
+      ),
+    },
+    OBJECT,
+  );
+export type SaveWordsInput = Z.input<ReturnType<typeof SaveWordsSchema>>;
 
 /** Field names that do not read well as their key in words ("nextAction" reads "Next action"). */
 const LABELS: Record<string, string> = {

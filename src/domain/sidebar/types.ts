@@ -12,6 +12,9 @@ import type {Grade} from '../workbook';
 export const MAX_TEXT = 2000;
 /** Longest id or person's name (a commitment id, a deal id, a save-play owner). */
 export const MAX_NAME = 200;
+/** A wrong call's one sentence (one line), and the recommit update (weekly, issue 13 §5, §6). */
+export const MAX_SENTENCE = 500;
+export const MAX_UPDATE = 5000;
 
 export interface GradeView {
   grade: Grade;
