@@ -5,6 +5,7 @@
  * because … One is red because … Here is what I am doing about the red and
  * the yellow." The reasons and next actions are the CRO's own, as graded.
  */
+import {daysBetween} from '../src/domain/calendar';
 import type {CommitmentView, SidebarData} from '../src/domain/sidebar/types';
 
 /** The plan week from which the draft is offered. */
@@ -17,10 +18,16 @@ const Say = (n: number) => say(n).charAt(0).toUpperCase() + say(n).slice(1);
 const clause = (text = '') => text.trim().replace(/[.\s]+$/, '') || '…';
 
 /**
- * The week of the plan: counted from Rebuild Start (its week 1) until the
- * signed 60-day plan lands, then from the week of its signed date.
+ * The week of the plan: with a signed 60-day plan, days 1–7 from its first
+ * signing day are week 1 (as "Day N of 60" counts, to today in the
+ * spreadsheet's zone); before it is signed, the week counted from Rebuild Start.
  */
-export const planWeek = (data: SidebarData) => data.week;
+export function planWeek(data: SidebarData): number {
+  const plan = data.scorecard.record.plan;
+  return plan
+    ? Math.floor(daysBetween(plan.signed, data.today) / 7) + 1
+    : data.week;
+}
 
 export function recommitDraft(
   commitments: readonly CommitmentView[],

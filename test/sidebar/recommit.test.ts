@@ -2,7 +2,8 @@
  * The recommit update drafted in the sidebar (issue 13 §5) in the playbook's
  * words, from the latest grades, with the CRO's own reasons and next actions.
  */
-import {recommitDraft} from '../../sidebar/recommit';
+import {planWeek, recommitDraft} from '../../sidebar/recommit';
+import type {SidebarData} from '../../src/domain/sidebar/types';
 import type {CommitmentView, GradeView} from '../../src/domain/sidebar/types';
 
 const graded = (
@@ -86,5 +87,26 @@ describe('recommitDraft', () => {
     expect(recommitDraft([commitment('C1', 'A', graded('Green'))], 5)).toBe(
       'Four weeks ago I made one commitment. Here is the status of each one. One is green.',
     );
+  });
+});
+
+describe('planWeek', () => {
+  // Only the fields planWeek reads: the week from Rebuild Start, today, and the signed plan.
+  const data = (week: number, today: string, signed?: string) =>
+    ({
+      week,
+      today,
+      scorecard: {record: signed ? {plan: {signed}} : {}},
+    }) as unknown as SidebarData;
+
+  it('counts from Rebuild Start until the plan is signed', () => {
+    expect(planWeek(data(6, '2026-11-20'))).toBe(6);
+  });
+
+  it('counts from the first signing day once signed: days 1–7 are week 1, day 22 starts week 4', () => {
+    expect(planWeek(data(9, '2026-11-02', '2026-11-02'))).toBe(1);
+    expect(planWeek(data(9, '2026-11-08', '2026-11-02'))).toBe(1);
+    expect(planWeek(data(9, '2026-11-22', '2026-11-02'))).toBe(3);
+    expect(planWeek(data(9, '2026-11-23', '2026-11-02'))).toBe(4);
   });
 });
