@@ -214,7 +214,7 @@ function send(
   const view = cfoEmailView(input);
   // The month's first Scorecard Day: the CEO's expanded section, in the same email.
   if (isMonthly(record.weekEnding, settings))
-    view.expanded = expandedSection(sender, record.weekEnding);
+    view.expanded = expandedSection(sender, record);
   const handout = pdf(
     'cfo-email',
     {view, print: true},

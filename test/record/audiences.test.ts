@@ -95,6 +95,23 @@ describe('the monthly expanded scorecard', () => {
     ).toHaveLength(1);
   });
 
+  it("carries the signed plan's status from the week's row: its day, its signing day and its commitments' grades", () => {
+    const {emulator, bundle} = world('2027-01-01', {'CEO Email': CEO});
+    // Signed on Monday 14 December in Tokyo (still Sunday the 13th in New York): day 1.
+    emulator.ctx.setNow(new Date('2026-12-14T08:00:00+09:00'));
+    bundle.call('setUpWorkbook', [], {trigger: 'menu'});
+    bundle.call('signPlan', [], {user: SAMPLE_PEOPLE.cro, trigger: 'menu'});
+    expect(records(emulator, 'Plan').length).toBeGreaterThanOrEqual(3);
+    emulator.ctx.setNow(at4pm('2027-01-01'));
+    tick(bundle);
+    const [mail] = weekly(emulator);
+    expect(mail.recipients).toContain(CEO);
+    for (const body of [mail.body, mail.htmlBody])
+      expect(body).toMatch(
+        /The 60-day plan:(<\/b>)? day 19 of 60, signed Mon 14 Dec 2026: \d+ (Green|Yellow|Red|not graded)/,
+      );
+  });
+
   it('a failed monthly email is retried to all of them: the week decides, not the day of the retry', () => {
     const {emulator, bundle} = world('2027-01-01', {'CEO Email': CEO});
     emulator.failNextEmail('Service unavailable: Mail');

@@ -15,17 +15,28 @@ import {quarterScorecard} from '../../domain/quarters/scorecard';
 import {attendanceStatus, formatPercent} from '../../domain/status';
 import {ATTENDANCE, QUARTERS} from '../../domain/workbook';
 import type {Sender} from '../delivery';
+import type {WeekRecord} from '../../domain/scorecard-record';
 import {readIndicators} from '../early-warning';
 import {readScorecard} from '../scorecard-store';
 import {findTab, readTable} from '../tables';
 import {render} from '../templates';
 
 /**
- * The signed 60-day plan's status line for the CEO, or '' when no plan is
- * signed. The `plan` work plugs in here (and only here): return e.g. "Day 23
- * of 60, signed 2 Nov 2026; 3 commitments on track, 1 behind".
+ * The signed 60-day plan's status for the CEO, from the week's row (Plan Data
+ * and Grades Data, as a retry reads them): "day 23 of 60, signed Mon 2 Nov
+ * 2026: 3 Green, 1 Yellow, 1 not graded"; '' when no plan is in its 60 days.
  */
-export const planStatus: (sender: Sender) => string = () => '';
+function planStatus(record: WeekRecord, label: (d: LocalDate) => string) {
+  const plan = record.plan;
+  if (!plan) return '';
+  const count = new Map<string, number>();
+  for (const [id] of plan.commitments) {
+    const grade =
+      record.commitments.find(c => c.id === id)?.grade || 'not graded';
+    count.set(grade, (count.get(grade) ?? 0) + 1);
+  }
+  return `day ${plan.day} of 60, signed ${label(plan.signed)}: ${[...count].map(([g, n]) => `${n} ${g}`).join(', ')}`;
+}
 
 /** Records of a tab, [] when it does not exist. */
 function recordsOf(sender: Sender, tab: typeof QUARTERS) {
@@ -38,8 +49,9 @@ function recordsOf(sender: Sender, tab: typeof QUARTERS) {
 /** The section as HTML and as text: both forms of the email carry it. */
 export function expandedSection(
   sender: Sender,
-  weekEnding: LocalDate,
+  record: WeekRecord,
 ): {html: string; text: string} {
+  const {weekEnding} = record;
   const {spreadsheet, settings, clock} = sender;
   const money = (n: unknown) =>
     formatMoney(toNumber(n) ?? '', settings.currency);
@@ -96,7 +108,7 @@ export function expandedSection(
       status: attendanceStatus(rate, low, high),
       lines: `${formatPercent(low)} and ${formatPercent(high)}`,
     },
-    plan: planStatus(sender),
+    plan: planStatus(record, clock.label),
   };
   return {
     html: render('expanded', {x, text: false}),
