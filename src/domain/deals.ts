@@ -72,6 +72,10 @@ export interface Deal {
 const quoted = (names: readonly string[]) =>
   names.map(n => `"${n}"`).join(', ');
 
+/** What a formula's deals argument must be, said wherever it is not. */
+export const PASS_DEALS =
+  'pass the whole Deals table with its header row, e.g. Deals!A1:AD';
+
 /**
  * Finds the wanted headers (once per table). Required ones that are absent
  * raise `missing header "EB Confirmed On"`; headers not wanted stay at -1 so
@@ -93,9 +97,7 @@ export function locateDealColumns(
     const noneFound = missing.length === required.length;
     throw new InputError(
       `missing header${missing.length > 1 ? 's' : ''} ${quoted(missing)}` +
-        (noneFound
-          ? '; pass the whole Deals table with its header row, e.g. Deals!A1:AD'
-          : ''),
+        (noneFound ? `; ${PASS_DEALS}` : ''),
     );
   }
   return columns;
