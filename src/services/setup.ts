@@ -8,6 +8,7 @@ import {activeSpreadsheet} from './session';
 import {isBlank} from '../domain/cells';
 import {letters, locateColumns} from '../domain/headers';
 import {safeCell} from '../domain/safe-text';
+import {caseless} from '../domain/words';
 import {
   changesTab,
   planSetup,
@@ -31,10 +32,6 @@ import {appendRows} from './tables';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
-
-function sameName(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
 
 /** The protection's state for the plan, and whether the first (the one set-up keeps) is warning-only. */
 function protectionOf(found: Protection[]): {
@@ -87,7 +84,7 @@ function survey(sheets: Sheet[]): Survey {
   const warningOnly: Survey['warningOnly'] = {};
   let settingsCells: unknown[][] | undefined;
   for (const tab of TABS) {
-    const i = names.findIndex(n => sameName(n, tab.name));
+    const i = names.findIndex(n => caseless(n) === caseless(tab.name));
     if (i < 0) continue;
     const sheet = sheets[i];
     const top = topOf(sheet, tab === SETTINGS_TAB);

@@ -10,6 +10,7 @@ import {isBlank, isDate, toText} from '../domain/cells';
 import {headerKey, locateColumns} from '../domain/headers';
 import {InputError} from '../domain/input-error';
 import {safeCell, type CellInput} from '../domain/safe-text';
+import {caseless} from '../domain/words';
 import type {TabSpec} from '../domain/workbook';
 import {withDocumentLock} from './lock';
 
@@ -61,7 +62,6 @@ export function tabFinder(spreadsheet: Spreadsheet, scan = false): TabFinder {
   const found = new Map<string, Sheet | null>();
   const names: string[] = [];
   let sheets: Sheet[] | undefined;
-  const key = (n: string) => n.trim().toLowerCase();
   return name => {
     if (!found.has(name)) {
       let sheet = scan ? null : spreadsheet.getSheetByName(name);
@@ -73,7 +73,8 @@ export function tabFinder(spreadsheet: Spreadsheet, scan = false): TabFinder {
         let i = names.indexOf(name);
         if (i < 0)
           for (i = 0; i < sheets.length; i++)
-            if (key((names[i] ??= sheets[i].getName())) === key(name)) break;
+            if (caseless((names[i] ??= sheets[i].getName())) === caseless(name))
+              break;
         sheet = sheets[i] ?? null;
       }
       found.set(name, sheet);
