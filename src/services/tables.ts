@@ -46,6 +46,9 @@ export interface WriteResult {
 
 const SETUP_HINT = 'run Extensions › Trust Rebuild › Set up workbook';
 
+/** How every message of the table layer names a tab: `The "Deals" tab`. */
+const theTab = (tab: {name: string}) => `The "${tab.name}" tab`;
+
 /** A tab by its name, or null; a tab whose name differs only in case or surrounding spaces counts. */
 export type TabFinder = (name: string) => Sheet | null;
 
@@ -90,7 +93,7 @@ export const findTab = (spreadsheet: Spreadsheet, name: string) =>
 export function requireTab(spreadsheet: Spreadsheet, tab: TabSpec): Sheet {
   const sheet = findTab(spreadsheet, tab.name);
   if (!sheet) {
-    throw new Error(`The "${tab.name}" tab is missing: ${SETUP_HINT}.`);
+    throw new Error(`${theTab(tab)} is missing: ${SETUP_HINT}.`);
   }
   return sheet;
 }
@@ -106,7 +109,7 @@ function canonical(tab: TabSpec, header: string): string {
     c => headerKey(c.header) === headerKey(header),
   );
   if (!found) {
-    throw new Error(`The "${tab.name}" tab has no column "${header}".`);
+    throw new Error(`${theTab(tab)} has no column "${header}".`);
   }
   return found.header;
 }
@@ -122,7 +125,7 @@ function requireHeaders(
   if (missing.length > 0) {
     const list = missing.map(h => `"${h}"`).join(', ');
     throw new Error(
-      `The "${tab.name}" tab has no ${list} header${missing.length > 1 ? 's' : ''} in row 1: add ${missing.length > 1 ? 'them' : 'it'} (any case or spacing) or ${SETUP_HINT}.`,
+      `${theTab(tab)} has no ${list} header${missing.length > 1 ? 's' : ''} in row 1: add ${missing.length > 1 ? 'them' : 'it'} (any case or spacing) or ${SETUP_HINT}.`,
     );
   }
 }
@@ -137,7 +140,7 @@ export function readingTable<T>(tab: TabSpec, body: () => T): T {
     return body();
   } catch (err) {
     if (!(err instanceof InputError) || err.row === undefined) throw err;
-    throw new Error(`The "${tab.name}" tab, row ${err.row}: ${err.message}.`);
+    throw new Error(`${theTab(tab)}, row ${err.row}: ${err.message}.`);
   }
 }
 
@@ -260,6 +263,20 @@ function span(columns: Record<string, number>, headers: readonly string[]) {
   return {first, width: Math.max(...indexes) - first + 1};
 }
 
+/** A record's cells for the columns from `first` on, blank where it has no value. */
+function lineOf(
+  record: TableRecord,
+  columns: Record<string, number>,
+  headers: readonly string[],
+  first: number,
+  width: number,
+): CellInput[] {
+  const line: CellInput[] = new Array<CellInput>(width).fill('');
+  for (const h of headers)
+    line[columns[h] - first] = safeCell(valueOf(record, h));
+  return line;
+}
+
 /** One setValues of new rows right below `lastRow`: every cell there is empty, so nothing of the user's is touched. */
 function writeAppends(
   sheet: Sheet,
@@ -270,12 +287,9 @@ function writeAppends(
 ): number[] {
   if (records.length === 0) return [];
   const {first, width} = span(columns, headers);
-  const grid: CellInput[][] = records.map(record => {
-    const line: CellInput[] = new Array<CellInput>(width).fill('');
-    for (const h of headers)
-      line[columns[h] - first] = safeCell(valueOf(record, h));
-    return line;
-  });
+  const grid = records.map(record =>
+    lineOf(record, columns, headers, first, width),
+  );
   const start = Math.max(lastRow, 1) + 1;
   ensureRows(sheet, start + records.length - 1);
   sheet.getRange(start, first + 1, records.length, width).setValues(grid);
@@ -322,9 +336,7 @@ export function appendToTable(
   const width = Math.max(...headers.map(h => columns[h])) + 1;
   return withDocumentLock(() =>
     records.map((record, i) => {
-      const line: CellInput[] = new Array<CellInput>(width).fill('');
-      for (const h of headers) line[columns[h]] = safeCell(valueOf(record, h));
-      sheet.appendRow(line);
+      sheet.appendRow(lineOf(record, columns, headers, 0, width));
       return Math.max(lastRow, 1) + 1 + i;
     }),
   );
@@ -350,7 +362,7 @@ export function updateRows(
   const rowNumbers = updates.map(u => u.rowNumber);
   const outside = rowNumbers.find(n => n < 2 || n > table.lastRow);
   if (outside !== undefined) {
-    throw new Error(`The "${tab.name}" tab has no row ${outside} to update.`);
+    throw new Error(`${theTab(tab)} has no row ${outside} to update.`);
   }
   return withDocumentLock(() => {
     const top = Math.min(...rowNumbers);
