@@ -32,6 +32,7 @@ import {activeSpreadsheet} from '../session';
 import {checkWorkbookSettings} from '../settings';
 import {
   appendRows,
+  headerNames,
   readTable,
   updateRows,
   type Table,
@@ -42,10 +43,10 @@ import {currentUser, refuse, staleRefusal} from './refusal';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const SIGNAL_HEADERS = SIGNALS_TAB.columns.map(c => c.header);
-
 function readSignals(spreadsheet: Spreadsheet): Table {
-  return readTable(spreadsheet, SIGNALS_TAB, {required: SIGNAL_HEADERS});
+  return readTable(spreadsheet, SIGNALS_TAB, {
+    required: headerNames(SIGNALS_TAB),
+  });
 }
 
 function thisWeeksSignals(
