@@ -8,6 +8,7 @@
 import {isBlank, show, toNumber, toText, toWallTime} from './cells';
 import {headerKey, locateColumns} from './headers';
 import {InputError} from './input-error';
+import {quoted} from './words';
 import type {WallClock, WallTime} from './wall-clock';
 import {DEALS, FORECAST_CATEGORIES, MEDDPICC} from './workbook';
 
@@ -68,9 +69,6 @@ export interface Deal {
   notes: string;
   createdOn?: WallTime;
 }
-
-const quoted = (names: readonly string[]) =>
-  names.map(n => `"${n}"`).join(', ');
 
 /** What a formula's deals argument must be, said wherever it is not. */
 export const PASS_DEALS =

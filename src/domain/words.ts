@@ -3,6 +3,10 @@
  * sidebar never say "1 signals" or end a sentence with two full stops.
  */
 
+/** Names each in quotes: `"Deal ID", "Stage"`. */
+export const quoted = (names: readonly string[]) =>
+  names.map(n => `"${n}"`).join(', ');
+
 /** A name or email as compared: case and surrounding spaces ignored. */
 export const caseless = (text: string) => text.trim().toLowerCase();
 

@@ -10,7 +10,7 @@ import {isBlank, isDate, toText} from '../domain/cells';
 import {headerKey, locateColumns} from '../domain/headers';
 import {InputError} from '../domain/input-error';
 import {safeCell, type CellInput} from '../domain/safe-text';
-import {caseless} from '../domain/words';
+import {caseless, quoted} from '../domain/words';
 import type {TabSpec} from '../domain/workbook';
 import {withDocumentLock} from './lock';
 
@@ -123,9 +123,8 @@ function requireHeaders(
     .map(h => canonical(tab, h))
     .filter(h => columns[h] < 0);
   if (missing.length > 0) {
-    const list = missing.map(h => `"${h}"`).join(', ');
     throw new Error(
-      `${theTab(tab)} has no ${list} header${missing.length > 1 ? 's' : ''} in row 1: add ${missing.length > 1 ? 'them' : 'it'} (any case or spacing) or ${SETUP_HINT}.`,
+      `${theTab(tab)} has no ${quoted(missing)} header${missing.length > 1 ? 's' : ''} in row 1: add ${missing.length > 1 ? 'them' : 'it'} (any case or spacing) or ${SETUP_HINT}.`,
     );
   }
 }
