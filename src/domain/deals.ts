@@ -8,6 +8,7 @@
 import {isBlank, show, toNumber, toText, toWallTime} from './cells';
 import {headerKey, locateColumns} from './headers';
 import {InputError} from './input-error';
+import {quoted} from './words';
 import type {WallClock, WallTime} from './wall-clock';
 import {DEALS, FORECAST_CATEGORIES, MEDDPICC} from './workbook';
 
@@ -69,8 +70,9 @@ export interface Deal {
   createdOn?: WallTime;
 }
 
-const quoted = (names: readonly string[]) =>
-  names.map(n => `"${n}"`).join(', ');
+/** What a formula's deals argument must be, said wherever it is not. */
+export const PASS_DEALS =
+  'pass the whole Deals table with its header row, e.g. Deals!A1:AD';
 
 /**
  * Finds the wanted headers (once per table). Required ones that are absent
@@ -93,9 +95,7 @@ export function locateDealColumns(
     const noneFound = missing.length === required.length;
     throw new InputError(
       `missing header${missing.length > 1 ? 's' : ''} ${quoted(missing)}` +
-        (noneFound
-          ? '; pass the whole Deals table with its header row, e.g. Deals!A1:AD'
-          : ''),
+        (noneFound ? `; ${PASS_DEALS}` : ''),
     );
   }
   return columns;

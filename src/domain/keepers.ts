@@ -3,6 +3,7 @@
  * History. Everyone else (a rep who edits Deals, say) may read the record but
  * never change it. Pure: the services gather who is who.
  */
+import {caseless} from './words';
 
 export interface KeeperFacts {
   owner: string;
@@ -16,8 +17,6 @@ export interface KeeperFacts {
   listed: readonly string[];
 }
 
-const key = (email: string) => email.trim().toLowerCase();
-
 /** Every keeper once, in the order above (case and spaces ignored). */
 export function recordKeepers(facts: KeeperFacts): string[] {
   const seen = new Set<string>();
@@ -29,7 +28,7 @@ export function recordKeepers(facts: KeeperFacts): string[] {
     facts.installer ?? '',
     ...facts.listed,
   ]) {
-    const k = key(email);
+    const k = caseless(email);
     if (k === '' || seen.has(k)) continue;
     seen.add(k);
     out.push(email.trim());
@@ -38,7 +37,7 @@ export function recordKeepers(facts: KeeperFacts): string[] {
 }
 
 export function isKeeper(keepers: readonly string[], email: string): boolean {
-  return keepers.some(k => key(k) === key(email));
+  return keepers.some(k => caseless(k) === caseless(email));
 }
 
 /** The editors a protection should gain and lose to hold exactly the keepers (the owner always stays). */
@@ -49,7 +48,9 @@ export function protectionChanges(
 ): {add: string[]; remove: string[]} {
   return {
     add: keepers.filter(k => !isKeeper(current, k)),
-    remove: current.filter(e => !isKeeper(keepers, e) && key(e) !== key(owner)),
+    remove: current.filter(
+      e => !isKeeper(keepers, e) && caseless(e) !== caseless(owner),
+    ),
   };
 }
 
@@ -59,7 +60,7 @@ export function notAKeeperMessage(
   action: string,
   keepers: readonly string[],
 ): string {
-  const others = keepers.filter(k => key(k) !== key(who));
+  const others = keepers.filter(k => caseless(k) !== caseless(who));
   const listed = isKeeper(keepers, who);
   const ask =
     others.length > 1

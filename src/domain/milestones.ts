@@ -56,6 +56,16 @@ function parseTarget(value: unknown, where: string): number {
 }
 
 /** Sorted by week; one target per week. */
+/** A milestone from its week and target cells or text, the week checked first. */
+const milestone = (
+  week: unknown,
+  target: unknown,
+  where: string,
+): Milestone => ({
+  week: parseWeek(week, where),
+  target: parseTarget(target, where),
+});
+
 function checked(milestones: Milestone[], where: string): Milestone[] {
   if (milestones.length === 0) {
     throw new InputError(`${where} has no milestones; ${EXAMPLE}`);
@@ -83,19 +93,9 @@ export function parseMilestones(
   return checked(
     parts.map(part => {
       const weekFirst = WEEK_FIRST.exec(part);
-      if (weekFirst) {
-        return {
-          week: parseWeek(weekFirst[1], where),
-          target: parseTarget(weekFirst[2], where),
-        };
-      }
+      if (weekFirst) return milestone(weekFirst[1], weekFirst[2], where);
       const targetFirst = TARGET_FIRST.exec(part);
-      if (targetFirst) {
-        return {
-          week: parseWeek(targetFirst[2], where),
-          target: parseTarget(targetFirst[1], where),
-        };
-      }
+      if (targetFirst) return milestone(targetFirst[2], targetFirst[1], where);
       throw new InputError(
         `${where}: ${show(part)} is not a milestone; ${EXAMPLE}`,
       );
@@ -128,10 +128,7 @@ export function milestonesFromRows(
         `${where}: give two columns, the week and the target`,
       );
     }
-    out.push({
-      week: parseWeek(week, `${where} row ${i + 1}`),
-      target: parseTarget(target, `${where} row ${i + 1}`),
-    });
+    out.push(milestone(week, target, `${where} row ${i + 1}`));
   });
   return checked(out, where);
 }

@@ -167,33 +167,36 @@ function planTab(tab: TabSpec, existing: ExistingTab | undefined): TabPlan {
   return plan;
 }
 
-const list = (items: readonly string[]) => items.join(', ');
-
 function describe(plans: readonly TabPlan[]): string[] {
   const changes: string[] = [];
-  const created = plans.filter(p => p.create);
-  if (created.length > 0)
-    changes.push(`Added tabs: ${list(created.map(p => p.tab.name))}.`);
-  const headers = plans
-    .filter(p => !p.create && p.newHeaders.length > 0)
-    .flatMap(p => p.newHeaders.map(h => `${p.sheetName.trim()} › ${h}`));
-  if (headers.length > 0)
-    changes.push(
-      `Added columns at the end of existing tabs: ${list(headers)}.`,
-    );
-  const settings = plans.flatMap(p => p.settingsToAdd.map(s => s.Setting));
-  if (settings.length > 0)
-    changes.push(`Added settings with their defaults: ${list(settings)}.`);
-  const frozen = plans.filter(p => !p.create && p.freezeHeader);
-  if (frozen.length > 0)
-    changes.push(
-      `Froze the header row of: ${list(frozen.map(p => p.sheetName))}.`,
-    );
-  const protectedTabs = plans.filter(p => p.protect || p.enforceProtection);
-  if (protectedTabs.length > 0)
-    changes.push(
-      `Protected (only the keepers of the record may edit): ${list(protectedTabs.map(p => p.sheetName))}.`,
-    );
+  // One line per kind of change that has any: "What: A, B."
+  const say = (what: string, items: readonly string[]) => {
+    if (items.length > 0) changes.push(`${what}: ${items.join(', ')}.`);
+  };
+  const names = (keep: (p: TabPlan) => boolean) =>
+    plans.filter(keep).map(p => p.sheetName);
+  say(
+    'Added tabs',
+    plans.filter(p => p.create).map(p => p.tab.name),
+  );
+  say(
+    'Added columns at the end of existing tabs',
+    plans
+      .filter(p => !p.create)
+      .flatMap(p => p.newHeaders.map(h => `${p.sheetName.trim()} › ${h}`)),
+  );
+  say(
+    'Added settings with their defaults',
+    plans.flatMap(p => p.settingsToAdd.map(s => s.Setting)),
+  );
+  say(
+    'Froze the header row of',
+    names(p => !p.create && p.freezeHeader),
+  );
+  say(
+    'Protected (only the keepers of the record may edit)',
+    names(p => p.protect || p.enforceProtection),
+  );
   return changes;
 }
 

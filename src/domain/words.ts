@@ -3,6 +3,13 @@
  * sidebar never say "1 signals" or end a sentence with two full stops.
  */
 
+/** Names each in quotes: `"Deal ID", "Stage"`. */
+export const quoted = (names: readonly string[]) =>
+  names.map(n => `"${n}"`).join(', ');
+
+/** A name or email as compared: case and surrounding spaces ignored. */
+export const caseless = (text: string) => text.trim().toLowerCase();
+
 /** "1 signal", "2 signals" (regular plurals; pass the plural when it is not). */
 export function plural(n: number, noun: string, nouns = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : nouns}`;

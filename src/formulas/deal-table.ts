@@ -8,6 +8,7 @@ import {
   dealReader,
   isBlankRow,
   locateDealColumns,
+  PASS_DEALS,
   type CategoryReader,
   type Deal,
   type DealColumns,
@@ -39,10 +40,7 @@ export function readDealTable(
   optional: readonly DealHeader[] = [],
 ): DealTable {
   if (!isGrid(deals) || deals.length === 0) {
-    throw formulaError(
-      fn,
-      `deals is ${show(deals)}; pass the whole Deals table with its header row, e.g. Deals!A1:AD`,
-    );
+    throw formulaError(fn, `deals is ${show(deals)}; ${PASS_DEALS}`);
   }
   const all = asRows(deals);
   const columns = locateDealColumns(all[0], required, optional);

@@ -1,5 +1,6 @@
 /** The leading indicators in cells: LEADING_INDICATORS and EARLY_WARNING (issue 14 §2). */
 import {isBlank, show, toNumber} from '../domain/cells';
+import {PASS_DEALS} from '../domain/deals';
 import {
   CONVERSION_WINDOW_DAYS,
   TREND_ALERT,
@@ -60,7 +61,7 @@ function compute(
   if (!isBlank(deals) && !isGrid(deals))
     throw formulaError(
       fn,
-      `deals is ${show(deals)}; pass the whole Deals table with its header row, e.g. Deals!A1:AD, or leave it out`,
+      `deals is ${show(deals)}; ${PASS_DEALS}, or leave it out`,
     );
   const facts = dealFacts(isGrid(deals) ? asRows(deals) : undefined, clock);
   const result = leadingIndicators({

@@ -11,7 +11,9 @@
  */
 import {currentUser} from './session';
 import type {Settings} from '../domain/settings';
+import {caseless} from '../domain/words';
 import {
+  isKeeper,
   notAKeeperMessage,
   protectionChanges,
   recordKeepers,
@@ -142,8 +144,6 @@ export function requireKeeper(
   return {keepers, tabs: found};
 }
 
-const sameKey = (e: string) => e.trim().toLowerCase();
-
 /** What a protection says of itself, read once: the check and the refresh share it. */
 interface ProtectionState {
   warningOnly: boolean;
@@ -174,9 +174,9 @@ function upToDate(state: ProtectionState, keepers: Keepers): boolean {
       .slice(DESCRIPTION.length)
       .split(', ')
       .filter(e => e !== '')
-      .map(sameKey),
+      .map(caseless),
   );
-  const wanted = keepers.emails.map(sameKey);
+  const wanted = keepers.emails.map(caseless);
   return (
     wanted.every(e => named.has(e)) &&
     (!keepers.complete || named.size === wanted.length)
@@ -259,7 +259,7 @@ export function secureRecord(
   const found = requireKeeper(spreadsheet, settings, action, tabs, known);
   const keepers = found.keepers;
   if (setUp && noteSetUpBy(keepers.me)) {
-    if (!keepers.emails.some(e => sameKey(e) === sameKey(keepers.me)))
+    if (!isKeeper(keepers.emails, keepers.me))
       keepers.emails.unshift(keepers.me);
   }
   let changed = false;

@@ -8,6 +8,7 @@ import {activeSpreadsheet} from './session';
 import {isBlank} from '../domain/cells';
 import {letters, locateColumns} from '../domain/headers';
 import {safeCell} from '../domain/safe-text';
+import {caseless} from '../domain/words';
 import {
   changesTab,
   planSetup,
@@ -31,10 +32,6 @@ import {appendRows} from './tables';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
-
-function sameName(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
 
 /** The protection's state for the plan, and whether the first (the one set-up keeps) is warning-only. */
 function protectionOf(found: Protection[]): {
@@ -73,10 +70,11 @@ interface Survey {
   byTab: Record<string, Sheet | undefined>;
   /** The Settings tab's cells, for the protection's settings. */
   settingsCells?: unknown[][];
-  /** Each protected tab's sheet protections, for the protection's check. */
-  protections: Record<string, Protection[] | undefined>;
-  /** Whether each protected tab's first protection is warning-only. */
-  warningOnly: Record<string, boolean | undefined>;
+  /** Each protected tab's first sheet protection (the one set-up keeps) and whether it is warning-only. */
+  protections: Record<
+    string,
+    Pick<RecordTab, 'protection' | 'warningOnly'> | undefined
+  >;
 }
 
 function survey(sheets: Sheet[]): Survey {
@@ -84,10 +82,9 @@ function survey(sheets: Sheet[]): Survey {
   const existing: Record<string, ExistingTab | undefined> = {};
   const byTab: Record<string, Sheet | undefined> = {};
   const protections: Survey['protections'] = {};
-  const warningOnly: Survey['warningOnly'] = {};
   let settingsCells: unknown[][] | undefined;
   for (const tab of TABS) {
-    const i = names.findIndex(n => sameName(n, tab.name));
+    const i = names.findIndex(n => caseless(n) === caseless(tab.name));
     if (i < 0) continue;
     const sheet = sheets[i];
     const top = topOf(sheet, tab === SETTINGS_TAB);
@@ -104,10 +101,12 @@ function survey(sheets: Sheet[]): Survey {
       const found = sheet.getProtections(
         SpreadsheetApp.ProtectionType.SHEET,
       ) as Protection[];
-      protections[tab.name] = found;
       const seen = protectionOf(found);
       info.protection = seen.state;
-      warningOnly[tab.name] = seen.firstWarningOnly;
+      protections[tab.name] = {
+        protection: found[0],
+        warningOnly: seen.firstWarningOnly,
+      };
     }
     if (tab === SETTINGS_TAB) {
       settingsCells = top;
@@ -124,7 +123,7 @@ function survey(sheets: Sheet[]): Survey {
     existing[tab.name] = info;
     byTab[tab.name] = sheet;
   }
-  return {existing, byTab, settingsCells, protections, warningOnly};
+  return {existing, byTab, settingsCells, protections};
 }
 
 /** Google's size of a new sheet: insertSheet makes 1,000 rows by 26 columns, so set-up need not ask. */
@@ -332,13 +331,7 @@ export function setUpWorkbook(
     for (const tab of RECORD_TABS) {
       const sheet = sheets[tab.name];
       if (!sheet) continue;
-      const protections = found.protections[tab.name] ?? [];
-      recordTabs.push({
-        tab,
-        sheet,
-        protection: protections[0],
-        warningOnly: found.warningOnly[tab.name],
-      });
+      recordTabs.push({tab, sheet, ...found.protections[tab.name]});
     }
     return `${setupReport(plan)}${protectRecord(spreadsheet, settingsRead, recordTabs)}`;
   });

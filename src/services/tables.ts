@@ -10,6 +10,7 @@ import {isBlank, isDate, toText} from '../domain/cells';
 import {headerKey, locateColumns} from '../domain/headers';
 import {InputError} from '../domain/input-error';
 import {safeCell, type CellInput} from '../domain/safe-text';
+import {caseless, quoted} from '../domain/words';
 import type {TabSpec} from '../domain/workbook';
 import {withDocumentLock} from './lock';
 
@@ -45,6 +46,9 @@ export interface WriteResult {
 
 const SETUP_HINT = 'run Extensions › Trust Rebuild › Set up workbook';
 
+/** How every message of the table layer names a tab: `The "Deals" tab`. */
+const theTab = (tab: {name: string}) => `The "${tab.name}" tab`;
+
 /** A tab by its name, or null; a tab whose name differs only in case or surrounding spaces counts. */
 export type TabFinder = (name: string) => Sheet | null;
 
@@ -61,7 +65,6 @@ export function tabFinder(spreadsheet: Spreadsheet, scan = false): TabFinder {
   const found = new Map<string, Sheet | null>();
   const names: string[] = [];
   let sheets: Sheet[] | undefined;
-  const key = (n: string) => n.trim().toLowerCase();
   return name => {
     if (!found.has(name)) {
       let sheet = scan ? null : spreadsheet.getSheetByName(name);
@@ -73,7 +76,8 @@ export function tabFinder(spreadsheet: Spreadsheet, scan = false): TabFinder {
         let i = names.indexOf(name);
         if (i < 0)
           for (i = 0; i < sheets.length; i++)
-            if (key((names[i] ??= sheets[i].getName())) === key(name)) break;
+            if (caseless((names[i] ??= sheets[i].getName())) === caseless(name))
+              break;
         sheet = sheets[i] ?? null;
       }
       found.set(name, sheet);
@@ -89,7 +93,7 @@ export const findTab = (spreadsheet: Spreadsheet, name: string) =>
 export function requireTab(spreadsheet: Spreadsheet, tab: TabSpec): Sheet {
   const sheet = findTab(spreadsheet, tab.name);
   if (!sheet) {
-    throw new Error(`The "${tab.name}" tab is missing: ${SETUP_HINT}.`);
+    throw new Error(`${theTab(tab)} is missing: ${SETUP_HINT}.`);
   }
   return sheet;
 }
@@ -105,7 +109,7 @@ function canonical(tab: TabSpec, header: string): string {
     c => headerKey(c.header) === headerKey(header),
   );
   if (!found) {
-    throw new Error(`The "${tab.name}" tab has no column "${header}".`);
+    throw new Error(`${theTab(tab)} has no column "${header}".`);
   }
   return found.header;
 }
@@ -119,9 +123,8 @@ function requireHeaders(
     .map(h => canonical(tab, h))
     .filter(h => columns[h] < 0);
   if (missing.length > 0) {
-    const list = missing.map(h => `"${h}"`).join(', ');
     throw new Error(
-      `The "${tab.name}" tab has no ${list} header${missing.length > 1 ? 's' : ''} in row 1: add ${missing.length > 1 ? 'them' : 'it'} (any case or spacing) or ${SETUP_HINT}.`,
+      `${theTab(tab)} has no ${quoted(missing)} header${missing.length > 1 ? 's' : ''} in row 1: add ${missing.length > 1 ? 'them' : 'it'} (any case or spacing) or ${SETUP_HINT}.`,
     );
   }
 }
@@ -136,7 +139,7 @@ export function readingTable<T>(tab: TabSpec, body: () => T): T {
     return body();
   } catch (err) {
     if (!(err instanceof InputError) || err.row === undefined) throw err;
-    throw new Error(`The "${tab.name}" tab, row ${err.row}: ${err.message}.`);
+    throw new Error(`${theTab(tab)}, row ${err.row}: ${err.message}.`);
   }
 }
 
@@ -259,6 +262,20 @@ function span(columns: Record<string, number>, headers: readonly string[]) {
   return {first, width: Math.max(...indexes) - first + 1};
 }
 
+/** A record's cells for the columns from `first` on, blank where it has no value. */
+function lineOf(
+  record: TableRecord,
+  columns: Record<string, number>,
+  headers: readonly string[],
+  first: number,
+  width: number,
+): CellInput[] {
+  const line: CellInput[] = new Array<CellInput>(width).fill('');
+  for (const h of headers)
+    line[columns[h] - first] = safeCell(valueOf(record, h));
+  return line;
+}
+
 /** One setValues of new rows right below `lastRow`: every cell there is empty, so nothing of the user's is touched. */
 function writeAppends(
   sheet: Sheet,
@@ -269,12 +286,9 @@ function writeAppends(
 ): number[] {
   if (records.length === 0) return [];
   const {first, width} = span(columns, headers);
-  const grid: CellInput[][] = records.map(record => {
-    const line: CellInput[] = new Array<CellInput>(width).fill('');
-    for (const h of headers)
-      line[columns[h] - first] = safeCell(valueOf(record, h));
-    return line;
-  });
+  const grid = records.map(record =>
+    lineOf(record, columns, headers, first, width),
+  );
   const start = Math.max(lastRow, 1) + 1;
   ensureRows(sheet, start + records.length - 1);
   sheet.getRange(start, first + 1, records.length, width).setValues(grid);
@@ -321,9 +335,7 @@ export function appendToTable(
   const width = Math.max(...headers.map(h => columns[h])) + 1;
   return withDocumentLock(() =>
     records.map((record, i) => {
-      const line: CellInput[] = new Array<CellInput>(width).fill('');
-      for (const h of headers) line[columns[h]] = safeCell(valueOf(record, h));
-      sheet.appendRow(line);
+      sheet.appendRow(lineOf(record, columns, headers, 0, width));
       return Math.max(lastRow, 1) + 1 + i;
     }),
   );
@@ -349,7 +361,7 @@ export function updateRows(
   const rowNumbers = updates.map(u => u.rowNumber);
   const outside = rowNumbers.find(n => n < 2 || n > table.lastRow);
   if (outside !== undefined) {
-    throw new Error(`The "${tab.name}" tab has no row ${outside} to update.`);
+    throw new Error(`${theTab(tab)} has no row ${outside} to update.`);
   }
   return withDocumentLock(() => {
     const top = Math.min(...rowNumbers);

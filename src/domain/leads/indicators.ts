@@ -126,11 +126,15 @@ function turnAt(
   return {
     indicator: indicator.name,
     change,
-    sentence: `${indicator.name} ${change > 0 ? 'rose' : 'fell'} ${percent(Math.abs(change))}: ${indicator.format(recent)}${indicator.per ?? ''} over ${weeks} against ${indicator.format(before)} over the 8 before.`,
+    sentence: `${moved(indicator.name, change)}: ${indicator.format(recent)}${indicator.per ?? ''} over ${weeks} against ${indicator.format(before)} over the 8 before.`,
   };
 }
 
 /** Pipeline velocity at the end of a week (day `end`, exclusive): open × win rate × average won ÷ average days to close. */
+/** "Qualified leads rose 25%": the head of a turn's sentence and its Warning cell. */
+const moved = (indicator: string, change: number) =>
+  `${indicator} ${change > 0 ? 'rose' : 'fell'} ${percent(Math.abs(change))}`;
+
 function velocityAt(deals: readonly VelocityDeal[], end: number): Value {
   let open = 0;
   let won = 0;
@@ -209,53 +213,35 @@ export function leadingIndicators(input: IndicatorInput): IndicatorWeeks {
     const pending = start + 6 + windowDays >= today;
     const sorted = days[w].sort((a, b) => a - b);
     series[0].push(noData ? '' : qualified[w]);
-    series[1].push(
-      noData || qualified[w] === 0
-        ? ''
-        : pending
-          ? 'pending'
-          : converted[w] / qualified[w],
-    );
-    series[2].push(
-      noData || qualified[w] === 0
-        ? ''
-        : pending
-          ? 'pending'
-          : sorted.length === 0
-            ? ''
-            : median(sorted),
-    );
+    // The windowed indicators: blank without leads, pending until the window closes.
+    const windowed = (value: () => Value): Value =>
+      noData || qualified[w] === 0 ? '' : pending ? 'pending' : value();
+    series[1].push(windowed(() => converted[w] / qualified[w]));
+    series[2].push(windowed(() => (sorted.length === 0 ? '' : median(sorted))));
     series[3].push(deals[w] === 0 ? '' : pipeline[w] / deals[w]);
     series[4].push(input.deals ? velocityAt(input.deals, start + 7) : '');
   }
   const list = indicators();
-  const turnsAt = (i: number) =>
+  const turns = (at: (ind: Indicator) => number) =>
     list.flatMap(
-      (ind, k) => turnAt(series[k], i, ind, input.trendAlert, windowDays) ?? [],
+      (ind, k) =>
+        turnAt(series[k], at(ind), ind, input.trendAlert, windowDays) ?? [],
     );
   const shown = n - input.weeks;
   // The latest week every lead of which has had its whole window.
   let lastClosed = n - 1;
   while (lastClosed >= 0 && first + 7 * lastClosed + 6 + windowDays >= today)
     lastClosed--;
-  const turned = list.flatMap(
-    (ind, k) =>
-      turnAt(
-        series[k],
-        ind.windowed ? lastClosed : n - 1,
-        ind,
-        input.trendAlert,
-        windowDays,
-      ) ?? [],
-  );
   return {
     starts: Array.from(
       {length: input.weeks},
       (_, i) => first + 7 * (shown + i),
     ),
     values: series.map(s => s.slice(shown)),
-    warnings: Array.from({length: input.weeks}, (_, i) => turnsAt(shown + i)),
-    turned,
+    warnings: Array.from({length: input.weeks}, (_, i) =>
+      turns(() => shown + i),
+    ),
+    turned: turns(ind => (ind.windowed ? lastClosed : n - 1)),
   };
 }
 
@@ -283,10 +269,7 @@ export function indicatorTable(r: IndicatorWeeks, note = ''): unknown[][] {
       isoDay(start * DAY_MS),
       ...r.values.map(v => v[i]),
       r.warnings[i]
-        .map(
-          t =>
-            `${t.indicator} ${t.change > 0 ? 'rose' : 'fell'} ${percent(Math.abs(t.change))}`,
-        )
+        .map(t => moved(t.indicator, t.change))
         .concat(i === last && note ? [note] : [])
         .join('; '),
     ]),

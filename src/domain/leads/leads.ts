@@ -9,6 +9,7 @@ import {dealReader, isBlankRow, locateDealColumns} from '../deals';
 import {headerKey, locateColumns} from '../headers';
 import {InputError} from '../input-error';
 import {dayNumber, type WallClock} from '../wall-clock';
+import {quoted} from '../words';
 import {LEADS} from '../workbook';
 import type {VelocityDeal} from './indicators';
 
@@ -164,6 +165,6 @@ export function dealFacts(
     ? {amounts, deals, note: ''}
     : {
         amounts,
-        note: `Pipeline Velocity is blank: the Deals table has no ${missing.map(h => `"${h}"`).join(', ')} column${missing.length > 1 ? 's' : ''}.`,
+        note: `Pipeline Velocity is blank: the Deals table has no ${quoted(missing)} column${missing.length > 1 ? 's' : ''}.`,
       };
 }

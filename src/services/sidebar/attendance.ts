@@ -15,11 +15,9 @@ import {ATTENDANCE} from '../../domain/workbook';
 import {withDocumentLock} from '../lock';
 import {activeSpreadsheet} from '../session';
 import {checkWorkbookSettings} from '../settings';
-import {appendRows, readTable, updateRows} from '../tables';
+import {appendRows, headerNames, readTable, updateRows} from '../tables';
 import {sidebarWeek} from './calendar';
 import {staleRefusal, weekMovedRefusal} from './refusal';
-
-const HEADERS = ATTENDANCE.columns.map(c => c.header);
 
 export function recordAttendance(
   payload: unknown,
@@ -39,7 +37,9 @@ export function recordAttendance(
       );
     }
     const span = week.span(week.weekEnding);
-    const table = readTable(spreadsheet, ATTENDANCE, {required: HEADERS});
+    const table = readTable(spreadsheet, ATTENDANCE, {
+      required: headerNames(ATTENDANCE),
+    });
     const row = attendanceRowFor(table.rows, span);
     const version = versionAt(table.cells, row?.rowNumber);
     if (version !== input.version) {

@@ -4,6 +4,7 @@
  * Each write runs under the document lock through the table layer, and an
  * edit to a row that changed since the sidebar loaded it is refused.
  */
+import type * as Z from 'zod/mini';
 import {isBlank, isDate, toText} from '../../domain/cells';
 import {
   AssignSavePlaySchema,
@@ -31,6 +32,7 @@ import {activeSpreadsheet} from '../session';
 import {checkWorkbookSettings} from '../settings';
 import {
   appendRows,
+  headerNames,
   readTable,
   updateRows,
   type Table,
@@ -41,10 +43,10 @@ import {currentUser, refuse, staleRefusal} from './refusal';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const SIGNAL_HEADERS = SIGNALS_TAB.columns.map(c => c.header);
-
 function readSignals(spreadsheet: Spreadsheet): Table {
-  return readTable(spreadsheet, SIGNALS_TAB, {required: SIGNAL_HEADERS});
+  return readTable(spreadsheet, SIGNALS_TAB, {
+    required: headerNames(SIGNALS_TAB),
+  });
 }
 
 function thisWeeksSignals(
@@ -132,15 +134,24 @@ function loadedRow(
   return found;
 }
 
-function updateSignal(
-  spreadsheet: Spreadsheet,
-  row: number,
-  version: string,
+/**
+ * Parses a payload naming a Signals row, then changes that row under the
+ * document lock, unless it changed since the sidebar loaded it or was
+ * withdrawn.
+ */
+function updateSignal<I extends {row: number; version: string}>(
+  schema: Z.ZodMiniType<I>,
+  payload: unknown,
   change: (
+    input: I,
     found: SheetRow,
     week: SidebarWeek,
   ) => {record: TableRecord} | Refusal,
 ): WriteResult<SavedSignals> {
+  const parsed = parsePayload(schema, payload);
+  if (!parsed.ok) return parsed;
+  const {row, version} = parsed.value;
+  const spreadsheet = activeSpreadsheet();
   return withDocumentLock((): WriteResult<SavedSignals> => {
     const week = currentWeek(spreadsheet, new Date());
     const table = readSignals(spreadsheet);
@@ -152,7 +163,7 @@ function updateSignal(
         'row',
       );
     }
-    const changed = change(found, week);
+    const changed = change(parsed.value, found, week);
     if ('ok' in changed) return changed;
     updateRows(table, [{rowNumber: row, record: changed.record}]);
     return {ok: true, value: {signals: thisWeeksSignals(spreadsheet, week)}};
@@ -160,10 +171,7 @@ function updateSignal(
 }
 
 export function assignSavePlay(payload: unknown): WriteResult<SavedSignals> {
-  const parsed = parsePayload(AssignSavePlaySchema(), payload);
-  if (!parsed.ok) return parsed;
-  const input = parsed.value;
-  return updateSignal(activeSpreadsheet(), input.row, input.version, found => {
+  return updateSignal(AssignSavePlaySchema(), payload, (input, found) => {
     if (!isBlank(found.record['Save Play Executed On'])) {
       return refuse(
         `The save-play of Signals row ${input.row} is already executed; its action and owner stay as they were.`,
@@ -177,14 +185,10 @@ export function assignSavePlay(payload: unknown): WriteResult<SavedSignals> {
 }
 
 export function executeSavePlay(payload: unknown): WriteResult<SavedSignals> {
-  const parsed = parsePayload(ExecuteSavePlaySchema(), payload);
-  if (!parsed.ok) return parsed;
-  const input = parsed.value;
   return updateSignal(
-    activeSpreadsheet(),
-    input.row,
-    input.version,
-    (found, week) => {
+    ExecuteSavePlaySchema(),
+    payload,
+    (input, found, week) => {
       if (isBlank(found.record['Save Play'])) {
         return refuse(
           'Assign a save-play (action and owner) before marking it executed.',
@@ -221,37 +225,29 @@ export function executeSavePlay(payload: unknown): WriteResult<SavedSignals> {
  * Signals with Withdrawn At set; no count includes it from then on.
  */
 export function withdrawSignal(payload: unknown): WriteResult<SavedSignals> {
-  const parsed = parsePayload(WithdrawSignalSchema(), payload);
-  if (!parsed.ok) return parsed;
-  const input = parsed.value;
   const user = currentUser();
-  return updateSignal(
-    activeSpreadsheet(),
-    input.row,
-    input.version,
-    (found, week) => {
-      const by = toText(found.record['Logged By']);
-      if (by === '' || by.toLowerCase() !== user.toLowerCase()) {
-        return refuse(
-          by === ''
-            ? 'Only the person who logged a signal may withdraw it, and this one was logged by the slip check or before the sidebar recorded who logs.'
-            : `Only ${by}, who logged this signal, may withdraw it.`,
-          'withdraw',
-        );
-      }
-      if (!inSpan(found.record['Logged At'], weekSpan(week, week.today))) {
-        return refuse(
-          'A signal can be withdrawn only in the week it was logged; it stays in that week’s record.',
-          'withdraw',
-        );
-      }
-      if (!isBlank(found.record['Save Play Executed On'])) {
-        return refuse(
-          'Its save-play is already executed, so the signal stays.',
-          'withdraw',
-        );
-      }
-      return {record: {'Withdrawn At': new Date()}};
-    },
-  );
+  return updateSignal(WithdrawSignalSchema(), payload, (_, found, week) => {
+    const by = toText(found.record['Logged By']);
+    if (by === '' || by.toLowerCase() !== user.toLowerCase()) {
+      return refuse(
+        by === ''
+          ? 'Only the person who logged a signal may withdraw it, and this one was logged by the slip check or before the sidebar recorded who logs.'
+          : `Only ${by}, who logged this signal, may withdraw it.`,
+        'withdraw',
+      );
+    }
+    if (!inSpan(found.record['Logged At'], weekSpan(week, week.today))) {
+      return refuse(
+        'A signal can be withdrawn only in the week it was logged; it stays in that week’s record.',
+        'withdraw',
+      );
+    }
+    if (!isBlank(found.record['Save Play Executed On'])) {
+      return refuse(
+        'Its save-play is already executed, so the signal stays.',
+        'withdraw',
+      );
+    }
+    return {record: {'Withdrawn At': new Date()}};
+  });
 }
