@@ -23,6 +23,7 @@ import {
 } from './schedule-record';
 import {readSettings} from './settings';
 import {currentUser} from './session';
+import {render} from './templates';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -32,27 +33,33 @@ export const TICK_HANDLER = 'onScheduleTick';
 /** What the scheduled run cannot do without: the snapshot needs Rebuild Start, its email the CFO Email. */
 const NEEDED: SettingKey[] = ['rebuildStart', 'cfoEmails'];
 
-function describe(s: ScheduleRecord): string {
-  const hh = (h: number) => String(h % 24).padStart(2, '0');
-  const eve = WEEKDAYS[(WEEKDAYS.indexOf(s.scorecardDay) + 6) % 7];
-  // Apps Script picks the minute: atHour(16) runs some time between 16:00 and 17:00.
-  return `every day between ${hh(s.hour)}:00 and ${hh(s.hour + 1)}:00 ${s.timeZone}: on ${s.scorecardDay}s it snapshots the week and emails the CFO (a snapshot missed then is taken the next day); on ${eve}s it emails the CRO what that snapshot still lacks; on Mondays it runs the slip check. It runs as ${s.by}.`;
-}
-
-function describeRun(run: LastRun | undefined, timeZone: string): string {
-  if (!run) return 'It has not run yet.';
-  const when = Utilities.formatDate(
-    new Date(run.at),
-    timeZone,
-    'EEE d MMM yyyy HH:mm',
-  );
-  const outcome =
-    run.outcome === 'ok'
-      ? 'it worked'
-      : run.outcome === 'failed'
-        ? 'it failed'
-        : 'it needs you to grant permissions again';
-  return `Last scheduled run: ${when} (${timeZone}), ${outcome}: ${run.summary}`;
+/**
+ * The schedule's words (src/templates/schedule-words.html): `s` the schedule,
+ * its Scorecard Day's eve, and its last run with its time written in `zone`
+ * (the spreadsheet's, which is the schedule's unless it changed since).
+ */
+function said(
+  say: string,
+  s?: ScheduleRecord,
+  vars: {run?: LastRun; zone?: string} & Record<string, unknown> = {},
+): string {
+  const {run, zone = s?.timeZone} = vars;
+  return render('schedule-words', {
+    say,
+    s,
+    ...vars,
+    zone,
+    eve: s && WEEKDAYS[(WEEKDAYS.indexOf(s.scorecardDay) + 6) % 7],
+    // Apps Script picks the minute: atHour(16) runs some time between 16:00 and 17:00.
+    run: run && {
+      ...run,
+      when: Utilities.formatDate(
+        new Date(run.at),
+        zone!,
+        'EEE d MMM yyyy HH:mm',
+      ),
+    },
+  }).trim();
 }
 
 function myTicks(spreadsheet: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
@@ -89,9 +96,7 @@ export function installSchedule(spreadsheet: Spreadsheet, now: Date): string {
   const me = currentUser();
   const existing = readSchedule();
   if (existing && existing.by !== me) {
-    throw new Error(
-      `The schedule is already installed by ${existing.by} and runs as them; only they can stop or change it (Extensions › Trust Rebuild › Stop the schedule). Two schedules would snapshot the same week twice.`,
-    );
+    throw new Error(said('taken', existing, {by: existing.by}));
   }
   requireKeeper(spreadsheet, settings, 'schedule the weekly snapshot');
   for (const trigger of myTicks(spreadsheet)) ScriptApp.deleteTrigger(trigger);
@@ -118,7 +123,13 @@ export function installSchedule(spreadsheet: Spreadsheet, now: Date): string {
     triggerUid: trigger.getUniqueId(),
     timeZone,
   });
-  return `Scheduled ${describe(record)} The CFO email goes to ${settings.cfoEmails.join(', ')}. If a run fails, ${me}${settings.croEmail && settings.croEmail !== me ? ` and ${settings.croEmail}` : ''} get an email saying what to do. Change the Scorecard Day or Hour? Run this again afterwards.${before?.lastRun ? ` ${describeRun(before.lastRun, timeZone)}` : ''}`;
+  return said('scheduled', record, {
+    cfo: settings.cfoEmails.join(', '),
+    alerted: [me, settings.croEmail]
+      .filter((e, i) => e && (i < 1 || e !== me))
+      .join(' and '),
+    run: before?.lastRun,
+  });
 }
 
 /** Removes the current person's trigger; says so plainly when the schedule belongs to someone else. */
@@ -128,13 +139,11 @@ export function removeSchedule(spreadsheet: Spreadsheet): string {
   const mine = myTicks(spreadsheet);
   for (const trigger of mine) ScriptApp.deleteTrigger(trigger);
   if (existing && existing.by !== me) {
-    return `The schedule was installed by ${existing.by} and runs as them: only they can stop it. ${mine.length ? 'Your own stray trigger was removed.' : ''}`.trim();
+    return said('theirs', existing, {by: existing.by, stray: mine.length});
   }
   writeSchedule(undefined);
   deleteInstall(spreadsheet.getId());
-  return mine.length || existing
-    ? 'The weekly schedule is stopped: no snapshot, email or slip check will run until it is scheduled again.'
-    : 'There was no schedule to stop.';
+  return said(mine.length || existing ? 'stopped' : 'none');
 }
 
 export const NOTHING_SCHEDULED = 'Nothing is scheduled.';
@@ -143,14 +152,11 @@ export const NOTHING_SCHEDULED = 'Nothing is scheduled.';
 export function scheduleStatus(spreadsheet: Spreadsheet): string {
   const existing = readSchedule();
   if (!existing) return NOTHING_SCHEDULED;
-  const me = currentUser();
   // The last run is kept with the trigger, in its installer's user properties.
-  const last =
-    existing.by === me
-      ? describeRun(
-          readInstall(spreadsheet.getId())?.lastRun,
-          spreadsheet.getSpreadsheetTimeZone(),
-        )
-      : `${existing.by} sees its last run here; failures are also written to the Delivery Log.`;
-  return `Scheduled ${describe(existing)} ${last}`;
+  const mine = existing.by === currentUser();
+  return said('status', existing, {
+    mine,
+    run: mine ? readInstall(spreadsheet.getId())?.lastRun : undefined,
+    zone: spreadsheet.getSpreadsheetTimeZone(),
+  });
 }

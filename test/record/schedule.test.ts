@@ -48,6 +48,36 @@ describe('weekly schedule', () => {
     );
   });
 
+  it('says each schedule message in full (its words live in the schedule-words template)', () => {
+    const {emulator, bundle} = world();
+    const said = () => emulator.ui.alerts.at(-1);
+    bundle.call('removeSchedule', [], {trigger: 'menu'});
+    expect(said()).toContain('There was no schedule to stop.');
+    bundle.call('installSchedule', [], {trigger: 'menu'});
+    expect(said()).toContain(
+      'The CFO email goes to cfo@example.com. If a run fails, owner@example.com and cro@example.com get an email saying what to do. Change the Scorecard Day or Hour? Run this again afterwards.',
+    );
+    // Someone else's refusal shows the schedule's status: its installer sees its last run.
+    bundle.call('installSchedule', [], {
+      trigger: 'menu',
+      user: 'cro@example.com',
+    });
+    expect(said()).toContain(
+      'It runs as owner@example.com. owner@example.com sees its last run here; failures are also written to the Delivery Log.',
+    );
+    bundle.call('removeSchedule', [], {
+      trigger: 'menu',
+      user: 'cro@example.com',
+    });
+    expect(said()).toContain(
+      'The schedule was installed by owner@example.com and runs as them: only they can stop it. Scheduled every day',
+    );
+    bundle.call('removeSchedule', [], {trigger: 'menu'});
+    expect(said()).toContain(
+      'The weekly schedule is stopped: no snapshot, email or slip check will run until it is scheduled again.',
+    );
+  });
+
   it('refuses a second schedule by another person, naming who owns the first', () => {
     const {emulator, bundle} = world();
     bundle.call('installSchedule', [], {trigger: 'menu'});
