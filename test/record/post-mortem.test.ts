@@ -4,10 +4,7 @@
  * workbook on the day after Q2's end, in Tokyo (east of the script's New
  * York), and Email me the draft as a PDF read back with pdftotext.
  */
-import {execFileSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {pdfText, useTextPdfs} from '../helpers/pdf';
 import {loadBundle} from '../../emulator/loader';
 import {sampleWorkbook, SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
 import {zonedInstant} from '../../emulator/format-date';
@@ -21,27 +18,7 @@ const ZONE = 'Asia/Tokyo';
 const MORNING_AFTER = zonedInstant(ZONE, 2026, 10, 1, 10, 0);
 const day = (d: number, month = 9) => zonedInstant(ZONE, 2026, month, d);
 
-let pdfMode: string | undefined;
-beforeAll(() => {
-  pdfMode = process.env.EMULATOR_PDF;
-  process.env.EMULATOR_PDF = 'text';
-});
-afterAll(() => {
-  if (pdfMode === undefined) delete process.env.EMULATOR_PDF;
-  else process.env.EMULATOR_PDF = pdfMode;
-});
-
-function pdfText(bytes: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'post-mortem-pdf-'));
-  try {
-    writeFileSync(join(dir, 'd.pdf'), bytes);
-    return execFileSync('pdftotext', [join(dir, 'd.pdf'), '-'], {
-      encoding: 'utf8',
-    });
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
-  }
-}
+useTextPdfs();
 
 const sheetOf = (emulator: Emulator, name: string) =>
   emulator.spreadsheet.sheets.find(s => s.state.name === name);

@@ -5,10 +5,9 @@
  * can be re-sent, a deleted last row is named by its week, and the CRO is
  * named on the row, in the email and in the PDF handout.
  */
-import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {pdfText, useTextPdfs} from '../helpers/pdf';
 import {loadBundle, type LoadedBundle} from '../../emulator/loader';
 import {sidebarSnapshot as snapshot} from '../helpers/snapshot';
 import {sampleWorkbook, SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
@@ -26,28 +25,7 @@ const LATER = SCORECARD.columns
   .map(c => c.header)
   .slice(SCORECARD.columns.findIndex(c => c.header === 'Chain') + 1);
 
-/** The text of a PDF as poppler's pdftotext reads it (the emulator's text writer: no browser needed). */
-function pdfText(bytes: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'record-pdf-'));
-  try {
-    writeFileSync(join(dir, 'h.pdf'), bytes);
-    return execFileSync('pdftotext', [join(dir, 'h.pdf'), '-'], {
-      encoding: 'utf8',
-    });
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
-  }
-}
-
-let pdfMode: string | undefined;
-beforeAll(() => {
-  pdfMode = process.env.EMULATOR_PDF;
-  process.env.EMULATOR_PDF = 'text';
-});
-afterAll(() => {
-  if (pdfMode === undefined) delete process.env.EMULATOR_PDF;
-  else process.env.EMULATOR_PDF = pdfMode;
-});
+useTextPdfs();
 
 /** 5 pm on Friday 20 November 2026 in Los Angeles; week 7 of the sample. */
 const FRIDAY_EVENING = new Date('2026-11-21T01:00:00Z');

@@ -6,10 +6,7 @@
  * and the dual scorecard (§7), recorded on the Scorecard row so a retried
  * email carries them.
  */
-import {execFileSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {pdfText, useTextPdfs} from '../helpers/pdf';
 import {loadBundle, type LoadedBundle} from '../../emulator/loader';
 import {sampleWorkbook, SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
 import type {Emulator} from '../../emulator';
@@ -35,27 +32,7 @@ const EQUALS =
 const MARKUP =
   'I called <b>it</b> & <script>x()</script> without the paper process.';
 
-let pdfMode: string | undefined;
-beforeAll(() => {
-  pdfMode = process.env.EMULATOR_PDF;
-  process.env.EMULATOR_PDF = 'text';
-});
-afterAll(() => {
-  if (pdfMode === undefined) delete process.env.EMULATOR_PDF;
-  else process.env.EMULATOR_PDF = pdfMode;
-});
-
-function pdfText(bytes: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'weekly-pdf-'));
-  try {
-    writeFileSync(join(dir, 'h.pdf'), bytes);
-    return execFileSync('pdftotext', [join(dir, 'h.pdf'), '-'], {
-      encoding: 'utf8',
-    });
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
-  }
-}
+useTextPdfs();
 
 const byHeader = (rows: unknown[][], row: number) =>
   Object.fromEntries(rows[0].map((h, i) => [String(h), rows[row][i]]));
