@@ -54,21 +54,13 @@ export function protectionChanges(
   };
 }
 
-/** Why `who` cannot write the record and who can let them: said instead of Sheets' raw protection error. */
-export function notAKeeperMessage(
-  who: string,
-  action: string,
-  keepers: readonly string[],
-): string {
-  const others = keepers.filter(k => caseless(k) !== caseless(who));
-  const listed = isKeeper(keepers, who);
-  const ask =
-    others.length > 1
-      ? `ask one of ${others.join(', ')}`
-      : others.length === 1
-        ? `ask ${others[0]}`
-        : 'ask the spreadsheet owner';
-  return listed
-    ? `${who || 'You'} cannot ${action} yet: you are a keeper of the record, but its protection (Scorecard, Delivery Log, Deal History) was last refreshed before you became one. To refresh it, ${ask} to run Extensions › Trust Rebuild › Set up workbook.`
-    : `${who || 'You'} cannot ${action}: only the keepers of the record may write Scorecard, Delivery Log and Deal History (${keepers.join(', ')}). To be added, ${ask} to put your email in the "Record Keepers" setting and then run Extensions › Trust Rebuild › Set up workbook.`;
-}
+/**
+ * Why `who` cannot write the record and who can let them, said instead of
+ * Sheets' raw protection error: a keeper already listed waits for the
+ * protection's refresh, anyone else must be added by one of the others. The
+ * words are in src/templates/keeper-words.html.
+ */
+export const keeperRefusal = (who: string, keepers: readonly string[]) => ({
+  listed: isKeeper(keepers, who),
+  others: keepers.filter(k => caseless(k) !== caseless(who)),
+});

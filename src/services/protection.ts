@@ -9,12 +9,13 @@
  * so whether the user can write is asked with getEditors() first (canEdit()
  * confirms a refusal) and refused with a message that names who can add them.
  */
+import {render} from './templates';
 import {currentUser} from './session';
 import type {Settings} from '../domain/settings';
 import {caseless} from '../domain/words';
 import {
   isKeeper,
-  notAKeeperMessage,
+  keeperRefusal,
   protectionChanges,
   recordKeepers,
 } from '../domain/keepers';
@@ -138,7 +139,14 @@ export function requireKeeper(
     } catch (err) {
       if (t.protection!.canEdit()) throw err;
       const all = keepersNamed(spreadsheet, keepers.emails);
-      throw new Error(notAKeeperMessage(keepers.me, action, all));
+      throw new Error(
+        render('keeper-words', {
+          who: keepers.me,
+          action,
+          keepers: all,
+          ...keeperRefusal(keepers.me, all),
+        }).trim(),
+      );
     }
   }
   return {keepers, tabs: found};

@@ -1,7 +1,7 @@
 /** Who keeps the record, what a protection must gain and lose, and what a failed scheduled run says. */
 import {
   isKeeper,
-  notAKeeperMessage,
+  keeperRefusal,
   protectionChanges,
   recordKeepers,
 } from '../../src/domain/keepers';
@@ -40,16 +40,16 @@ describe('the keepers of the record', () => {
     ).toEqual({add: ['analyst@x.io'], remove: ['rep@x.io']});
   });
 
-  it('a refusal names who can add the person, or says the protection needs refreshing for a listed keeper', () => {
-    const keepers = ['admin@x.io', 'cro@x.io'];
-    expect(notAKeeperMessage('rep@x.io', 'take the snapshot', keepers)).toBe(
-      'rep@x.io cannot take the snapshot: only the keepers of the record may write Scorecard, Delivery Log and Deal History (admin@x.io, cro@x.io). To be added, ask one of admin@x.io, cro@x.io to put your email in the "Record Keepers" setting and then run Extensions › Trust Rebuild › Set up workbook.',
-    );
-    expect(
-      notAKeeperMessage('cro@x.io', 'run the slip check', keepers),
-    ).toMatch(
-      /^cro@x\.io cannot run the slip check yet: you are a keeper .* ask admin@x\.io to run Extensions › Trust Rebuild › Set up workbook\.$/,
-    );
+  it('a refusal knows whether the person is listed already and who else can let them (its words: keeper-words.html, pinned on the bundle in test/record/team-week.test.ts)', () => {
+    const keepers = ['admin@x.io', 'CRO@x.io'];
+    expect(keeperRefusal('rep@x.io', keepers)).toEqual({
+      listed: false,
+      others: ['admin@x.io', 'CRO@x.io'],
+    });
+    expect(keeperRefusal('cro@x.io', keepers)).toEqual({
+      listed: true,
+      others: ['admin@x.io'],
+    });
   });
 });
 
