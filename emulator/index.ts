@@ -103,6 +103,11 @@ export interface Emulator {
   requireReauthorization(user: string, scopes: string[]): void;
   /** Test hook: the next MailApp send throws this service error and sends nothing. */
   failNextEmail(message?: string): void;
+  /**
+   * Test hook: every MailApp send to `address` throws this service error and
+   * sends nothing (a mailbox down for days), until called with undefined.
+   */
+  failEmailsTo(address: string, message?: string): void;
   /** Test hook: `fn` runs (as its own execution, e.g. another bundle's call) while the next MailApp send is in flight. */
   duringNextEmail(fn: () => void): void;
   /**
@@ -322,6 +327,11 @@ export function createEmulator(
     },
     failNextEmail: (message = 'Service unavailable: Mail') => {
       mail.failNext = message;
+    },
+    failEmailsTo: (address, message) => {
+      const failTo = (mail.failTo ??= {});
+      if (message === undefined) delete failTo[address.toLowerCase()];
+      else failTo[address.toLowerCase()] = message;
     },
     duringNextEmail: fn => {
       mail.duringNext = fn;

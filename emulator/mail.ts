@@ -44,6 +44,8 @@ export interface MailState {
   dailyQuota: number;
   /** Test hook: the next send throws this service error and sends nothing. */
   failNext?: string;
+  /** Test hook: every send to one of these addresses (lower case) throws its service error, until removed. */
+  failTo?: Record<string, string>;
   /** Test hook: runs while the next send is in flight (another execution overlapping it). */
   duringNext?: () => void;
 }
@@ -126,6 +128,9 @@ export class FakeMailApp implements Emulates<
       if (!ADDRESS.test(address))
         throw appsScriptError(`Invalid email: ${address}`);
     }
+    const refused = recipients.find(r => this.state.failTo?.[r.toLowerCase()]);
+    if (refused)
+      throw appsScriptError(this.state.failTo![refused.toLowerCase()]);
     if (this.state.failNext !== undefined) {
       const failure = this.state.failNext;
       this.state.failNext = undefined;

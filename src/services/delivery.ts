@@ -236,29 +236,35 @@ function send(
   return `${what} sent to ${recipients.join(', ')}`;
 }
 
-/** The retries are over: the CRO hears of it (or the log says why not; the words in a template). Never throws. */
-function giveUp(sender: Sender, claim: Claim, failure: string): string {
-  const {week} = recordOf(claim.row);
+/**
+ * The retries are over: the CRO hears of it (or the log says why not; the
+ * words in the gave-up templates, for a week to the CFO or, with `partner`,
+ * a partner's scorecard). Never throws.
+ */
+export function giveUp(
+  sender: Sender,
+  subject: string,
+  vars: {failure: string; partner?: string; [say: string]: unknown},
+): string {
   const {spreadsheet, settings} = sender;
   const cro = settings.croEmail;
   const said = (told?: unknown) =>
     render('gave-up-line', {
-      week,
-      row: claim.row.rowNumber,
+      partner: '',
+      ...vars,
+      failure: sentence(vars.failure),
       days: GIVE_UP_DAYS,
-      since: claim.due.since,
-      failure: sentence(failure),
       cro,
       told,
     }).trim();
   if (!cro) return said();
   try {
-    sendNote(
-      [cro],
-      `Trust Rebuild: week ${week}'s scorecard did not reach the CFO`,
-      'gave-up',
-      {said: said(), name: spreadsheet.getName(), url: spreadsheet.getUrl()},
-    );
+    sendNote([cro], `Trust Rebuild: ${subject}`, 'gave-up', {
+      said: said(),
+      partner: vars.partner ?? '',
+      name: spreadsheet.getName(),
+      url: spreadsheet.getUrl(),
+    });
     return said(1);
   } catch (err) {
     return said(sentence((err as Error).message));
@@ -321,7 +327,17 @@ export function sendClaimed(
       }),
     );
     if (outcome.status === 'failed' && claim.due.giveUpIfFails) {
-      outcome.gaveUp = giveUp(sender, claim, outcome.detail);
+      const {week} = recordOf(claim.row);
+      outcome.gaveUp = giveUp(
+        sender,
+        `week ${week}'s scorecard did not reach the CFO`,
+        {
+          week,
+          row: claim.row.rowNumber,
+          since: claim.due.since,
+          failure: outcome.detail,
+        },
+      );
       lines.push(
         line(log, at, claim.row, {
           Recipients: sender.settings.croEmail,

@@ -144,6 +144,20 @@ describe('MailApp', () => {
     expect(emulator.outbox).toHaveLength(1);
   });
 
+  it('the failEmailsTo hook fails every send to one address, in any case, until removed, and no other', () => {
+    const {emulator, MailApp} = world();
+    emulator.failEmailsTo('Down@acme.example', 'Mailbox unavailable');
+    for (let i = 0; i < 2; i++)
+      expect(() =>
+        MailApp.sendEmail('x@acme.example,down@acme.example', 's', 'b'),
+      ).toThrow('Mailbox unavailable');
+    MailApp.sendEmail('x@acme.example', 's', 'b');
+    expect(emulator.outbox).toHaveLength(1);
+    emulator.failEmailsTo('down@acme.example');
+    MailApp.sendEmail('down@acme.example', 's', 'b');
+    expect(emulator.outbox).toHaveLength(2);
+  });
+
   it('the quota is per sending user', () => {
     const {emulator, MailApp} = world({mailQuota: 1});
     MailApp.sendEmail('a@acme.example', 's', 'b');

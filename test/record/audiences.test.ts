@@ -241,6 +241,85 @@ describe('the quarterly partner scorecard', () => {
     ]);
   });
 
+  it('gives up after 7 days of failures and tells the CRO once, naming the partner and the quarters', () => {
+    const {emulator, bundle} = world(WEDNESDAY, {
+      'Partner Emails': PARTNERS[0],
+    });
+    emulator.failEmailsTo(PARTNERS[0], 'Mailbox unavailable');
+    const days = [25, 26, 27, 28, 29, 30].map(d => `2026-11-${d}`);
+    for (const day of [...days, '2026-12-01', '2026-12-02']) {
+      emulator.ctx.setNow(at4pm(day));
+      tick(bundle);
+    }
+    expect(
+      emulator.outbox.filter(m => m.recipients.includes(PARTNERS[0])),
+    ).toHaveLength(0);
+    const gaveUp = records(emulator, 'Delivery Log').filter(
+      l => l['Status'] === 'gave up',
+    );
+    expect(gaveUp).toHaveLength(3);
+    const toCro = emulator.outbox.filter(
+      m =>
+        m.recipients.includes(SAMPLE_PEOPLE.cro) &&
+        m.subject.includes('partner scorecard'),
+    );
+    expect(toCro.map(m => m.subject)).toEqual([
+      `Trust Rebuild: the partner scorecard did not reach ${PARTNERS[0]}`,
+    ]);
+    expect(toCro[0].body).toContain(
+      `No partner scorecard (Q2 FY27, Q3 FY27, Q4 FY27) reached ${PARTNERS[0]} in 7 days of daily retries since 2026-11-25; the last failure: Mailbox unavailable.`,
+    );
+    expect(toCro[0].body).toContain(
+      `send ${PARTNERS[0]} the scorecard yourself`,
+    );
+    expect(String(gaveUp[0]['Detail'])).toContain('was emailed');
+    // Given up: the next day tries nothing more.
+    const partnerLines = () =>
+      records(emulator, 'Delivery Log').filter(l =>
+        String(l['Chain']).startsWith('Partner scorecard'),
+      ).length;
+    const logged = partnerLines();
+    emulator.ctx.setNow(at4pm('2026-12-03'));
+    tick(bundle);
+    expect(partnerLines()).toBe(logged);
+  });
+
+  it('refuses a quarter whose Actual is in but whose Commit cannot be read, naming the cell, and claims nothing', () => {
+    const {emulator, bundle} = world(WEDNESDAY, {
+      'Partner Emails': PARTNERS[0],
+    });
+    const quarters = sheetOf(emulator, 'Quarters').state.values;
+    const q4 = quarters.findIndex(r => r[0] === 'Q4 FY27');
+    quarters[q4][3] = 'thirty-two million';
+    expect(() => tick(bundle)).toThrow(
+      `The "Quarters" tab, row ${q4 + 1}: Commit is "thirty-two million", not an amount.`,
+    );
+    // The installer and the CRO are told, as for any failed step.
+    expect(
+      emulator.outbox.some(
+        m =>
+          m.recipients.includes(SAMPLE_PEOPLE.cro) &&
+          m.body.includes('Commit is "thirty-two million"'),
+      ),
+    ).toBe(true);
+    expect(
+      emulator.outbox.filter(m => m.recipients.includes(PARTNERS[0])),
+    ).toHaveLength(0);
+    expect(
+      records(emulator, 'Delivery Log').filter(l =>
+        String(l['Chain']).startsWith('Partner scorecard'),
+      ),
+    ).toHaveLength(0);
+    // Fixed, the next run sends every quarter.
+    sheetOf(emulator, 'Quarters').state.values[q4][3] = 32000000;
+    emulator.ctx.setNow(at4pm('2026-11-26'));
+    tick(bundle);
+    const [mail] = emulator.outbox.filter(m =>
+      m.recipients.includes(PARTNERS[0]),
+    );
+    expect(mail.body).toContain('Q4 FY27');
+  });
+
   it('sends nothing to partners before a quarter has its Actual', () => {
     const {emulator, bundle} = world(WEDNESDAY, {
       'Partner Emails': PARTNERS[0],

@@ -13,9 +13,10 @@ import {formatMoney} from '../../domain/money';
 import {quarterScorecard} from '../../domain/quarters/scorecard';
 import {formatPercent} from '../../domain/status';
 import {DELIVERY_LOG, QUARTERS} from '../../domain/workbook';
-import {line, readDeliveryLog, type Sender} from '../delivery';
+import {giveUp, line, readDeliveryLog, type Sender} from '../delivery';
+import {fail} from '../../domain/deals';
 import {LOCK_WAIT_MS, withDocumentLock} from '../lock';
-import {appendToTable, findTab, readTable} from '../tables';
+import {appendToTable, findTab, readTable, readingTable} from '../tables';
 import {render} from '../templates';
 
 /** What the run did for the partners, in one sentence ('' when nothing was owed). */
@@ -36,20 +37,25 @@ export function deliverToPartners(sender: Sender, now: Date): string {
         'The Delivery Log has no Chain column, so partner scorecards cannot be logged: run Extensions › Trust Rebuild › Set up workbook.',
       );
     const records = readTable(spreadsheet, QUARTERS, {sheet: quartersTab}).rows;
-    const keys = records
-      .filter(r => toNumber(r.record['Actual']) !== undefined)
-      .flatMap(r =>
-        partners.map(to => {
-          const chain = `Partner scorecard ${toText(r.record['Quarter'])} to ${to}`;
-          return {
-            rowNumber: 0,
-            weekEndingCell: '',
-            weekEnding: chain,
-            chain,
-            to,
-          };
-        }),
-      );
+    // A quarter with its Actual goes out with its Commit: one that cannot be read is named, never claimed without it.
+    const keys = readingTable(QUARTERS, () =>
+      records
+        .filter(r => toNumber(r.record['Actual']) !== undefined)
+        .flatMap(({record, rowNumber}) =>
+          partners.map(to => {
+            if (!toNumber(record['Commit']))
+              fail('Commit', record['Commit'], 'an amount', rowNumber);
+            const chain = `Partner scorecard ${toText(record['Quarter'])} to ${to}`;
+            return {
+              rowNumber: 0,
+              weekEndingCell: '',
+              weekEnding: chain,
+              chain,
+              to,
+            };
+          }),
+        ),
+    );
     const due = dueDeliveries(
       log.rows.map(r => deliveryLine(r.record)),
       keys,
@@ -107,10 +113,29 @@ export function deliverToPartners(sender: Sender, now: Date): string {
     }
     const at = new Date();
     const fields = {Recipients: address, Status: status, Detail: detail};
+    // The retries are over: the CRO is told once for the partner, as for the CFO's week.
+    const over = status === 'failed' && owed.filter(d => d.giveUpIfFails);
+    const told =
+      over && over.length
+        ? giveUp(sender, `the partner scorecard did not reach ${address}`, {
+            partner: address,
+            quarters: over
+              .map(d => d.row.chain.replace(/^Partner scorecard | to .*$/g, ''))
+              .join(', '),
+            since: over[0].since,
+            failure: detail,
+          })
+        : '';
     return owed.flatMap(d => [
       line(claimed.log, at, d.row, fields),
-      ...(status === 'failed' && d.giveUpIfFails
-        ? [line(claimed.log, at, d.row, {...fields, Status: 'gave up'})]
+      ...(over && over.includes(d)
+        ? [
+            line(claimed.log, at, d.row, {
+              ...fields,
+              Status: 'gave up',
+              Detail: told,
+            }),
+          ]
         : []),
     ]);
   });
