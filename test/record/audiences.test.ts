@@ -130,6 +130,44 @@ describe('the monthly expanded scorecard', () => {
     expect(mails[0].htmlBody).toContain('Monthly scorecard for the CEO');
   });
 
+  it("a retry days later shows the week's own 12 weeks of leading indicators, not the retry day's", () => {
+    const sent = (failFirst: boolean, retryOn: string) => {
+      const {emulator, bundle} = world('2027-01-01', {'CEO Email': CEO});
+      emulator.failEmailsTo(
+        CEO,
+        failFirst ? 'Service unavailable: Mail' : undefined,
+      );
+      tick(bundle);
+      emulator.failEmailsTo(CEO);
+      emulator.ctx.setNow(at4pm(retryOn));
+      tick(bundle);
+      const [mail] = weekly(emulator);
+      return mail.body.slice(mail.body.indexOf('Leading indicators'));
+    };
+    // Monday 4 January: a week more has ended since the Friday the email was for.
+    const retried = sent(true, '2027-01-04');
+    expect(retried).toBe(sent(false, '2027-01-04'));
+    expect(retried).toContain('Leading indicators');
+  });
+
+  it('says which cell when the expanded meeting has no Invited, rather than a rate', () => {
+    const {emulator, bundle} = world('2027-01-01', {'CEO Email': CEO});
+    sheetOf(emulator, 'Attendance').state.values.push([
+      new Date('2026-12-31T15:00:00Z'),
+      '',
+      11,
+      true,
+    ]);
+    tick(bundle);
+    const [mail] = weekly(emulator);
+    for (const body of [mail.body, mail.htmlBody]) {
+      expect(body).toContain(
+        'expanded meeting: its attendance cannot be judged: on the Attendance tab, Invited is',
+      );
+      expect(body).not.toContain('1100%');
+    }
+  });
+
   it('is named in the confirmation before the scheduled time', () => {
     const {emulator, bundle} = world('2027-01-01', {'CEO Email': CEO});
     emulator.ctx.setNow(new Date(Date.parse('2027-01-01T10:00:00+09:00')));

@@ -6,7 +6,7 @@
  * (once a month: its reads cost nothing on other weeks); the words and
  * loops live in the `expanded` template.
  */
-import {isDate, toFlag, toNumber} from '../../domain/cells';
+import {isDate, show, toFlag, toNumber} from '../../domain/cells';
 import {monthFrom} from '../../domain/audiences';
 import type {LocalDate} from '../../domain/calendar';
 import {indicatorLines} from '../../domain/leads/note';
@@ -73,7 +73,13 @@ export function expandedSection(
   ]);
   let indicators: string[] | string = [];
   try {
-    const read = readIndicators(spreadsheet, settings, clock.now, clock);
+    const read = readIndicators(
+      spreadsheet,
+      settings,
+      // The week's 12 weeks, whatever day a retry sends it.
+      clock.midnight(weekEnding),
+      clock,
+    );
     if (read) indicators = indicatorLines(read.result, read.note);
   } catch (err) {
     // The CFO's week is not held back by a Leads tab that cannot be read: the section says why.
@@ -86,9 +92,10 @@ export function expandedSection(
       isDate(r['Week Ending']) &&
       clock.localDate(r['Week Ending']) === weekEnding,
   );
-  const rate = meeting
-    ? (toNumber(meeting['Attended']) ?? 0) / (toNumber(meeting['Invited']) || 1)
-    : '';
+  // A blank or zero Invited judges nothing: the section says which cell, the email still goes.
+  const invited = toNumber(meeting?.['Invited']) ?? 0;
+  const rate =
+    invited > 0 ? (toNumber(meeting!['Attended']) ?? 0) / invited : '';
   const {low, high} = settings.attendanceThresholds;
   const x = {
     month,
@@ -102,6 +109,9 @@ export function expandedSection(
     ]),
     streak,
     meeting: meeting && {
+      problem:
+        rate === '' &&
+        `Invited is ${show(meeting['Invited'])}, not a number above 0`,
       attended: meeting['Attended'],
       invited: meeting['Invited'],
       rate: formatPercent(rate),
