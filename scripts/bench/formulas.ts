@@ -17,6 +17,7 @@ import {DEAL_HEADERS, type DealHeader} from '../../src/domain/deals';
 import {MEDDPICC} from '../../src/domain/workbook';
 import {median} from './load';
 import {benchLeads} from './leads';
+import {benchQuarters} from './quarters';
 
 // The shared data sits beside the repository, or beside the folder of git worktrees.
 const CSV = [
@@ -472,5 +473,6 @@ export async function benchFormulas(): Promise<string[]> {
       .join(', ')}`,
   );
   lines.push(...benchLeads(bundle, AS_OF));
+  lines.push(...benchQuarters(bundle));
   return lines;
 }
