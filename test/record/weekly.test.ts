@@ -234,6 +234,25 @@ describe('wrong calls, named first (issue 13 §6)', () => {
     expect(data.plan.commitments.length).toBeGreaterThan(0);
   });
 
+  it('a Quarters tab that cannot be read is named by the snapshot and shown by the sidebar, never silently dropped', () => {
+    const {emulator, bundle} = world();
+    const quarters = values(emulator, 'Quarters');
+    const row = quarters.indexOf(currentQuarter(emulator));
+    quarters[row][col(emulator, 'Quarters', 'Commit')] = 'n/a';
+    const refused = `The "Quarters" tab, row ${row + 1}: Commit is "n/a", not an amount.`;
+    expect(() => bundle.call('snapshotWeek', [], {trigger: 'sidebar'})).toThrow(
+      refused,
+    );
+    expect(values(emulator, 'Scorecard')).toHaveLength(1);
+    expect(load(bundle).dealsProblem).toBe(refused);
+    // A misspelt header is named too; blank cells of a quarter to come are fine.
+    quarters[row][col(emulator, 'Quarters', 'Commit')] = '';
+    quarters[0][col(emulator, 'Quarters', 'Quarter End')] = 'Quarter Ending';
+    expect(() => bundle.call('snapshotWeek', [], {trigger: 'sidebar'})).toThrow(
+      'The "Quarters" tab has no "Quarter End" header in row 1',
+    );
+  });
+
   it('a retried email carries the words as recorded on the row, whatever the words tab says later', () => {
     const {emulator, bundle} = world({mailQuota: 0});
     const w = wrongCallsWeek(emulator);

@@ -3,10 +3,12 @@
  * the record: the Quarters tab, last week's Deal History against Deals now,
  * the Forecast's optional Downturn-Adjusted Committed column and the CRO
  * Words tab, one read each (Deals and Forecast are the record's own reads).
- * A tab that is missing or unreadable adds nothing: the record stays as it was.
+ * A missing tab adds nothing: the record stays as it was. A Quarters tab with
+ * a misspelt header or a cell that does not read is named, as Deals is.
  */
 import {addDays, type LocalDate} from '../../domain/calendar';
-import {toNumber, toText, toWallTime} from '../../domain/cells';
+import {isBlank, toNumber, toText, toWallTime} from '../../domain/cells';
+import {fail} from '../../domain/deals';
 import {headerKey} from '../../domain/headers';
 import {readAmount} from '../../domain/money';
 import {forecastFor, varianceOf} from '../../domain/scorecard';
@@ -27,7 +29,7 @@ import {
   WORDS,
 } from '../../domain/workbook';
 import type {ZoneClock} from '../clock';
-import {readTable, type TableReader} from '../tables';
+import {readTable, readingTable, type TableReader} from '../tables';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -84,18 +86,46 @@ export function readWeekly(
 ): Partial<WeekRecord> {
   const {weekEnding} = record;
   const day = dayOf(clock);
+  // A missing Quarters tab adds nothing; a misspelt header or a cell that does not read is named.
+  const must = (
+    h: string,
+    v: unknown,
+    ok: unknown,
+    row: number,
+    what: string,
+  ) =>
+    ok === undefined || ok === ''
+      ? isBlank(v)
+        ? undefined
+        : fail(h, v, what, row)
+      : ok;
   const {quarter, warning} = quarterOf(
-    lenient(
-      () =>
-        read(QUARTERS).rows.map(({record: r}): QuarterRow => ({
-          quarter: toText(r['Quarter']),
-          end: day(r['Quarter End']),
-          commit: toNumber(r['Commit']),
-          adjusted: toNumber(r['Downturn-Adjusted Commit']),
-          actual: toNumber(r['Actual']),
-        })),
-      [],
-    ).filter(q => q.end),
+    read.find(QUARTERS.name)
+      ? readingTable(QUARTERS, () =>
+          read(QUARTERS, ['Quarter', 'Quarter End', 'Commit']).rows.map(
+            ({record: r, rowNumber: n}): QuarterRow => ({
+              quarter: toText(r['Quarter']),
+              end:
+                (must(
+                  'Quarter End',
+                  r['Quarter End'],
+                  day(r['Quarter End']),
+                  n,
+                  'a date',
+                ) as string) ?? '',
+              commit: must(
+                'Commit',
+                r['Commit'],
+                toNumber(r['Commit']),
+                n,
+                'an amount',
+              ) as number | undefined,
+              adjusted: toNumber(r['Downturn-Adjusted Commit']),
+              actual: toNumber(r['Actual']),
+            }),
+          ),
+        ).filter(q => q.end)
+      : [],
     weekEnding,
   );
 
