@@ -8,9 +8,10 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {pdfText, useTextPdfs} from '../helpers/pdf';
-import {loadBundle, type LoadedBundle} from '../../emulator/loader';
+import {weekSeven} from '../helpers/week-seven';
+import type {LoadedBundle} from '../../emulator/loader';
 import {sidebarSnapshot as snapshot} from '../helpers/snapshot';
-import {sampleWorkbook, SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
+import {SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
 import type {Emulator} from '../../emulator';
 import type {CellValue} from '../../emulator/spreadsheet';
 import {
@@ -27,19 +28,7 @@ const LATER = SCORECARD.columns
 
 useTextPdfs();
 
-/** 5 pm on Friday 20 November 2026 in Los Angeles; week 7 of the sample. */
-const FRIDAY_EVENING = new Date('2026-11-21T01:00:00Z');
-
-function world(options: {mailQuota?: number} = {}) {
-  const emulator = sampleWorkbook({
-    emulator: {
-      scriptTimeZone: 'America/New_York',
-      now: FRIDAY_EVENING,
-      ...options,
-    },
-  });
-  return {emulator, bundle: loadBundle(emulator)};
-}
+const world = weekSeven;
 
 const sheetOf = (emulator: Emulator, name: string) => {
   const sheet = emulator.spreadsheet.sheets.find(s => s.state.name === name);

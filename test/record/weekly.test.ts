@@ -7,8 +7,9 @@
  * email carries them.
  */
 import {pdfText, useTextPdfs} from '../helpers/pdf';
-import {loadBundle, type LoadedBundle} from '../../emulator/loader';
-import {sampleWorkbook, SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
+import {weekSeven} from '../helpers/week-seven';
+import type {LoadedBundle} from '../../emulator/loader';
+import {SAMPLE_PEOPLE} from '../../emulator/sample-workbook';
 import type {Emulator} from '../../emulator';
 import {sidebarSnapshot as snapshot} from '../helpers/snapshot';
 import {
@@ -23,8 +24,6 @@ import {
 import type {SidebarData} from '../../src/domain/sidebar/types';
 import {percent} from '../../src/domain/words';
 
-/** 5 pm on Friday 20 November 2026 in Los Angeles: Saturday morning in Tokyo, still week 7's scorecard. */
-const FRIDAY_EVENING = new Date('2026-11-21T01:00:00Z');
 const CRO = {user: SAMPLE_PEOPLE.cro, trigger: 'sidebar' as const};
 
 const EQUALS =
@@ -37,16 +36,7 @@ useTextPdfs();
 const byHeader = (rows: unknown[][], row: number) =>
   Object.fromEntries(rows[0].map((h, i) => [String(h), rows[row][i]]));
 
-function world(options: {mailQuota?: number} = {}) {
-  const emulator = sampleWorkbook({
-    emulator: {
-      scriptTimeZone: 'America/New_York',
-      now: FRIDAY_EVENING,
-      ...options,
-    },
-  });
-  return {emulator, bundle: loadBundle(emulator)};
-}
+const world = weekSeven;
 
 const load = (bundle: LoadedBundle) =>
   bundle.call('loadSidebar', [], CRO) as SidebarData;
