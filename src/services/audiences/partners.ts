@@ -41,10 +41,10 @@ export function deliverToPartners(sender: Sender, now: Date): string {
     const keys = readingTable(QUARTERS, () =>
       records
         .filter(r => toNumber(r.record['Actual']) !== undefined)
-        .flatMap(({record, rowNumber}) =>
-          partners.map(to => {
-            if (!toNumber(record['Commit']))
-              fail('Commit', record['Commit'], 'an amount', rowNumber);
+        .flatMap(({record, rowNumber}) => {
+          if (!toNumber(record['Commit']))
+            fail('Commit', record['Commit'], 'an amount', rowNumber);
+          return partners.map(to => {
             const chain = `Partner scorecard ${toText(record['Quarter'])} to ${to}`;
             return {
               rowNumber: 0,
@@ -53,8 +53,8 @@ export function deliverToPartners(sender: Sender, now: Date): string {
               chain,
               to,
             };
-          }),
-        ),
+          });
+        }),
     );
     const due = dueDeliveries(
       log.rows.map(r => deliveryLine(r.record)),

@@ -86,40 +86,27 @@ export function readWeekly(
 ): Partial<WeekRecord> {
   const {weekEnding} = record;
   const day = dayOf(clock);
-  // A missing Quarters tab adds nothing; a misspelt header or a cell that does not read is named.
-  const must = (
+  // A missing Quarters tab adds nothing; a misspelt header or a cell that does not read is
+  // named. A blank cell is a quarter still to come.
+  const cell = <T>(
+    r: Record<string, unknown>,
     h: string,
-    v: unknown,
-    ok: unknown,
-    row: number,
+    n: number,
+    parse: (v: unknown) => T | undefined | '',
     what: string,
-  ) =>
-    ok === undefined || ok === ''
-      ? isBlank(v)
-        ? undefined
-        : fail(h, v, what, row)
-      : ok;
+  ): T | undefined => {
+    const got = parse(r[h]);
+    if (got !== undefined && got !== '') return got;
+    return isBlank(r[h]) ? undefined : fail(h, r[h], what, n);
+  };
   const {quarter, warning} = quarterOf(
     read.find(QUARTERS.name)
       ? readingTable(QUARTERS, () =>
           read(QUARTERS, ['Quarter', 'Quarter End', 'Commit']).rows.map(
             ({record: r, rowNumber: n}): QuarterRow => ({
               quarter: toText(r['Quarter']),
-              end:
-                (must(
-                  'Quarter End',
-                  r['Quarter End'],
-                  day(r['Quarter End']),
-                  n,
-                  'a date',
-                ) as string) ?? '',
-              commit: must(
-                'Commit',
-                r['Commit'],
-                toNumber(r['Commit']),
-                n,
-                'an amount',
-              ) as number | undefined,
+              end: cell(r, 'Quarter End', n, day, 'a date') ?? '',
+              commit: cell(r, 'Commit', n, toNumber, 'an amount'),
               adjusted: toNumber(r['Downturn-Adjusted Commit']),
               actual: toNumber(r['Actual']),
             }),
